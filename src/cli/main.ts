@@ -1,0 +1,1 @@
+console.log('segur-sim: en construction'); process.exitCode = 64;

@@ -1,0 +1,7 @@
+import { mount } from 'svelte';
+import App from './ui/App.svelte';
+
+const target = document.getElementById('app');
+if (!target) throw new Error('#app introuvable dans index.html');
+
+export default mount(App, { target });

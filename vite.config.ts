@@ -1,0 +1,58 @@
+// One config for both builds: the web app (default mode) and the Node CLI (`--mode cli`).
+import { chmod } from 'node:fs/promises';
+import { join } from 'node:path';
+import { svelte } from '@sveltejs/vite-plugin-svelte';
+import { svelteTesting } from '@testing-library/svelte/vite';
+import type { Plugin } from 'vite';
+// From vitest/config so that the `test` field type-checks.
+import { defineConfig } from 'vitest/config';
+
+// Make the built CLI runnable as ./dist/cli/segur-sim.mjs (npm also does this for `bin` on install).
+const chmodExecutable = (): Plugin => ({
+  name: 'segur-chmod-executable',
+  async writeBundle(options, bundle) {
+    for (const fileName of Object.keys(bundle)) {
+      if (fileName.endsWith('.mjs')) await chmod(join(options.dir ?? '', fileName), 0o755);
+    }
+  },
+});
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'cli') {
+    return {
+      plugins: [chmodExecutable()],
+      publicDir: false, // public/ belongs to the web app only
+      // Bundle every dependency: dist/cli/segur-sim.mjs must run with no node_modules.
+      ssr: { noExternal: true, target: 'node' },
+      build: {
+        ssr: 'src/cli/main.ts',
+        target: 'node20',
+        outDir: 'dist/cli',
+        emptyOutDir: true,
+        rolldownOptions: {
+          output: {
+            entryFileNames: 'segur-sim.mjs',
+            // postBanner is added after renderChunk/minify, so the shebang stays on line 1.
+            // Keep src/cli/main.ts shebang-free: rolldown keeps a source shebang too (DUPLICATE_SHEBANG).
+            postBanner: '#!/usr/bin/env node',
+          },
+        },
+      },
+    };
+  }
+
+  return {
+    // svelteTesting(): Svelte's browser build + auto-cleanup under vitest; a no-op outside it.
+    plugins: [svelte(), svelteTesting()],
+    base: './', // relative asset URLs: the app works from any sub-path
+    build: { outDir: 'dist/app', emptyOutDir: true },
+    test: {
+      // Node by default. A component test (*.svelte.test.ts) starts with the line
+      // `// @vitest-environment jsdom` (vitest 4 dropped environmentMatchGlobs; the
+      // per-file comment is simpler than two `projects`).
+      environment: 'node',
+      include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+      setupFiles: ['tests/setup.ts'],
+    },
+  };
+});
