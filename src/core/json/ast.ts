@@ -1,0 +1,83 @@
+// The syntax tree of a JSON text, with the position of every value.
+// Offsets are UTF-16 indices into the decoded text (end exclusive), so that the
+// raw lexeme of any value is `text.slice(start, end)` and the output writer can
+// splice the original text without re-serialising anything.
+
+export interface JsonObject {
+  readonly type: 'object';
+  readonly start: number;
+  readonly end: number;
+  readonly members: JsonMember[];
+}
+
+export interface JsonMember {
+  readonly key: string;
+  readonly keyStart: number;
+  readonly keyEnd: number;
+  readonly value: JsonNode;
+}
+
+export interface JsonArray {
+  readonly type: 'array';
+  readonly start: number;
+  readonly end: number;
+  readonly items: JsonNode[];
+}
+
+export interface JsonString {
+  readonly type: 'string';
+  readonly start: number;
+  readonly end: number;
+  readonly value: string;
+}
+
+export interface JsonNumber {
+  readonly type: 'number';
+  readonly start: number;
+  readonly end: number;
+  readonly value: number;
+}
+
+export interface JsonBoolean {
+  readonly type: 'boolean';
+  readonly start: number;
+  readonly end: number;
+  readonly value: boolean;
+}
+
+export interface JsonNull {
+  readonly type: 'null';
+  readonly start: number;
+  readonly end: number;
+  readonly value: null;
+}
+
+export type JsonNode = JsonObject | JsonArray | JsonString | JsonNumber | JsonBoolean | JsonNull;
+export type JsonType = JsonNode['type'];
+
+/** A key that occurs twice in one object: the later occurrence, and the object. */
+export interface DuplicateKey {
+  readonly object: JsonObject;
+  readonly member: JsonMember;
+}
+
+/** The member of `object` named `key` (the first one, if the key is duplicated). */
+export function memberOf(object: JsonObject, key: string): JsonMember | undefined {
+  for (const m of object.members) if (m.key === key) return m;
+  return undefined;
+}
+
+/** The plain JavaScript value of a node (objects and arrays converted recursively). */
+export function plainValue(node: JsonNode): unknown {
+  switch (node.type) {
+    case 'object': {
+      const out: Record<string, unknown> = {};
+      for (const m of node.members) out[m.key] = plainValue(m.value);
+      return out;
+    }
+    case 'array':
+      return node.items.map(plainValue);
+    default:
+      return node.value;
+  }
+}

@@ -1,0 +1,110 @@
+// Bytes → text, strictly: the portal wants UTF-8 (a leading byte-order mark is tolerated).
+// TextDecoder says *that* bytes are invalid, not *where*: on failure a small scan finds
+// the first bad sequence so the message can give its line and column.
+
+/** Larger inputs are refused before any work: a real file of 200 requests is well under 5 MB. */
+export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
+
+export type EncodingReason = 'too-large' | 'utf16' | 'utf32' | 'invalid-utf8';
+
+export interface EncodingFault {
+  readonly reason: EncodingReason;
+  /** Byte offset of the fault in the input. */
+  readonly byteOffset: number;
+  readonly line: number;
+  readonly column: number;
+  /** The offending bytes in hex (`0xE9`), or the size for `too-large`. */
+  readonly found: string;
+  /** True when the bytes look like Latin-1 / Windows-1252 text (é as a single 0xE9 byte). */
+  readonly looksLatin1?: boolean;
+}
+
+export type DecodeResult =
+  | { readonly ok: true; readonly text: string; readonly bom: boolean }
+  | { readonly ok: false; readonly fault: EncodingFault };
+
+const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
+export function decodeUtf8(bytes: Uint8Array): DecodeResult {
+  if (bytes.length > MAX_INPUT_BYTES) {
+    return { ok: false, fault: { reason: 'too-large', byteOffset: 0, line: 1, column: 1, found: String(bytes.length) } };
+  }
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
+    const utf32 = b0 === 0xff && bytes[2] === 0 && bytes[3] === 0;
+    return { ok: false, fault: { reason: utf32 ? 'utf32' : 'utf16', byteOffset: 0, line: 1, column: 1, found: hex(bytes, 0, utf32 ? 4 : 2) } };
+  }
+  // UTF-16 without a byte-order mark: ASCII text with every other byte zero.
+  if (bytes.length >= 2 && (b0 === 0 || b1 === 0) && b0 !== b1) {
+    return { ok: false, fault: { reason: 'utf16', byteOffset: 0, line: 1, column: 1, found: hex(bytes, 0, 2) } };
+  }
+  try {
+    const text = decoder.decode(bytes);
+    return { ok: true, text, bom: text.charCodeAt(0) === 0xfeff };
+  } catch {
+    return { ok: false, fault: locateInvalidUtf8(bytes) };
+  }
+}
+
+/** Finds the first invalid UTF-8 sequence (only called once TextDecoder has refused the bytes). */
+function locateInvalidUtf8(bytes: Uint8Array): EncodingFault {
+  let i = 0;
+  const n = bytes.length;
+  while (i < n) {
+    const b = bytes[i]!;
+    if (b < 0x80) {
+      i++;
+      continue;
+    }
+    const len = sequenceLength(bytes, i);
+    if (len === 0) break;
+    i += len;
+  }
+  const at = Math.min(i, n);
+  let line = 1;
+  let lineStart = 0;
+  for (let k = 0; k < at; k++) {
+    if (bytes[k] === 0x0a) {
+      line++;
+      lineStart = k + 1;
+    }
+  }
+  const prefix = decoder.decode(bytes.subarray(lineStart, at));
+  const column = (line === 1 && prefix.charCodeAt(0) === 0xfeff ? prefix.length - 1 : prefix.length) + 1;
+  const b = bytes[at] ?? 0;
+  // A lone byte in 0xA0–0xFF followed by ASCII is how Latin-1 "é", "à", "ç" look in UTF-8 eyes.
+  const looksLatin1 = b >= 0xa0 && (bytes[at + 1] === undefined || bytes[at + 1]! < 0x80);
+  return { reason: 'invalid-utf8', byteOffset: at, line, column, found: hex(bytes, at, Math.min(4, n - at)), looksLatin1 };
+}
+
+/** Length of the valid UTF-8 sequence at `i`, or 0 when it is invalid (RFC 3629 table). */
+function sequenceLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  const c1 = bytes[i + 1];
+  const cont = (x: number | undefined) => x !== undefined && x >= 0x80 && x <= 0xbf;
+  if (b >= 0xc2 && b <= 0xdf) return cont(c1) ? 2 : 0;
+  if (b >= 0xe0 && b <= 0xef) {
+    if (c1 === undefined) return 0;
+    const lo = b === 0xe0 ? 0xa0 : 0x80;
+    const hi = b === 0xed ? 0x9f : 0xbf;
+    if (c1 < lo || c1 > hi) return 0;
+    return cont(bytes[i + 2]) ? 3 : 0;
+  }
+  if (b >= 0xf0 && b <= 0xf4) {
+    if (c1 === undefined) return 0;
+    const lo = b === 0xf0 ? 0x90 : 0x80;
+    const hi = b === 0xf4 ? 0x8f : 0xbf;
+    if (c1 < lo || c1 > hi) return 0;
+    return cont(bytes[i + 2]) && cont(bytes[i + 3]) ? 4 : 0;
+  }
+  return 0;
+}
+
+function hex(bytes: Uint8Array, from: number, count: number): string {
+  const parts: string[] = [];
+  for (let k = from; k < from + count && k < bytes.length; k++) {
+    parts.push('0x' + bytes[k]!.toString(16).toUpperCase().padStart(2, '0'));
+  }
+  return parts.join(' ');
+}

@@ -1,0 +1,46 @@
+// Offset → line/column, computed only when a finding needs one (most values never do).
+// Lines end at LF, CRLF or a lone CR, as editors count them; columns are 1-based UTF-16
+// units, as editors show them; a leading byte-order mark does not count as a column.
+
+export interface Position {
+  readonly line: number;
+  readonly column: number;
+}
+
+export class LineIndex {
+  private starts: number[] | undefined;
+
+  constructor(private readonly text: string) {}
+
+  position(offset: number): Position {
+    const starts = (this.starts ??= lineStarts(this.text));
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    const bom = lo === 0 && this.text.charCodeAt(0) === 0xfeff && offset > 0 ? 1 : 0;
+    return { line: lo + 1, column: offset - starts[lo]! - bom + 1 };
+  }
+
+  /** The text of the line holding `offset`, without its line ending. */
+  lineText(offset: number): string {
+    const { line } = this.position(offset);
+    const starts = this.starts!;
+    const from = starts[line - 1]!;
+    const to = line < starts.length ? starts[line]! : this.text.length;
+    return this.text.slice(from, to).replace(/\r?\n$|\r$/, '').replace(/^\uFEFF/, '');
+  }
+}
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x0a) starts.push(i + 1);
+    else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) starts.push(i + 1);
+  }
+  return starts;
+}

@@ -1,0 +1,96 @@
+// The vocabulary shared by the core, the rule sets and every adapter (UI, worker, CLI).
+// A finding is data — a code, a place and arguments — never a sentence: the French text
+// is rendered at the edge from one table (src/messages/fr.ts).
+
+import type { Code } from '../messages/codes';
+
+export type Severity = 'error' | 'warning';
+
+/** A path from the file's root: object keys and array indices (rendered as a JSON Pointer). */
+export type Path = readonly (string | number)[];
+
+/** Arguments of a message: each message uses the ones it needs. */
+export interface FindingArgs {
+  /** The tag's path inside the request, in dotted form (`commande.montantSegurHT`). */
+  readonly tag?: string;
+  /** What the rule expects, in French (`une chaîne de 10 caractères`). */
+  readonly expected?: string;
+  /** What the file holds, as written there (raw text, shortened). */
+  readonly found?: string;
+  /** A near miss for an unknown or missing tag (did you mean…). */
+  readonly hint?: string;
+  /** A second tag involved in a cross-field rule. */
+  readonly other?: string;
+  /** A count or a limit. */
+  readonly count?: number;
+  /** Where an earlier occurrence stands (line of a duplicate), or a rule set's name. */
+  readonly where?: string;
+  /** A sub-kind of the code (the syntax fault of G010, the encoding of G002). */
+  readonly reason?: string;
+}
+
+export interface Finding {
+  readonly code: Code;
+  readonly severity: Severity;
+  readonly path: Path;
+  /** UTF-16 offset in the text of the faulty value (or of the object where a tag is missing). */
+  readonly offset: number;
+  readonly args: FindingArgs;
+}
+
+/** A finding rendered for reports: JSON Pointer path, 1-based line and column, French message. */
+export interface Issue {
+  readonly code: Code;
+  readonly path: string;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export type RequestType = 'avance' | 'solde';
+export type Dsr = 'MDV-LGC' | 'BIO-SGL' | 'HOP-DPI' | 'HOP-PFI' | 'MS';
+export type Profile = 'stockage-identite' | 'general' | 'mailiz' | 'centre-sante';
+export type VatRate = '20' | '8.5' | '0';
+
+export const REQUEST_TYPES: readonly RequestType[] = ['avance', 'solde'];
+export const DSRS: readonly Dsr[] = ['MDV-LGC', 'BIO-SGL', 'HOP-DPI', 'HOP-PFI', 'MS'];
+export const PROFILES: readonly Profile[] = ['stockage-identite', 'general', 'mailiz', 'centre-sante'];
+export const VAT_RATES: readonly VatRate[] = ['20', '8.5', '0'];
+
+/** The form's choices and the checking options. */
+export interface SimulationOptions {
+  readonly type: RequestType;
+  readonly dsr: Dsr;
+  /** Profiles selected on the form (advance only). */
+  readonly profiles?: readonly Profile[];
+  /** VAT rate selected on the form (advance only); when absent the rate check is not made. */
+  readonly vatRate?: VatRate;
+  /** Warnings become errors. */
+  readonly strict?: boolean;
+  /** Keep only the first error of each request, as the portal does. */
+  readonly firstErrorOnly?: boolean;
+  /** "Today" for the future-date warning, as JJ/MM/AAAA-free ISO date (`2026-11-22`); defaults to the clock. */
+  readonly today?: string;
+}
+
+export type Status = 'accepted' | 'rejected' | 'invalid';
+
+export interface RequestResult {
+  readonly index: number;
+  readonly numLigne: number | null;
+  readonly numeroEditeur: string | null;
+  readonly codeTraitement: string;
+  readonly libelleTraitement: string;
+  readonly errors: Issue[];
+  readonly warnings: Issue[];
+}
+
+export interface SimulationResult {
+  readonly status: Status;
+  readonly globalErrors: Issue[];
+  /** File-level warnings (header check digits, notes about the rule set). */
+  readonly globalWarnings: Issue[];
+  readonly requests: RequestResult[];
+  /** The annotated output file, or null when the file is invalid as a whole. */
+  readonly output: Uint8Array | null;
+}

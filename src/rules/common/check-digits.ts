@@ -1,0 +1,36 @@
+// Check digits of French identifiers. All three end with a Luhn key; La Poste's SIRETs
+// (SIREN 356 000 000) use their own rule; Corsican FINESS numbers (2A…, 2B…) carry letters
+// and are not checked.
+
+/** Luhn: doubling every second digit from the right, the sum is a multiple of 10. */
+export function luhn(digits: string): boolean {
+  if (!/^\d+$/.test(digits)) return false;
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+export function isValidSiret(s: string): boolean {
+  if (/^356000000\d{5}$/.test(s)) {
+    let sum = 0;
+    for (const c of s) sum += Number(c);
+    return sum % 5 === 0;
+  }
+  return luhn(s);
+}
+
+export function isValidRpps(s: string): boolean {
+  return luhn(s);
+}
+
+export function isValidFiness(s: string): boolean {
+  if (/^2[AB]\d{7}$/.test(s)) return true;
+  return luhn(s);
+}

@@ -1,0 +1,41 @@
+// Small builders that keep rule-set definitions readable as the guides' tables.
+
+import type { ArrayShape, FieldDef, Fill, FillRule, Format, ObjectShape, RequestContext, Shape, ValueShape } from '../../core/model';
+
+export const value = (format: Format): ValueShape => ({ kind: 'value', format });
+
+export const object = (fields: readonly FieldDef[], options: { open?: boolean; deferred?: boolean } = {}): ObjectShape => ({
+  kind: 'object',
+  fields,
+  ...options,
+});
+
+export const arrayOf = (items: Shape | Format, options: { min?: number; max?: number; label?: string } = {}): ArrayShape => ({
+  kind: 'array',
+  items: 'kind' in items ? items : value(items),
+  ...options,
+});
+
+export const REQUIRED: FillRule = { doc: 'Obligatoire', fill: () => 'filled' };
+export const NULLABLE: FillRule = { doc: 'Facultatif (null permis)', fill: () => 'nullable' };
+export const ALWAYS_NULL: FillRule = { doc: 'Toujours null', fill: () => 'null' };
+/**
+ * Traitement tags: null in a new file; a previous output's text is accepted (and overwritten);
+ * an absent one is added by the output writer, so absence is tolerated (`presence: 'optional'`).
+ */
+export const TREATMENT: FillRule = { doc: 'null dans un nouveau fichier (rempli par le simulateur ; ajouté s’il manque)', fill: () => 'nullable' };
+
+export const when = (doc: string, fill: (ctx: RequestContext) => Fill): FillRule => ({ doc, fill });
+
+/** A tag of the guide's table: block, name, description, format or shape, fill rule, example. */
+export function tag(
+  block: string,
+  name: string,
+  description: string,
+  shape: Shape | Format,
+  fill: FillRule,
+  example: unknown,
+  extra: Pick<FieldDef, 'presence' | 'aliases'> = {},
+): FieldDef {
+  return { tag: name, block, description, shape: 'kind' in shape ? shape : value(shape), fill, example, ...extra };
+}

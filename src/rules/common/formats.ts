@@ -1,0 +1,114 @@
+// The formats of the ASP guides, as Valibot schemas whose every action carries our code
+// (the engine turns a Valibot issue into a finding by reading that code).
+
+import * as v from 'valibot';
+import type { Format } from '../../core/model';
+import { isKnownOperator } from './operators';
+import { isValidFiness, isValidRpps, isValidSiret } from './check-digits';
+
+const STRING = v.string('E004');
+
+/** `VARCHAR (=n)`: exactly n characters. */
+export function varcharEq(n: number, extra?: { check: (s: string) => boolean; code: 'A003' | 'A004' | 'A010' }): Format {
+  return {
+    label: `VARCHAR (=${n})`,
+    expected: `une chaîne de ${n} caractères`,
+    type: 'string',
+    schema: extra
+      ? v.pipe(STRING, v.length(n, 'E007'), v.check((s: string) => s.length !== n || extra.check(s), extra.code))
+      : v.pipe(STRING, v.length(n, 'E007')),
+  };
+}
+
+/** `VARCHAR (<n)`: at most n characters (SQL VARCHAR(n): n itself is accepted). */
+export function varcharMax(n: number): Format {
+  return { label: `VARCHAR (<${n})`, expected: `une chaîne d'au plus ${n} caractères`, type: 'string', schema: v.pipe(STRING, v.maxLength(n, 'E008')) };
+}
+
+/** `VARCHAR (<n) en MAJUSCULES`: names. */
+export function upperName(n: number): Format {
+  return {
+    label: `VARCHAR (<${n}) en MAJUSCULES`,
+    expected: `une chaîne en majuscules d'au plus ${n} caractères`,
+    type: 'string',
+    schema: v.pipe(STRING, v.maxLength(n, 'E008'), v.check((s: string) => s === s.toUpperCase(), 'E014')),
+  };
+}
+
+/** An e-mail address of at most n characters. */
+export function email(n = 150): Format {
+  return { label: `VARCHAR (<${n}), courriel`, expected: `une adresse électronique d'au plus ${n} caractères`, type: 'string', schema: v.pipe(STRING, v.maxLength(n, 'E008'), v.email('E015')) };
+}
+
+/** Any string: `codeTraitement` and `libelleTraitement` of a previous output file. */
+export const anyString: Format = { label: 'VARCHAR', expected: 'une chaîne', type: 'string', schema: STRING };
+
+/** The JSON literal null (tags filled by the ASP). */
+export const nullValue: Format = { label: 'null', expected: 'null', type: 'null', schema: v.null_('E005') };
+
+export const boolean: Format = { label: 'Boolean', expected: 'un booléen true ou false (sans guillemets)', type: 'boolean', schema: v.boolean('E004') };
+
+/** One of a list of strings (`« TTC » ou « HT »`). */
+export function oneOf(values: readonly string[]): Format {
+  const list = values.map((x) => `« ${x} »`);
+  const text = list.length > 1 ? `${list.slice(0, -1).join(', ')} ou ${list.at(-1)}` : list[0]!;
+  return { label: text, expected: text, type: 'string', schema: v.pipe(STRING, v.check((s: string) => values.includes(s), 'E009')) };
+}
+
+/** `JJ/MM/AAAA`, a real calendar date. */
+export const date: Format = {
+  label: 'VARCHAR (format « JJ/MM/AAAA »)',
+  expected: 'une date JJ/MM/AAAA',
+  type: 'string',
+  schema: v.pipe(STRING, v.check(isCalendarDate, 'E010')),
+};
+
+/** `FLOAT (2)`: a JSON number written with exactly two decimals, greater than 0. */
+export const amount: Format = {
+  label: 'FLOAT (2 chiffres après le point)',
+  expected: 'un montant en nombre avec deux décimales (ex. 1075.00)',
+  type: 'number',
+  schema: v.pipe(v.number('E004'), v.gtValue(0, 'E012')),
+  raw: v.pipe(v.string(), v.regex(/^-?\d+\.\d\d$/, 'E011')),
+  write: (value) => (value as number).toFixed(2),
+};
+
+/** `INTEGER (MAX n)`: a whole number written without point or exponent. */
+export function integer(min: number, max: number): Format {
+  return {
+    label: `INTEGER (${min} à ${max})`,
+    expected: `un nombre entier de ${min} à ${max}`,
+    type: 'number',
+    schema: v.pipe(v.number('E004'), v.minValue(min, 'E013'), v.maxValue(max, 'E013')),
+    raw: v.pipe(v.string(), v.regex(/^-?\d+$/, 'E013')),
+  };
+}
+
+/** Identifiers whose last digit is a Luhn key: a wrong key is a warning (the public simulator lets it through). */
+export const siret = varcharEq(14, { check: isValidSiret, code: 'A010' });
+export const rpps = varcharEq(11, { check: isValidRpps, code: 'A003' });
+export const finess = varcharEq(9, { check: isValidFiness, code: 'A004' });
+
+/** `operateurMessagerie`: any VARCHAR (<50) for the public simulator; a code of the list for the portal. */
+export const operator: Format = {
+  label: 'VARCHAR (<50), code de la liste des opérateurs',
+  expected: "une chaîne d'au plus 50 caractères (code de la liste des opérateurs)",
+  type: 'string',
+  schema: v.pipe(STRING, v.maxLength(50, 'E008'), v.check(isKnownOperator, 'A002')),
+};
+
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(s);
+  if (!m) return false;
+  const day = Number(m[1]);
+  const month = Number(m[2]);
+  const year = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1) return false;
+  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+  return day <= days[month - 1]!;
+}
+
+/** `JJ/MM/AAAA` → `AAAA-MM-JJ`, comparable as text. */
+export function isoDate(s: string): string {
+  return `${s.slice(6, 10)}-${s.slice(3, 5)}-${s.slice(0, 2)}`;
+}

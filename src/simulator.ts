@@ -1,0 +1,21 @@
+// The front door every adapter uses (UI, worker, CLI): file bytes + form choices → result.
+
+import { simulate } from './core/simulate';
+import { ruleSetFor, RULE_SETS } from './rules/index';
+import type { SimulationOptions, SimulationResult } from './core/types';
+
+export { ACCEPTED_CODE, ACCEPTED_LABEL, pointer } from './core/simulate';
+export { RULE_SETS, ruleSetFor };
+
+export class NoRuleSetError extends Error {
+  constructor(readonly options: Pick<SimulationOptions, 'type' | 'dsr'>) {
+    const available = RULE_SETS.map((r) => `${r.dsr} (${r.type})`).join(', ');
+    super(`Aucun jeu de règles pour ${options.dsr} en ${options.type} ; disponibles : ${available}.`);
+  }
+}
+
+export function simulateFile(bytes: Uint8Array, options: SimulationOptions): SimulationResult {
+  const ruleSet = ruleSetFor(options.type, options.dsr);
+  if (!ruleSet) throw new NoRuleSetError(options);
+  return simulate(bytes, options, ruleSet);
+}
