@@ -53,6 +53,8 @@ export default defineConfig(({ mode }) => {
       environment: 'node',
       include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
       setupFiles: ['tests/setup.ts'],
+      // The default report, then a plain "N passed, N failed" line for CI.
+      reporters: ['default', './tests/summary-reporter.ts'],
     },
   };
 });

@@ -1,1 +1,192 @@
-console.log('segur-sim: en construction'); process.exitCode = 64;
+// The `segur-sim` command: Node I/O around the pure core (args.ts → simulateFile → report.ts).
+// No shebang here: the CLI build adds it (vite.config.ts, postBanner).
+//
+// Exit statuses (the contract in /work/shared/spec/README.md):
+//   0  every request accepted;  1  at least one rejected;  2  global format error (no output file);
+//   64 bad usage (options, unreadable input, no rule set for the type and DSR, output not writable).
+// The contract has no status for a bug of our own: a truly unexpected exception prints
+// « erreur interne » on stderr (no stack trace unless SEGUR_SIM_DEBUG is set) and exits 2,
+// the "the file could not be checked" status — never 0 or 1, which would be a verdict.
+
+import { readFile, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { defaultOutputName, HELP, parseArgs, USAGE, type CliOptions } from './args';
+import { ANSI, exitCodeFor, formatJsonReport, NO_ATTACHMENT_FINDINGS, overallStatus, PLAIN, textReport, useColor, type ReportContext } from './report';
+import { NoRuleSetError, RULE_SETS, ruleSetFor, simulateFile } from '../simulator';
+import { version } from '../../package.json';
+
+const EXIT_USAGE = 64;
+const EXIT_INTERNAL = 2;
+
+class UsageFailure extends Error {}
+
+function usageError(message: string): never {
+  throw new UsageFailure(message);
+}
+
+function printUsageError(message: string): void {
+  process.stderr.write(`segur-sim : ${message}\n${USAGE}\nAide : segur-sim --help\n`);
+}
+
+const availableRuleSets = () => RULE_SETS.map((r) => `--type ${r.type} --dsr ${r.dsr}`).join(' ; ');
+
+function noRuleSet(options: Pick<CliOptions, 'type' | 'dsr'>): never {
+  usageError(`aucun jeu de règles pour --type ${options.type} --dsr ${options.dsr}. Combinaisons disponibles : ${availableRuleSets()}.`);
+}
+
+async function readInput(file: string): Promise<Uint8Array> {
+  if (file === '-') {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
+    return new Uint8Array(Buffer.concat(chunks));
+  }
+  try {
+    return new Uint8Array(await readFile(file));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') usageError(`fichier introuvable : ${file}.`);
+    if (code === 'EISDIR') usageError(`${file} est un dossier, pas un fichier JSON.`);
+    if (code === 'EACCES' || code === 'EPERM') usageError(`fichier illisible (droits insuffisants) : ${file}.`);
+    usageError(`impossible de lire ${file} (${code ?? 'erreur inconnue'}).`);
+  }
+}
+
+async function checkAttachment(zip: string): Promise<void> {
+  let isFile = false;
+  try {
+    isFile = (await stat(zip)).isFile();
+  } catch {
+    usageError(`zip des pièces justificatives introuvable : ${zip}.`);
+  }
+  if (!isFile) usageError(`--pj ${zip} n'est pas un fichier.`);
+}
+
+/** Where the output file goes: `--out`, or `<base>_sortie.json` next to the input, or nowhere (stdin). */
+function outputTarget(options: CliOptions): string | null {
+  if (options.out === '-') return '-';
+  if (options.out !== undefined) return resolve(options.out);
+  if (options.file === '-') return null;
+  return resolve(join(dirname(options.file), defaultOutputName(basename(options.file))));
+}
+
+function writeStdout(bytes: Uint8Array): Promise<void> {
+  return new Promise((done, failed) =>
+    process.stdout.write(bytes, (e) => (e && (e as NodeJS.ErrnoException).code !== 'EPIPE' ? failed(e) : done())),
+  );
+}
+
+async function run(argv: readonly string[]): Promise<number> {
+  const parsed = parseArgs(argv);
+  switch (parsed.kind) {
+    case 'help':
+      process.stdout.write(HELP + '\n');
+      return 0;
+    case 'version':
+      process.stdout.write(`segur-sim ${version}\n`);
+      return 0;
+    case 'usage-error':
+      printUsageError(parsed.message);
+      return EXIT_USAGE;
+  }
+  const options = parsed.options;
+
+  try {
+    const ruleSet = ruleSetFor(options.type, options.dsr) ?? noRuleSet(options);
+    for (const zip of options.attachments) await checkAttachment(zip);
+    const bytes = await readInput(options.file);
+
+    // Options the chosen rule set's form does not offer: said, then ignored (not a usage error:
+    // the portal's form simply does not show them).
+    if (options.profiles.length > 0 && !ruleSet.form.profiles) {
+      process.stderr.write(`segur-sim : note — le formulaire ${ruleSet.dsr} (${ruleSet.type}) ne propose pas de profils ; --profil est ignoré.\n`);
+    }
+    if (options.vatRate !== undefined && !ruleSet.form.vatRates.includes(options.vatRate)) {
+      process.stderr.write(`segur-sim : note — le formulaire ${ruleSet.dsr} (${ruleSet.type}) ne propose pas le taux de TVA ${options.vatRate} ; --tva est ignoré.\n`);
+    }
+    if (options.attachments.length > 0) {
+      // Placeholder until the attachments check exists (pieces-justificatives.md).
+      process.stderr.write("segur-sim : note — la vérification des pièces justificatives (--pj) n'est pas encore disponible : le zip n'a pas été examiné.\n");
+    }
+
+    let result;
+    try {
+      result = simulateFile(bytes, {
+        type: options.type,
+        dsr: options.dsr,
+        profiles: options.profiles,
+        ...(options.vatRate !== undefined && ruleSet.form.vatRates.includes(options.vatRate) ? { vatRate: options.vatRate } : {}),
+        strict: options.strict,
+        firstErrorOnly: options.firstErrorOnly,
+      });
+    } catch (e) {
+      if (e instanceof NoRuleSetError) noRuleSet(options);
+      throw e;
+    }
+
+    const attachments = NO_ATTACHMENT_FINDINGS;
+    const status = overallStatus(result, attachments);
+
+    // The output file: for accepted or rejected, never for invalid; byte for byte.
+    let output: string | null = null;
+    const target = outputTarget(options);
+    if (result.output !== null && target !== null) {
+      if (target === '-') {
+        await writeStdout(result.output);
+      } else {
+        try {
+          await writeFile(target, result.output);
+        } catch (e) {
+          usageError(`impossible d'écrire le fichier de sortie ${target} (${(e as NodeJS.ErrnoException).code ?? 'erreur'}).`);
+        }
+      }
+      output = target;
+    }
+
+    const ctx: ReportContext = {
+      file: options.file,
+      type: options.type,
+      dsr: options.dsr,
+      ruleSet,
+      profiles: options.profiles,
+      ...(options.vatRate !== undefined ? { vatRate: options.vatRate } : {}),
+      strict: options.strict,
+      firstErrorOnly: options.firstErrorOnly,
+      output,
+      attachments,
+    };
+    if (options.format === 'json') {
+      process.stdout.write(formatJsonReport(result, ctx));
+    } else {
+      // With --out -, standard output carries the output file: the report goes to stderr.
+      const stream = options.out === '-' ? process.stderr : process.stdout;
+      const palette = useColor(process.env, stream.isTTY === true) ? ANSI : PLAIN;
+      stream.write(textReport(result, ctx, palette));
+    }
+    return exitCodeFor(status);
+  } catch (e) {
+    if (e instanceof UsageFailure) {
+      printUsageError(e.message);
+      return EXIT_USAGE;
+    }
+    throw e;
+  }
+}
+
+// A closed pipe (`segur-sim … | head`) is not an error of ours: stop writing quietly. Any other
+// failure of a standard stream cannot be printed there; it only marks the run as failed.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') process.exitCode = EXIT_INTERNAL;
+  });
+}
+
+run(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`segur-sim : erreur interne — ${e instanceof Error ? e.message : String(e)}\n`);
+    if (process.env['SEGUR_SIM_DEBUG'] && e instanceof Error && e.stack) process.stderr.write(e.stack + '\n');
+    process.exitCode = EXIT_INTERNAL;
+  },
+);

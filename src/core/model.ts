@@ -7,6 +7,9 @@ import type { JsonNode, JsonObject } from './json/ast';
 import type { Code } from '../messages/codes';
 import type { Dsr, FindingArgs, Path, RequestType, SimulationOptions } from './types';
 
+/** Example of an object tag (or array item) made of its own tags' examples. */
+export const FROM_FIELDS = Symbol('from fields');
+
 /** The JSON type a format expects once filled. */
 export type ValueType = 'string' | 'number' | 'boolean' | 'null';
 
@@ -34,14 +37,17 @@ export interface Format {
  * - `nullable`: a value of the format, or null;
  * - `null`: null only;
  * - `empty`: `[]`, `{}` or an object whose known tags are all null / `[]`;
- * - `empty-or-null`: as `empty`, or null.
+ * - `empty-or-null`: as `empty`, or null;
+ * - `unchecked`: not checked (what it should hold depends on a tag that is itself wrong).
  */
-export type Fill = 'filled' | 'nullable' | 'null' | 'empty' | 'empty-or-null';
+export type Fill = 'filled' | 'nullable' | 'null' | 'empty' | 'empty-or-null' | 'unchecked';
 
 export interface FillRule {
   /** The "Obligatoire ?" column of the documentation, in French. */
   readonly doc: string;
   readonly fill: (ctx: RequestContext) => Fill;
+  /** True when `fill` may answer `empty` / `empty-or-null` (so the rule set can report E017). */
+  readonly empties?: boolean;
 }
 
 export type Shape = ValueShape | ObjectShape | ArrayShape;
@@ -86,7 +92,7 @@ export interface FieldDef {
   /** `optional`: the tag may be absent altogether (default: it must be present). */
   readonly presence?: 'required' | 'optional';
   readonly aliases?: readonly Alias[];
-  /** A value for the example file. */
+  /** A value for the example file; `FROM_FIELDS` builds an object from its tags' own examples. */
   readonly example: unknown;
 }
 
@@ -115,6 +121,18 @@ export interface FileRule {
   readonly check: (requests: readonly RequestContext[]) => Iterable<RuleFinding & { readonly index: number }>;
 }
 
+/**
+ * A block checked wherever it stands inside a request: every object that holds the tag
+ * `holds` is checked against `shape` (the MS certificate block beside each FINESSJuridique).
+ * Its fill rules see a context rooted at that object.
+ */
+export interface AnywhereBlock {
+  readonly holds: string;
+  /** How the documentation names where it stands (`tout objet portant FINESSJuridique`). */
+  readonly label: string;
+  readonly shape: ObjectShape;
+}
+
 export interface RuleSet {
   readonly type: RequestType;
   readonly dsr: Dsr;
@@ -128,11 +146,15 @@ export interface RuleSet {
   readonly request: ObjectShape;
   readonly requestRules: readonly RequestRule[];
   readonly fileRules: readonly FileRule[];
-  /** Header-level warnings (SIRET check digit): same shape as request rules, on the root. */
+  /** Header-level rules: same shape as request rules, on the root. */
   readonly headerRules?: readonly RequestRule[];
+  readonly anywhere?: readonly AnywhereBlock[];
 }
 
-/** What a rule sees of one request: its node, quick access to values, the form's choices. */
+/**
+ * What a rule sees of one request: its node, quick access to values, the form's choices.
+ * For an `AnywhereBlock`, `node` (and so `at` / `value`) is the object holding the block.
+ */
 export interface RequestContext {
   readonly index: number;
   readonly node: JsonObject;

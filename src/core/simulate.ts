@@ -5,7 +5,7 @@ import { decodeUtf8, MAX_INPUT_BYTES, type EncodingFault } from './json/decode';
 import { parseJson, MAX_DEPTH, type SyntaxFault } from './json/parse';
 import { LineIndex } from './json/position';
 import { memberOf, type JsonMember, type JsonNode, type JsonObject } from './json/ast';
-import { makeContext, tagLabel, Walker } from './validate';
+import { holders, makeContext, tagLabel, Walker } from './validate';
 import { annotate, type Treatment } from './annotate';
 import { message } from '../messages/fr';
 import type { RuleSet } from './model';
@@ -55,6 +55,9 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const walkers = contexts.map((ctx) => {
     const walker = new Walker(text, lines, ['lignesImport', ctx.index], ctx, duplicated, reported);
     walker.object(ctx.node, ruleSet.request, []);
+    for (const block of ruleSet.anywhere ?? []) {
+      for (const { object, rel } of holders(ctx.node, block.holds)) walker.below(object, rel).object(object, block.shape, []);
+    }
     for (const rule of ruleSet.requestRules) for (const f of rule.check(ctx)) walker.report(f);
     return walker;
   });

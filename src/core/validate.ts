@@ -27,7 +27,12 @@ export function foundText(text: string, node: JsonNode): string {
   if (node.type === 'object') return node.members.length === 0 ? '{}' : 'un objet';
   if (node.type === 'array') return node.items.length === 0 ? '[]' : `un tableau de ${node.items.length} élément(s)`;
   const raw = text.slice(node.start, node.end);
-  return raw.length > FOUND_MAX ? raw.slice(0, FOUND_MAX - 1) + '…' : raw;
+  if (raw.length <= FOUND_MAX) return raw;
+  // Never cut a surrogate pair in half: the message would show a broken character.
+  let cut = FOUND_MAX - 1;
+  const last = raw.charCodeAt(cut - 1);
+  if (last >= 0xd800 && last <= 0xdbff) cut--;
+  return raw.slice(0, cut) + '…';
 }
 
 /** Per-shape index of tags (and their aliases), built once. */
@@ -77,20 +82,30 @@ export function makeContext(index: number, node: JsonObject, options: Simulation
  * `base` is the path of the object from the root; rule paths are relative to it.
  */
 export class Walker {
-  readonly findings: Finding[] = [];
-
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
+    /** Path of the request (or `[]` for the header) from the root. */
     private readonly base: Path,
     private readonly ctx: RequestContext,
     private readonly duplicated: ReadonlySet<JsonMember>,
     /** Duplicated members met during the walk, so that the caller can place the others. */
     private readonly reportedDuplicates: Set<JsonMember>,
+    readonly findings: Finding[] = [],
+    /** Path from the request to `ctx.node` when the walk starts below the request. */
+    private readonly prefix: Path = [],
   ) {}
 
+  /** A walker for a block below the request, rooted at `holder` (see AnywhereBlock). */
+  below(holder: JsonObject, rel: Path): Walker {
+    const ctx = makeContext(this.ctx.index, holder, this.ctx.options);
+    return new Walker(this.text, this.lines, this.base, ctx, this.duplicated, this.reportedDuplicates, this.findings, [...this.prefix, ...rel]);
+  }
+
   push(code: Code, rel: Path, offset: number, args: FindingArgs = {}): void {
-    this.findings.push({ code, severity: CODES[code], path: [...this.base, ...rel], offset, args });
+    const full = this.prefix.length === 0 ? rel : [...this.prefix, ...rel];
+    const tag = args.tag === undefined || this.prefix.length === 0 ? args : { ...args, tag: tagLabel(full) };
+    this.findings.push({ code, severity: CODES[code], path: [...this.base, ...full], offset, args: tag });
   }
 
   /** Adds what a rule reports. */
@@ -133,6 +148,8 @@ export class Walker {
   }
 
   private duplicate(object: JsonObject, member: JsonMember, rel: Path): void {
+    // A block checked where it stands (AnywhereBlock) may walk an object twice: report once.
+    if (this.reportedDuplicates.has(member)) return;
     this.reportedDuplicates.add(member);
     const first = memberOf(object, member.key)!;
     const path = [...rel, member.key];
@@ -141,10 +158,13 @@ export class Walker {
 
   private field(node: JsonNode, def: FieldDef, rel: Path): void {
     const fill: Fill = def.fill.fill(this.ctx);
+    if (fill === 'unchecked') return;
     const tag = tagLabel(rel);
-    if (node.type === 'null') {
+    // A blank string is no more "filled" than null is.
+    const blank = node.type === 'string' && fill === 'filled' && def.shape.kind === 'value' && node.value.trim() === '';
+    if (node.type === 'null' || blank) {
       if (fill === 'filled' || fill === 'empty') {
-        this.push('E006', rel, node.start, { tag, expected: def.fill.doc });
+        this.push('E006', rel, node.start, { tag, expected: def.fill.doc, found: blank ? foundText(this.text, node) : 'null' });
       }
       return;
     }
@@ -241,4 +261,18 @@ export class Walker {
       this.push(code, rel, node.start, { tag: tagLabel(rel), expected: format.expected, found: foundText(this.text, node), count });
     }
   }
+}
+
+/** Every object below `node` (itself included) that holds the tag `tag`, with its path. */
+export function holders(node: JsonNode, tag: string, rel: Path = []): { object: JsonObject; rel: Path }[] {
+  const found: { object: JsonObject; rel: Path }[] = [];
+  if (node.type === 'object') {
+    if (memberOf(node, tag)) found.push({ object: node, rel });
+    for (const m of node.members) if (m.value.type === 'object' || m.value.type === 'array') found.push(...holders(m.value, tag, [...rel, m.key]));
+  } else if (node.type === 'array') {
+    node.items.forEach((item, i) => {
+      if (item.type === 'object' || item.type === 'array') found.push(...holders(item, tag, [...rel, i]));
+    });
+  }
+  return found;
 }

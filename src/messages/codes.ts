@@ -31,11 +31,15 @@ export const CODES = {
   E016: 'error', // array with too few elements
   E017: 'error', // must be empty
   E018: 'error', // array with too many elements
+  E019: 'error', // characters not allowed (letters only)
   E020: 'error', // numLigne repeated in the file
   E021: 'error', // numeroEditeur repeated in the file
   E022: 'error', // isClientUnique vs number of doctors
   E023: 'error', // not exactly one order form
   E024: 'error', // PREUVE_HT missing under HT
+  E025: 'error', // an attachment type required by the rule set is missing (FACTURE, VA)
+  E026: 'error', // representative: all three tags filled, or all three null
+  E027: 'error', // two server certificates for one FINESSJuridique
   E030: 'error', // VAT regime vs VAT rate chosen
   E031: 'error', // health centre without the profile
   E032: 'error', // Mailiz without the profile
@@ -47,6 +51,8 @@ export const CODES = {
   A005: 'warning', // attachment naming rule
   A006: 'warning', // date in the future
   A007: 'warning', // PREUVE_HT under TTC
+  A008: 'warning', // numeroASP not of the form FINxxx + 6 digits
+  A009: 'warning', // order signed before it was issued
   A010: 'warning', // SIRET check digit
 } as const;
 

@@ -46,7 +46,7 @@ export const MESSAGES = {
   E003: (a) => `Balise ${tag(a)} en double dans le même bloc` + (a.where ? ` (déjà présente ligne ${a.where}).` : '.'),
   E004: (a) => `${tag(a)} : ${a.expected ?? 'autre type'} attendu${found(a)}.`,
   E005: (a) => `${tag(a)} doit valoir null (${a.expected ?? ''})${found(a)}.`,
-  E006: (a) => `${tag(a)} doit être renseignée (${a.expected ?? 'obligatoire'}) ; trouvé : null.`,
+  E006: (a) => `${tag(a)} doit être renseignée (${a.expected ?? 'obligatoire'}) ; trouvé : ${a.found ?? 'null'}.`,
   E007: (a) => `${tag(a)} : exactement ${a.count ?? '?'} caractères attendus${found(a)}.`,
   E008: (a) => `${tag(a)} : au plus ${a.count ?? '?'} caractères attendus${found(a)}.`,
   E009: (a) => `${tag(a)} : valeur attendue parmi ${a.expected ?? ''}${found(a)}.`,
@@ -59,6 +59,7 @@ export const MESSAGES = {
   E016: (a) => `${tag(a)} : au moins ${a.count ?? 1} élément(s) attendu(s)${found(a)}.`,
   E017: (a) => `${tag(a)} doit être vide (${a.expected ?? ''})${found(a)}.`,
   E018: (a) => `${tag(a)} : au plus ${a.count ?? '?'} éléments permis${found(a)}.`,
+  E019: (a) => `${tag(a)} : ${a.expected ?? 'caractères non permis'}${found(a)}.`,
   E020: (a) => `${tag(a)} : le numéro de ligne ${a.found ?? ''} est déjà utilisé par une autre demande du fichier${a.where ? ` (${a.where})` : ''}.`,
   E021: (a) => `${tag(a)} : le numéro éditeur ${a.found ?? ''} est déjà utilisé par une autre demande du fichier${a.where ? ` (${a.where})` : ''}.`,
   E022: (a) =>
@@ -66,9 +67,12 @@ export const MESSAGES = {
     '(true : exactement un médecin ; false : au moins deux).',
   E023: (a) => `${tag(a)} : exactement une pièce de type « BON_COMMANDE » attendue par demande ; trouvé : ${a.count ?? 0}.`,
   E024: (a) => `${tag(a)} : le régime de TVA est « HT », une pièce de type « PREUVE_HT » (attestation de non-assujettissement à la TVA) est attendue.`,
+  E025: (a) => `${tag(a)} : au moins une pièce de type ${q(a.expected)} est attendue par demande.`,
+  E026: (a) => `${tag(a)} : les trois balises du représentant (nom, courriel, téléphone) sont soit toutes renseignées, soit toutes null${found(a)}.`,
+  E027: (a) => `${tag(a)} : un seul certificat serveur par FINESS juridique ; le FINESS juridique ${a.found ?? ''} en demande déjà un${a.where ? ` (${a.where})` : ''}.`,
   E030: (a) =>
     `${tag(a)} vaut ${a.found ?? ''}, incompatible avec le taux de TVA choisi (${a.expected ?? ''}) : ` +
-    'le régime « TTC » demande un taux de 20 % ou 8,5 %, le régime « HT » un taux de 0 %.',
+    `le régime « TTC » demande un taux de ${a.other ?? '20 % ou 8,5 %'}, le régime « HT » un taux de 0 %.`,
   E031: () => 'Si le client est un centre de santé (isCentreDeSante = true) alors le profil de la solution doit être « Centres de santé »',
   E032: () => "Si l'opérateur messagerie est 'MAILIZ' alors le profil de la solution doit être « Opérateur Mailiz »",
 
@@ -79,6 +83,8 @@ export const MESSAGES = {
   A005: (a) => `${tag(a)} : nom de pièce justificative hors norme, attendu ${q(a.expected)}${found(a)}.`,
   A006: (a) => `${tag(a)} : date dans le futur${found(a)}.`,
   A007: (a) => `${tag(a)} : pièce de type « PREUVE_HT » alors que le régime de TVA est « TTC ».`,
+  A008: (a) => `${tag(a)} : numéro de dossier ASP inhabituel, attendu ${a.expected ?? ''}${found(a)}.`,
+  A009: (a) => `${tag(a)} : le bon de commande est signé avant d'avoir été édité (${a.other ?? ''})${found(a)}.`,
   A010: (a) => `${tag(a)} : la clé de contrôle (Luhn) du numéro SIRET est fausse${found(a)}.`,
 } as const satisfies Record<Code, Message>;
 
@@ -100,7 +106,7 @@ export const CODE_DOCS = {
   E003: { title: 'Balise en double', explanation: 'Une même balise figure deux fois dans le même bloc : supprimez l\'une des deux.' },
   E004: { title: 'Type de valeur incorrect', explanation: 'La valeur n\'est pas du type attendu : texte entre guillemets, nombre sans guillemets, true/false, tableau [ ] ou objet { }.' },
   E005: { title: 'Valeur null attendue', explanation: 'Cette balise ne doit pas être renseignée dans ce cas : elle doit valoir null.' },
-  E006: { title: 'Balise obligatoire non renseignée', explanation: 'Cette balise est obligatoire dans ce cas : elle ne peut pas valoir null.' },
+  E006: { title: 'Balise obligatoire non renseignée', explanation: 'Cette balise est obligatoire dans ce cas : elle ne peut pas valoir null ni être une chaîne vide.' },
   E007: { title: 'Longueur exacte', explanation: 'Le format VARCHAR (=n) demande exactement n caractères.' },
   E008: { title: 'Longueur maximale dépassée', explanation: 'Le format VARCHAR (<n) demande au plus n caractères.' },
   E009: { title: 'Valeur hors liste', explanation: 'La valeur doit être l\'une des valeurs permises, écrite exactement (majuscules comprises).' },
@@ -113,11 +119,15 @@ export const CODE_DOCS = {
   E016: { title: 'Tableau trop court', explanation: 'Le tableau doit contenir au moins le nombre d\'éléments indiqué.' },
   E017: { title: 'Bloc à laisser vide', explanation: 'Dans ce cas le bloc doit être vide : [] pour un tableau, {} (ou des balises à null) pour un objet.' },
   E018: { title: 'Tableau trop long', explanation: 'Le tableau dépasse le nombre d\'éléments permis (200 demandes au plus par fichier).' },
+  E019: { title: 'Caractères non permis', explanation: 'La valeur contient des caractères que le portail refuse pour cette balise (par exemple des chiffres dans un nom).' },
   E020: { title: 'numLigne en double', explanation: 'Chaque demande du fichier a son propre numLigne (1, 2, 3…). La demande qui reprend un numéro déjà utilisé est rejetée.' },
   E021: { title: 'numeroEditeur en double', explanation: 'Chaque demande du fichier a son propre numéro éditeur. La demande qui reprend un numéro déjà utilisé est rejetée.' },
   E022: { title: 'isClientUnique incohérent', explanation: 'isClientUnique = true : un seul médecin dans « liberal » ; false : au moins deux.' },
   E023: { title: 'Bon de commande absent ou multiple', explanation: 'Une demande d\'avance porte exactement un bon de commande : une pièce de type « BON_COMMANDE ».' },
   E024: { title: 'Preuve du régime HT absente', explanation: 'Sous le régime « HT », joindre une pièce « PREUVE_HT » : l\'attestation de non-assujettissement à la TVA délivrée par la Direction des Finances Publiques.' },
+  E025: { title: 'Pièce justificative attendue absente', explanation: 'Une demande de solde porte au moins une facture (« FACTURE ») et une vérification d\'aptitude signée (« VA »).' },
+  E026: { title: 'Représentant incomplet', explanation: 'Le représentant du client est décrit par trois balises (nom, courriel, téléphone) : toutes renseignées, ou toutes null s\'il n\'y a pas de représentant.' },
+  E027: { title: 'Deux certificats pour un FINESS juridique', explanation: 'Les certificats serveur sont liés au FINESS juridique : il ne peut pas y en avoir deux pour le même FINESS juridique, dans une demande ou dans le fichier.' },
   E030: { title: 'Régime de TVA et taux choisi incompatibles', explanation: 'Toutes les demandes d\'un fichier sont soumises au taux choisi : « TTC » avec 20 % ou 8,5 %, « HT » avec 0 %.' },
   E031: { title: 'Profil « Centres de santé » requis', explanation: 'Une demande pour un centre de santé (isCentreDeSante = true) demande le profil « Centres de santé » dans le formulaire.' },
   E032: { title: 'Profil « Opérateur Mailiz » requis', explanation: 'L\'opérateur MAI_15 (Mailiz) demande le profil « Opérateur Mailiz » dans le formulaire.' },
@@ -128,6 +138,8 @@ export const CODE_DOCS = {
   A005: { title: 'Nom de pièce hors norme', explanation: 'Les pièces se nomment CodeCouloir-Logiciel-VaN-CodeTypeFichier-numeroEditeur.format (ex. MDV-LGC-Va1-BDC-00001.pdf), format en minuscules.' },
   A006: { title: 'Date dans le futur', explanation: 'La date est postérieure à aujourd\'hui : un bon de commande signé ou une facture émise ne peut pas être daté du futur.' },
   A007: { title: 'PREUVE_HT sous régime TTC', explanation: 'La preuve de régime HT ne se joint que lorsque le régime de TVA est « HT ».' },
+  A008: { title: 'Numéro de dossier ASP inhabituel', explanation: 'Le numéro ASP de l\'avance a la forme FIN + code du couloir + 6 chiffres (ex. FINBIO000006) ; le simulateur public accepte toute chaîne de 12 caractères, le portail privé attend le numéro de l\'avance.' },
+  A009: { title: 'Signature avant édition', explanation: 'La date de signature du bon de commande par le client précède sa date d\'édition : l\'une des deux dates est probablement fausse.' },
   A010: { title: 'Clé SIRET fausse', explanation: 'Un SIRET se termine par une clé de Luhn : ce numéro est probablement mal saisi et ne correspondra pas à l\'enrôlement.' },
 } as const satisfies Record<Code, CodeDoc>;
 

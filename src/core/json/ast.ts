@@ -72,7 +72,11 @@ export function plainValue(node: JsonNode): unknown {
   switch (node.type) {
     case 'object': {
       const out: Record<string, unknown> = {};
-      for (const m of node.members) out[m.key] = plainValue(m.value);
+      for (const m of node.members) {
+        // `out.__proto__ = v` would set the prototype; JSON.parse makes an own property.
+        if (m.key === '__proto__') Object.defineProperty(out, m.key, { value: plainValue(m.value), enumerable: true, writable: true, configurable: true });
+        else out[m.key] = plainValue(m.value);
+      }
       return out;
     }
     case 'array':

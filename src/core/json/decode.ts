@@ -31,13 +31,19 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   }
   const b0 = bytes[0];
   const b1 = bytes[1];
-  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) {
-    const utf32 = b0 === 0xff && bytes[2] === 0 && bytes[3] === 0;
-    return { ok: false, fault: { reason: utf32 ? 'utf32' : 'utf16', byteOffset: 0, line: 1, column: 1, found: hex(bytes, 0, utf32 ? 4 : 2) } };
-  }
-  // UTF-16 without a byte-order mark: ASCII text with every other byte zero.
-  if (bytes.length >= 2 && (b0 === 0 || b1 === 0) && b0 !== b1) {
-    return { ok: false, fault: { reason: 'utf16', byteOffset: 0, line: 1, column: 1, found: hex(bytes, 0, 2) } };
+  // A JSON text starts with ASCII, so a zero among its first bytes means UTF-16 or UTF-32:
+  // BOMs FF FE (LE), FE FF (BE), FF FE 00 00 (UTF-32 LE), 00 00 FE FF (UTF-32 BE), or
+  // no BOM and `{` as 7B 00 (UTF-16 LE), 00 7B (UTF-16 BE), 7B 00 00 00, 00 00 00 7B (UTF-32).
+  if (bytes.length >= 2 && (b0 === 0 || b1 === 0 || (b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff))) {
+    const b2 = bytes[2];
+    const b3 = bytes[3];
+    const utf32 =
+      bytes.length >= 4 &&
+      ((b2 === 0 && b3 === 0 && (b1 === 0 ? b0 !== 0 : b0 === 0xff && b1 === 0xfe)) || // 7B 00 00 00, FF FE 00 00
+        (b0 === 0 && b1 === 0 && (b2 === 0 || (b2 === 0xfe && b3 === 0xff)))); // 00 00 00 7B, 00 00 FE FF
+    if (utf32 || b0 !== b1) {
+      return { ok: false, fault: { reason: utf32 ? 'utf32' : 'utf16', byteOffset: 0, line: 1, column: 1, found: hex(bytes, 0, utf32 ? 4 : 2) } };
+    }
   }
   try {
     const text = decoder.decode(bytes);
@@ -62,10 +68,12 @@ function locateInvalidUtf8(bytes: Uint8Array): EncodingFault {
     i += len;
   }
   const at = Math.min(i, n);
+  // Lines end at LF, CRLF or a lone CR, as in position.ts.
   let line = 1;
   let lineStart = 0;
   for (let k = 0; k < at; k++) {
-    if (bytes[k] === 0x0a) {
+    const c = bytes[k];
+    if (c === 0x0a || (c === 0x0d && bytes[k + 1] !== 0x0a)) {
       line++;
       lineStart = k + 1;
     }
@@ -73,10 +81,15 @@ function locateInvalidUtf8(bytes: Uint8Array): EncodingFault {
   const prefix = decoder.decode(bytes.subarray(lineStart, at));
   const column = (line === 1 && prefix.charCodeAt(0) === 0xfeff ? prefix.length - 1 : prefix.length) + 1;
   const b = bytes[at] ?? 0;
-  // A lone byte in 0xA0–0xFF followed by ASCII is how Latin-1 "é", "à", "ç" look in UTF-8 eyes.
-  const looksLatin1 = b >= 0xa0 && (bytes[at + 1] === undefined || bytes[at + 1]! < 0x80);
+  const next = bytes[at + 1];
+  // A byte Windows-1252 / Latin-1 uses ("é" = 0xE9, "’" = 0x92, "€" = 0x80) that does not start
+  // a broken UTF-8 sequence (the next byte is no continuation byte) is how such text looks.
+  const looksLatin1 = b >= 0x80 && !CP1252_UNUSED.has(b) && (next === undefined || next < 0x80 || next >= 0xc0);
   return { reason: 'invalid-utf8', byteOffset: at, line, column, found: hex(bytes, at, Math.min(4, n - at)), looksLatin1 };
 }
+
+/** The five bytes Windows-1252 leaves undefined. */
+const CP1252_UNUSED = new Set([0x81, 0x8d, 0x8f, 0x90, 0x9d]);
 
 /** Length of the valid UTF-8 sequence at `i`, or 0 when it is invalid (RFC 3629 table). */
 function sequenceLength(bytes: Uint8Array, i: number): number {

@@ -160,7 +160,7 @@ class Parser {
       const key = this.parseString();
       const keyEnd = this.pos;
       this.skipSpace();
-      if (t.charCodeAt(this.pos) !== 0x3a) this.fail('expected-colon', this.pos);
+      if (t.charCodeAt(this.pos) !== 0x3a) this.fail(t.charCodeAt(this.pos) === 0x2f ? 'comment' : 'expected-colon', this.pos);
       this.pos++;
       this.skipSpace();
       const value = this.parseValue(depth);
@@ -347,7 +347,11 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
-/** Letters, digits, `_` and `$`: what a misspelt literal or unquoted key is made of. */
+/**
+ * Letters, digits, `_` and `$`: what a misspelt literal or unquoted key is made of.
+ * Non-ASCII characters count too, except invisible ones (a no-break space or a BOM
+ * pasted after `true` is reported as that character, not as part of a word).
+ */
 function isWordChar(c: number): boolean {
   return (
     (c >= 0x30 && c <= 0x39) ||
@@ -355,7 +359,22 @@ function isWordChar(c: number): boolean {
     (c >= 0x61 && c <= 0x7a) ||
     c === 0x5f ||
     c === 0x24 ||
-    c > 0x7f
+    (c > 0x7f && !isInvisible(c))
+  );
+}
+
+/** Characters a reader cannot see, or cannot tell from a plain space: shown as `U+XXXX`. */
+function isInvisible(c: number): boolean {
+  return (
+    c < 0x20 ||
+    (c >= 0x7f && c <= 0xa0) ||
+    c === 0xad ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200f) ||
+    (c >= 0x2028 && c <= 0x202f) ||
+    (c >= 0x205f && c <= 0x2064) ||
+    c === 0x3000 ||
+    c === 0xfeff
   );
 }
 
@@ -363,7 +382,7 @@ function isWordChar(c: number): boolean {
 function describeChar(text: string, offset: number): string {
   const cp = text.codePointAt(offset);
   if (cp === undefined) return '';
-  if (cp < 0x20 || cp === 0x7f || (cp >= 0x80 && cp < 0xa0) || cp === 0xfeff || (cp >= 0xd800 && cp <= 0xdfff)) {
+  if (isInvisible(cp) || (cp >= 0xd800 && cp <= 0xdfff)) {
     return 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
   }
   return String.fromCodePoint(cp);

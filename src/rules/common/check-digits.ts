@@ -1,5 +1,6 @@
 // Check digits of French identifiers. All three end with a Luhn key; La Poste's SIRETs
-// (SIREN 356 000 000) use their own rule; Corsican FINESS numbers (2A…, 2B…) carry letters
+// (SIREN 356 000 000) use their own rule (digit sum a multiple of 5), except the head
+// office's, 356 000 000 00048, which follows Luhn; Corsican FINESS numbers (2A…, 2B…) carry letters
 // and are not checked.
 
 /** Luhn: doubling every second digit from the right, the sum is a multiple of 10. */
@@ -17,8 +18,12 @@ export function luhn(digits: string): boolean {
   return sum % 10 === 0;
 }
 
+/** La Poste's head office: the one SIRET of SIREN 356 000 000 that follows Luhn, not the sum rule. */
+const LA_POSTE_HEAD_OFFICE = '35600000000048';
+
 export function isValidSiret(s: string): boolean {
   if (/^356000000\d{5}$/.test(s)) {
+    if (s === LA_POSTE_HEAD_OFFICE) return true;
     let sum = 0;
     for (const c of s) sum += Number(c);
     return sum % 5 === 0;

@@ -25,7 +25,8 @@ export const ALWAYS_NULL: FillRule = { doc: 'Toujours null', fill: () => 'null' 
  */
 export const TREATMENT: FillRule = { doc: 'null dans un nouveau fichier (rempli par le simulateur ; ajouté s’il manque)', fill: () => 'nullable' };
 
-export const when = (doc: string, fill: (ctx: RequestContext) => Fill): FillRule => ({ doc, fill });
+/** A fill that depends on the request; `empties` when it may demand an empty block. */
+export const when = (doc: string, fill: (ctx: RequestContext) => Fill, options: { empties?: boolean } = {}): FillRule => ({ doc, fill, ...options });
 
 /** A tag of the guide's table: block, name, description, format or shape, fill rule, example. */
 export function tag(

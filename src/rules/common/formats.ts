@@ -35,9 +35,15 @@ export function upperName(n: number): Format {
   };
 }
 
+/**
+ * An address as mail systems accept it: no space in the local part (apostrophes allowed:
+ * `o'brien@…`, which Valibot's `email()` refuses), a dotted domain ending in letters.
+ */
+const EMAIL = /^[^\s@"(),:;<>[\]\\]+@(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+[A-Za-z]{2,}$/;
+
 /** An e-mail address of at most n characters. */
 export function email(n = 150): Format {
-  return { label: `VARCHAR (<${n}), courriel`, expected: `une adresse électronique d'au plus ${n} caractères`, type: 'string', schema: v.pipe(STRING, v.maxLength(n, 'E008'), v.email('E015')) };
+  return { label: `VARCHAR (<${n}), courriel`, expected: `une adresse électronique d'au plus ${n} caractères`, type: 'string', schema: v.pipe(STRING, v.maxLength(n, 'E008'), v.regex(EMAIL, 'E015')) };
 }
 
 /** Any string: `codeTraitement` and `libelleTraitement` of a previous output file. */
@@ -88,6 +94,20 @@ export function integer(min: number, max: number): Format {
 export const siret = varcharEq(14, { check: isValidSiret, code: 'A010' });
 export const rpps = varcharEq(11, { check: isValidRpps, code: 'A003' });
 export const finess = varcharEq(9, { check: isValidFiness, code: 'A004' });
+
+/**
+ * `numeroASP` of a balance: any VARCHAR (=12) for the public simulator; the advance's file
+ * number `FIN` + couloir + 6 digits (`FINBIO000006`) for the portal, hence a warning.
+ */
+export function aspNumber(couloir: string): Format {
+  const pattern = new RegExp(`^FIN${couloir}\\d{6}$`);
+  return {
+    label: `VARCHAR (=12), FIN${couloir} + 6 chiffres`,
+    expected: `une chaîne de 12 caractères, FIN${couloir} suivi de 6 chiffres (ex. FIN${couloir}000006)`,
+    type: 'string',
+    schema: v.pipe(STRING, v.length(12, 'E007'), v.check((s: string) => s.length !== 12 || pattern.test(s), 'A008')),
+  };
+}
 
 /** `operateurMessagerie`: any VARCHAR (<50) for the public simulator; a code of the list for the portal. */
 export const operator: Format = {

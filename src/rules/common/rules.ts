@@ -41,7 +41,7 @@ export function vatRateRule(ttcRates: readonly string[], regimePath: Path): Requ
       if (rate === undefined) return;
       const regime = ctx.value(...regimePath);
       const ok = regime === 'TTC' ? ttcRates.includes(rate) : regime === 'HT' ? rate === '0' : true;
-      if (!ok) yield { code: 'E030', node: ctx.at(...regimePath)!, path: regimePath, args: { found: `« ${String(regime)} »`, expected: `${rate.replace('.', ',')} %` } };
+      if (!ok) yield { code: 'E030', node: ctx.at(...regimePath)!, path: regimePath, args: { found: `« ${String(regime)} »`, expected: `${rate.replace('.', ',')} %`, other: rates(ttcRates) } };
     },
   };
 }
@@ -82,6 +82,8 @@ export function attachments(ctx: RequestContext): Attachment[] {
   }));
 }
 
+const KNOWN_FORMATS = new Set(['PDF', 'PNG', 'JPG', 'XML']);
+
 /**
  * The naming rule `CodeCouloir-Logiciel-VaN-CodeTypeFichier-numeroEditeur.format`
  * (format in lower case). `typeCodes` maps `typeFichier` to its code in the name;
@@ -98,12 +100,29 @@ export function namingRule(prefix: string, typeCodes: Readonly<Record<string, st
       for (const a of attachments(ctx)) {
         const type = typeof a.typeFichier === 'string' ? a.typeFichier : defaultType;
         const code = type === undefined ? undefined : typeCodes[type];
-        if (typeof a.nomFichier !== 'string' || typeof a.formatFichier !== 'string' || code === undefined) continue;
+        // An unknown format is an error of its own: no name can be expected from it.
+        if (typeof a.nomFichier !== 'string' || typeof a.formatFichier !== 'string' || !KNOWN_FORMATS.has(a.formatFichier) || code === undefined) continue;
         const expected = `${prefix}-${code}-${editeur}.${a.formatFichier.toLowerCase()}`;
         if (a.nomFichier !== expected) {
           const path = ['piecesJustificatives', a.index, 'nomFichier'];
           yield { code: 'A005', node: ctx.at(...path)!, path, args: { expected, found: `"${a.nomFichier}"` } } satisfies RuleFinding;
         }
+      }
+    },
+  };
+}
+
+/** A balance carries at least one attachment of each of these types (`FACTURE`, `VA`). */
+export function requiredAttachmentTypes(types: readonly string[]): RequestRule {
+  return {
+    code: 'E025',
+    doc: `Au moins une pièce de chaque type : ${types.map((t) => `« ${t} »`).join(', ')}.`,
+    *check(ctx) {
+      const list = ctx.at('piecesJustificatives');
+      if (list?.type !== 'array' || list.items.length === 0) return;
+      const present = new Set(attachments(ctx).map((a) => a.typeFichier));
+      for (const type of types) {
+        if (!present.has(type)) yield { code: 'E025', node: list, path: ['piecesJustificatives'], args: { expected: type } };
       }
     },
   };

@@ -2,7 +2,7 @@
 // vague 1). Source: seeds/002 (ASP technical documentation) and seeds/000 (public simulator),
 // read cleanly in shared/spec/mdv-lgc-avance.md.
 
-import type { RequestRule, RuleSet } from '../../core/model';
+import { FROM_FIELDS, type RequestRule, type RuleSet } from '../../core/model';
 import { amount, anyString, date, integer, nullValue, oneOf, varcharEq, varcharMax } from '../common/formats';
 import { ALWAYS_NULL, REQUIRED, TREATMENT, arrayOf, object, tag } from '../common/define';
 import { fileHeader, MAX_REQUESTS } from '../common/header';
@@ -25,7 +25,7 @@ const commande = tag(
     tag(C, 'montantSegurHT', 'Montant HT de la prestation Ségur sur le bon de commande, en euros, supérieur à 0 ; ajouter .00 si le montant est entier.', amount, REQUIRED, 1075),
   ]),
   REQUIRED,
-  {},
+  FROM_FIELDS,
 );
 
 const piecesJustificatives = tag(
@@ -41,7 +41,7 @@ const piecesJustificatives = tag(
     { min: 1, label: 'Tableau d’objets pièce' },
   ),
   REQUIRED,
-  [{}],
+  [FROM_FIELDS],
 );
 
 /** Exactly one order form; the proof of the HT regime when, and only when, the regime is HT. */

@@ -1,7 +1,7 @@
 // MDV-LGC blocks shared by the advance and the balance: beneficiaries and installation
 // scenario (seeds/002, section 3.2), and their coherence rules.
 
-import type { RequestContext, RequestRule } from '../../core/model';
+import { FROM_FIELDS, type RequestContext, type RequestRule } from '../../core/model';
 import { boolean, email, finess, oneOf, operator, rpps, upperName, varcharMax } from '../common/formats';
 import { NULLABLE, REQUIRED, arrayOf, object, tag, when } from '../common/define';
 
@@ -31,15 +31,17 @@ const doctorContact = when('Obligatoire, sauf si isMandataire = true (null permi
 
 const structureTag = when('Obligatoire si commandePour = « STRUCTURE »', () => 'filled');
 
+// While commandePour itself is wrong, what `liberal` and `structure` should hold is unknown:
+// they are left unchecked rather than burying the one real error under consequences.
 const liberalFill = when('Obligatoire si commandePour = « LIBERAL » (au moins un médecin) ; [] si « STRUCTURE »', (ctx) => {
   const who = commandePour(ctx);
-  return who === 'LIBERAL' ? 'filled' : who === 'STRUCTURE' ? 'empty' : 'nullable';
-});
+  return who === 'LIBERAL' ? 'filled' : who === 'STRUCTURE' ? 'empty' : 'unchecked';
+}, { empties: true });
 
 const structureFill = when('Obligatoire si commandePour = « STRUCTURE » ; {} (ou balises à null) si « LIBERAL »', (ctx) => {
   const who = commandePour(ctx);
-  return who === 'STRUCTURE' ? 'filled' : who === 'LIBERAL' ? 'empty' : 'nullable';
-});
+  return who === 'STRUCTURE' ? 'filled' : who === 'LIBERAL' ? 'empty' : 'unchecked';
+}, { empties: true });
 
 const doctor = object([
   tag(B, 'nomMedecin', 'Nom du médecin libéral, en majuscules.', upperName(50), REQUIRED, 'DURAND'),
@@ -67,11 +69,11 @@ export const beneficiaires = tag(
     tag(B, 'nomMandataire', 'Nom du mandataire, en majuscules.', upperName(50), mandataire, null),
     tag(B, 'emailMandataire', 'Courriel du mandataire.', email(150), mandataire, null),
     tag(B, 'telephoneMandataire', 'Téléphone du mandataire.', varcharMax(50), mandataire, null),
-    tag(B, 'liberal', 'Un objet par médecin libéral bénéficiaire.', arrayOf(doctor, { min: 1, label: 'Tableau d’objets médecin' }), liberalFill, [{}]),
+    tag(B, 'liberal', 'Un objet par médecin libéral bénéficiaire.', arrayOf(doctor, { min: 1, label: 'Tableau d’objets médecin' }), liberalFill, [FROM_FIELDS]),
     tag(B, 'structure', 'La structure d’exercice coordonné bénéficiaire.', structure, structureFill, {}),
   ]),
   REQUIRED,
-  {},
+  FROM_FIELDS,
 );
 
 export const scenarioInstallation = tag(
@@ -80,7 +82,7 @@ export const scenarioInstallation = tag(
   "Informations sur le scénario d'installation.",
   object([
     tag(S, 'isCentreDeSante', 'Le client est-il un centre de santé ? true demande le profil « Centres de santé ».', boolean, REQUIRED, false),
-    tag(S, 'operateurMessagerie', 'Code de l’opérateur de messagerie sécurisée de santé (liste de la section 4 du guide), ou null. MAI_15 (Mailiz) demande le profil « Opérateur Mailiz ».', operator, NULLABLE, 'MAI_15'),
+    tag(S, 'operateurMessagerie', 'Code de l’opérateur de messagerie sécurisée de santé (liste de la section 4 du guide), ou null. MAI_15 (Mailiz) demande le profil « Opérateur Mailiz ».', operator, NULLABLE, 'ENO_5'),
     tag(S, 'isProSanteConnectNeeded', 'Le LGC doit-il mettre en œuvre une identification électronique par Pro Santé Connect ?', boolean, REQUIRED, true),
     tag(S, 'isDirectToDMP', 'Les documents de santé sont-ils envoyés au DMP directement depuis le LGC ?', boolean, REQUIRED, true, {
       aliases: [{ tag: 'isDirecToDMP', code: 'A001' }],
@@ -92,7 +94,7 @@ export const scenarioInstallation = tag(
     tag(S, 'isPFIToMSSCitoyen', 'Les documents de santé sont-ils envoyés par la MSS citoyen via une application tierce ?', boolean, REQUIRED, false),
   ]),
   REQUIRED,
-  {},
+  FROM_FIELDS,
 );
 
 /** Coherence of the beneficiaries block. */

@@ -1,0 +1,229 @@
+// A simulation result → the CLI's reports: the JSON report object (`--format json`) and the
+// French text summary (default). Pure: no Node API; main.ts prints what these return.
+
+import type { Dsr, Issue, Profile, RequestType, SimulationResult, Status, VatRate } from '../core/types';
+
+/** The attachments part of the report (the zip check is not implemented yet: all empty). */
+export interface AttachmentsReport {
+  readonly missing: readonly string[];
+  readonly unexpected: readonly string[];
+  readonly faulty: readonly unknown[];
+}
+
+export const NO_ATTACHMENT_FINDINGS: AttachmentsReport = { missing: [], unexpected: [], faulty: [] };
+
+/** What the reports say besides the result: the run's choices and where the output went. */
+export interface ReportContext {
+  /** The input as shown to the user (`-` for standard input). */
+  readonly file: string;
+  readonly type: RequestType;
+  readonly dsr: Dsr;
+  readonly ruleSet: { readonly title: string; readonly reconstructed?: string };
+  readonly profiles: readonly Profile[];
+  readonly vatRate?: VatRate;
+  readonly strict: boolean;
+  readonly firstErrorOnly: boolean;
+  /**
+   * Where the output file went: a path, `'-'` for standard output, or null when none was
+   * written (invalid file, or standard input without --out).
+   */
+  readonly output: string | null;
+  readonly attachments: AttachmentsReport;
+}
+
+export interface IssueReport {
+  readonly code: string;
+  readonly path: string;
+  readonly message: string;
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface RequestReport {
+  readonly index: number;
+  readonly numLigne: number | null;
+  readonly numeroEditeur: string | null;
+  readonly codeTraitement: string;
+  readonly libelleTraitement: string;
+  readonly errors: IssueReport[];
+  readonly warnings: IssueReport[];
+}
+
+/** The `--format json` document; key order is part of the contract. */
+export interface JsonReport {
+  readonly status: Status;
+  readonly globalErrors: IssueReport[];
+  readonly requests: RequestReport[];
+  readonly attachments: { missing: unknown[]; unexpected: unknown[]; faulty: unknown[] };
+  readonly globalWarnings: IssueReport[];
+  readonly ruleSet: { type: RequestType; dsr: Dsr; title: string; reconstructed: string | null };
+  readonly output: string | null;
+}
+
+/** The overall status, attachment faults included (they reject the file's verdict, not its format). */
+export function overallStatus(result: SimulationResult, attachments: AttachmentsReport): Status {
+  if (result.status !== 'accepted') return result.status;
+  const fault = attachments.missing.length + attachments.unexpected.length + attachments.faulty.length > 0;
+  return fault ? 'rejected' : 'accepted';
+}
+
+/** Exit status of the contract: 0 accepted, 1 rejected, 2 invalid (64, bad usage, is main.ts's). */
+export function exitCodeFor(status: Status): 0 | 1 | 2 {
+  return status === 'accepted' ? 0 : status === 'rejected' ? 1 : 2;
+}
+
+// Each object is rebuilt key by key: the key order is fixed whatever the core's objects hold.
+const issue = (i: Issue): IssueReport => ({ code: i.code, path: i.path, message: i.message, line: i.line, column: i.column });
+
+export function jsonReport(result: SimulationResult, ctx: ReportContext): JsonReport {
+  return {
+    status: overallStatus(result, ctx.attachments),
+    globalErrors: result.globalErrors.map(issue),
+    requests: result.requests.map((r) => ({
+      index: r.index,
+      numLigne: r.numLigne,
+      numeroEditeur: r.numeroEditeur,
+      codeTraitement: r.codeTraitement,
+      libelleTraitement: r.libelleTraitement,
+      errors: r.errors.map(issue),
+      warnings: r.warnings.map(issue),
+    })),
+    attachments: {
+      missing: [...ctx.attachments.missing],
+      unexpected: [...ctx.attachments.unexpected],
+      faulty: [...ctx.attachments.faulty],
+    },
+    globalWarnings: result.globalWarnings.map(issue),
+    ruleSet: { type: ctx.type, dsr: ctx.dsr, title: ctx.ruleSet.title, reconstructed: ctx.ruleSet.reconstructed ?? null },
+    // `-` never reaches the JSON report (--out - with --format json is a usage error).
+    output: ctx.output === '-' ? null : ctx.output,
+  };
+}
+
+/** The JSON report as printed: pretty-printed with 2 spaces, one trailing newline. */
+export function formatJsonReport(result: SimulationResult, ctx: ReportContext): string {
+  return JSON.stringify(jsonReport(result, ctx), null, 2) + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Colours
+
+export interface Palette {
+  readonly red: (s: string) => string;
+  readonly yellow: (s: string) => string;
+  readonly green: (s: string) => string;
+  readonly bold: (s: string) => string;
+}
+
+const sgr = (open: number, close: number) => (s: string) => `\x1b[${open}m${s}\x1b[${close}m`;
+export const ANSI: Palette = { red: sgr(31, 39), yellow: sgr(33, 39), green: sgr(32, 39), bold: sgr(1, 22) };
+const id = (s: string) => s;
+export const PLAIN: Palette = { red: id, yellow: id, green: id, bold: id };
+
+/**
+ * Colours or not, for a stream: FORCE_COLOR decides when set (`0`/`false` → no, anything else →
+ * yes), as in Node itself; otherwise NO_COLOR (set and not empty) → no; otherwise only on a
+ * terminal that is not `dumb`.
+ */
+export function useColor(env: Readonly<Record<string, string | undefined>>, isTTY: boolean): boolean {
+  const force = env['FORCE_COLOR'];
+  if (force !== undefined) return !['0', 'false'].includes(force.trim().toLowerCase());
+  if (env['NO_COLOR'] !== undefined && env['NO_COLOR'] !== '') return false;
+  return isTTY && env['TERM'] !== 'dumb';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text report
+
+const VAT_LABEL: Record<VatRate, string> = { '20': '20 %', '8.5': '8,5 %', '0': '0 %' };
+
+/** `1 demande acceptée`, `2 demandes acceptées`. */
+const count = (n: number, singular: string, plural: string) => `${n} ${n > 1 ? plural : singular}`;
+
+const where = (i: Issue) => `ligne ${i.line}, colonne ${i.column}`;
+
+function requestLabel(numLigne: number | null, numeroEditeur: string | null, index: number): string {
+  const n = numLigne === null ? `? (élément ${index} de lignesImport)` : String(numLigne);
+  return `numLigne ${n} (numeroEditeur ${numeroEditeur ?? '?'})`;
+}
+
+export function textReport(result: SimulationResult, ctx: ReportContext, palette: Palette = PLAIN): string {
+  const { red, yellow, green, bold } = palette;
+  const lines: string[] = [];
+  const status = overallStatus(result, ctx.attachments);
+
+  // Header: the file and the form's choices.
+  const head = [
+    `Fichier : ${ctx.file === '-' ? 'entrée standard' : ctx.file}`,
+    `jeu de règles : ${ctx.ruleSet.title}`,
+    `type : ${ctx.type}`,
+  ];
+  if (ctx.type === 'avance') {
+    head.push(`TVA : ${ctx.vatRate !== undefined ? VAT_LABEL[ctx.vatRate] : 'non fourni'}`);
+    head.push(`profils : ${ctx.profiles.length > 0 ? ctx.profiles.join(', ') : 'aucun'}`);
+  }
+  if (ctx.strict) head.push('strict');
+  if (ctx.firstErrorOnly) head.push('première erreur seulement');
+  lines.push(bold(head.join(' | ')));
+  if (ctx.ruleSet.reconstructed) lines.push(`Jeu de règles reconstitué : ${ctx.ruleSet.reconstructed}`);
+  if (ctx.type === 'avance' && ctx.vatRate === undefined) {
+    lines.push("Taux de TVA non fourni (--tva) : la cohérence entre regimeTVA et le taux de TVA n'est pas vérifiée.");
+  }
+
+  // File-level findings.
+  for (const e of result.globalErrors) {
+    lines.push(red(`Erreur globale ${where(e)} [${e.code}] ${e.path || '(racine)'} : ${e.message}`));
+  }
+  for (const w of result.globalWarnings) {
+    lines.push(yellow(`Avertissement global ${where(w)} [${w.code}] ${w.path || '(racine)'} : ${w.message}`));
+  }
+
+  // One line per request, then one per finding.
+  for (const r of result.requests) {
+    const accepted = r.errors.length === 0;
+    const label = requestLabel(r.numLigne, r.numeroEditeur, r.index);
+    lines.push(`${label} : ${accepted ? green('acceptée') : red('rejetée')}`);
+    const n = r.numLigne === null ? '?' : String(r.numLigne);
+    for (const e of r.errors) {
+      lines.push(red(`    numLigne ${n} ${e.path} (ligne ${e.line}, col. ${e.column}) [${e.code}] ${e.message}`));
+    }
+    for (const w of r.warnings) {
+      lines.push(yellow(`    numLigne ${n} ${w.path} (ligne ${w.line}, col. ${w.column}) [${w.code}] avertissement : ${w.message}`));
+    }
+  }
+
+  // Attachments (empty until the zip check exists).
+  const a = ctx.attachments;
+  for (const m of a.missing) lines.push(red(`Pièce manquante : ${String(m)}`));
+  for (const u of a.unexpected) lines.push(red(`Pièce inattendue : ${String(u)}`));
+  for (const f of a.faulty) lines.push(red(`Pièce en défaut : ${typeof f === 'string' ? f : JSON.stringify(f)}`));
+
+  // The portal's verdict, then the counts and the output file.
+  if (status === 'invalid') {
+    lines.push(red("Le JSON chargé ne respecte pas le format attendu : le fichier est rejeté en entier, aucun fichier de sortie n'est produit."));
+  } else if (status === 'accepted') {
+    lines.push(green("La simulation de l'import s'est déroulée correctement."));
+  } else {
+    lines.push(red('Une ou plusieurs erreurs ont été retournées lors de la simulation de l\'import. Veuillez corriger votre fichier en suivant les erreurs du fichier de retour.'));
+  }
+
+  const total = result.requests.length;
+  const rejected = result.requests.filter((r) => r.errors.length > 0).length;
+  const errors = result.globalErrors.length + result.requests.reduce((s, r) => s + r.errors.length, 0);
+  const warnings = result.globalWarnings.length + result.requests.reduce((s, r) => s + r.warnings.length, 0);
+  const counts =
+    status === 'invalid'
+      ? `Bilan : fichier invalide, ${count(errors, 'erreur globale', 'erreurs globales')}`
+      : `Bilan : ${count(total, 'demande', 'demandes')}, ${count(total - rejected, 'acceptée', 'acceptées')}, ` +
+        `${count(rejected, 'rejetée', 'rejetées')}, ${count(errors, 'erreur', 'erreurs')}, ${count(warnings, 'avertissement', 'avertissements')}`;
+  const output =
+    ctx.output === null
+      ? status === 'invalid'
+        ? 'aucun fichier de sortie'
+        : 'fichier de sortie non écrit (entrée standard : indiquer --out)'
+      : ctx.output === '-'
+        ? 'fichier de sortie : sortie standard'
+        : `fichier de sortie : ${ctx.output}`;
+  lines.push(bold(`${counts} ; ${output}.`));
+  return lines.join('\n') + '\n';
+}

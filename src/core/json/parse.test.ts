@@ -1,0 +1,362 @@
+// Unit tests of the strict JSON reader: positions, raw number text, escapes, duplicate keys,
+// one typical input per syntax fault, and the depth bound (no stack overflow on hostile nesting).
+
+import { describe, expect, test } from 'vitest';
+import { parseJson, MAX_DEPTH, type ParseResult, type SyntaxFault, type SyntaxReason } from './parse';
+import { plainValue, type JsonNode } from './ast';
+
+function ok(text: string): Extract<ParseResult, { ok: true }> {
+  const r = parseJson(text);
+  if (!r.ok) throw new Error(`expected ${JSON.stringify(text)} to parse, got ${JSON.stringify(r.fault)}`);
+  return r;
+}
+
+function fault(text: string): SyntaxFault {
+  const r = parseJson(text);
+  if (r.ok) throw new Error(`expected ${JSON.stringify(text)} to be refused`);
+  return r.fault;
+}
+
+/** The value of a scalar node (undefined for an object or array). */
+const scalar = (node: JsonNode) => ('value' in node ? node.value : undefined);
+
+/** The raw lexeme of a node, as the writer and the number checks see it. */
+const raw = (text: string, node: JsonNode) => text.slice(node.start, node.end);
+
+describe('values and their offsets', () => {
+  test.each([
+    ['null', 'null', null],
+    ['true', 'boolean', true],
+    ['false', 'boolean', false],
+    ['0', 'number', 0],
+    ['"abc"', 'string', 'abc'],
+    ['""', 'string', ''],
+  ] as const)('scalar root %s', (text, type, value) => {
+    const { root, duplicates } = ok(text);
+    expect(root).toMatchObject({ type, start: 0, end: text.length, value });
+    expect(duplicates).toEqual([]);
+  });
+
+  test('surrounding whitespace is not part of the value', () => {
+    const text = ' \t\r\n true \n';
+    const { root } = ok(text);
+    expect(root).toMatchObject({ type: 'boolean', start: 5, end: 9 });
+  });
+
+  test('every node of an object and array has exact start/end', () => {
+    const text = '{ "a" : [1, "x", true, null, {}, []], "b": -2.5e3 }';
+    const { root } = ok(text);
+    expect(root.type).toBe('object');
+    if (root.type !== 'object') return;
+    expect([root.start, root.end]).toEqual([0, text.length]);
+    const [a, b] = root.members;
+    expect(a!.key).toBe('a');
+    expect(text.slice(a!.keyStart, a!.keyEnd)).toBe('"a"');
+    const arr = a!.value;
+    expect(arr.type).toBe('array');
+    if (arr.type !== 'array') return;
+    expect(raw(text, arr)).toBe('[1, "x", true, null, {}, []]');
+    expect(arr.items.map((n) => n.type)).toEqual(['number', 'string', 'boolean', 'null', 'object', 'array']);
+    expect(arr.items.map((n) => raw(text, n))).toEqual(['1', '"x"', 'true', 'null', '{}', '[]']);
+    expect(b!.key).toBe('b');
+    expect(text.slice(b!.keyStart, b!.keyEnd)).toBe('"b"');
+    expect(b!.value).toMatchObject({ type: 'number', value: -2500 });
+    expect(raw(text, b!.value)).toBe('-2.5e3');
+  });
+
+  test('offsets are UTF-16 units (astral characters count as two)', () => {
+    const text = '["😀é", 7]';
+    const { root } = ok(text);
+    if (root.type !== 'array') throw new Error('array expected');
+    expect(root.items[0]).toMatchObject({ start: 1, end: 6, value: '😀é' });
+    expect(root.items[1]).toMatchObject({ start: 8, end: 9, value: 7 });
+  });
+
+  test('a leading BOM is skipped; offsets still count it', () => {
+    const text = '\uFEFF{"a":1}';
+    const { root } = ok(text);
+    expect(root).toMatchObject({ type: 'object', start: 1, end: text.length });
+  });
+
+  test('empty containers, nested', () => {
+    const { root } = ok('[[],{},[{}]]');
+    expect(plainValue(root)).toEqual([[], {}, [{}]]);
+  });
+});
+
+describe('numbers keep their raw text', () => {
+  test.each([
+    ['1075.00', 1075],
+    ['-0', -0],
+    ['1E+2', 100],
+    ['1e-2', 0.01],
+    ['0.5', 0.5],
+    ['-12.340E2', -1234],
+    ['123456789012345678901234567890', 1.2345678901234568e29],
+    ['1e400', Infinity],
+  ])('%s', (lexeme, value) => {
+    const text = `{"montant": ${lexeme}}`;
+    const { root } = ok(text);
+    if (root.type !== 'object') throw new Error('object expected');
+    const node = root.members[0]!.value;
+    expect(node.type).toBe('number');
+    expect(raw(text, node)).toBe(lexeme);
+    expect(Object.is(scalar(node), value)).toBe(true);
+  });
+});
+
+describe('string escapes', () => {
+  test.each([
+    ['"\\u00e9"', 'é'],
+    ['"\\u00E9t\\u00e9"', 'été'],
+    ['"\\ud83d\\ude00"', '😀'],
+    ['"\\/"', '/'],
+    ['"\\"\\\\\\b\\f\\n\\r\\t"', '"\\\b\f\n\r\t'],
+    ['"a\\nb"', 'a\nb'],
+    ['"\\u0000"', '\u0000'],
+    ['"\\ud800"', '\ud800'], // a lone surrogate escape is kept as is (as JSON.parse does)
+    ['"plain"', 'plain'],
+    ['"é raw"', 'é raw'],
+  ])('%s', (text, value) => {
+    const { root } = ok(text);
+    expect(root).toMatchObject({ type: 'string', value, start: 0, end: text.length });
+    expect(scalar(root)).toBe(JSON.parse(text));
+  });
+
+  test('escaped keys are decoded', () => {
+    const { root } = ok('{"caf\\u00e9": 1}');
+    if (root.type !== 'object') throw new Error('object expected');
+    expect(root.members[0]!.key).toBe('café');
+  });
+});
+
+describe('duplicate keys', () => {
+  test('small object: the later occurrence is reported', () => {
+    const text = '{"a":1,"b":2,"a":3}';
+    const { root, duplicates } = ok(text);
+    expect(duplicates).toHaveLength(1);
+    expect(duplicates[0]!.object).toBe(root);
+    expect(duplicates[0]!.member.keyStart).toBe(text.lastIndexOf('"a"'));
+    expect(scalar(duplicates[0]!.member.value)).toBe(3);
+  });
+
+  test('keys equal after unescaping are duplicates', () => {
+    const { duplicates } = ok('{"é":1,"\\u00e9":2}');
+    expect(duplicates).toHaveLength(1);
+  });
+
+  test('a key present three times is reported twice', () => {
+    const { duplicates } = ok('{"a":1,"a":2,"a":3}');
+    expect(duplicates.map((d) => scalar(d.member.value))).toEqual([2, 3]);
+  });
+
+  test('objects of more than 8 members', () => {
+    const keys = ['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k9', 'k3', 'k10', 'k9', 'k3'];
+    const text = '{' + keys.map((k, i) => `"${k}":${i}`).join(',') + '}';
+    const { duplicates } = ok(text);
+    expect(duplicates.map((d) => [d.member.key, scalar(d.member.value)])).toEqual([
+      ['k3', 10],
+      ['k9', 12],
+      ['k3', 13],
+    ]);
+  });
+
+  test('a duplicate only at member 9 of a large object', () => {
+    const text = '{' + Array.from({ length: 9 }, (_, i) => `"k${i}":${i}`).join(',') + ',"k0":"again"}';
+    const { duplicates } = ok(text);
+    expect(duplicates).toHaveLength(1);
+    expect(scalar(duplicates[0]!.member.value)).toBe('again');
+  });
+
+  test('no false positives: same key in different objects, or distinct keys', () => {
+    expect(ok('{"a":{"a":1},"b":[{"a":2},{"a":3}]}').duplicates).toEqual([]);
+    const big = '{' + Array.from({ length: 50 }, (_, i) => `"k${i}":${i}`).join(',') + '}';
+    expect(ok(big).duplicates).toEqual([]);
+  });
+
+  test('nested duplicates are reported with their own object', () => {
+    const text = '{"x":{"a":1,"a":2},"x":0}';
+    const { root, duplicates } = ok(text);
+    if (root.type !== 'object') throw new Error('object expected');
+    expect(duplicates).toHaveLength(2);
+    const inner = root.members[0]!.value;
+    expect(duplicates.map((d) => d.object)).toContain(inner);
+    expect(duplicates.map((d) => d.object)).toContain(root);
+  });
+
+  test('plainValue keeps the last value, as JSON.parse does', () => {
+    const text = '{"a":1,"b":2,"a":3}';
+    expect(plainValue(ok(text).root)).toEqual(JSON.parse(text));
+  });
+
+  test('plainValue makes "__proto__" an own property, as JSON.parse does', () => {
+    const text = '{"__proto__": {"polluted": true}, "x": {"__proto__": 1}}';
+    const value = plainValue(ok(text).root) as Record<string, unknown>;
+    const expected = JSON.parse(text) as Record<string, unknown>;
+    expect(Object.getPrototypeOf(value)).toBe(Object.prototype);
+    expect(Object.hasOwn(value, '__proto__')).toBe(true);
+    expect(Object.getOwnPropertyDescriptor(value, '__proto__')!.value).toEqual({ polluted: true });
+    expect(Object.keys(value)).toEqual(Object.keys(expected));
+    expect(Object.hasOwn(value['x'] as object, '__proto__')).toBe(true);
+    expect(({} as Record<string, unknown>)['polluted']).toBeUndefined();
+  });
+});
+
+describe('syntax faults: one typical input per reason', () => {
+  const cases: [string, string, SyntaxReason, number][] = [
+    // [name, text, reason, offset]
+    ['empty text', '', 'empty', 0],
+    ['only whitespace', '  \n\t ', 'empty', 5],
+    ['only a BOM', '\uFEFF', 'empty', 1],
+    ['text cut after a comma', '[1,', 'unexpected-end', 3],
+    ['object cut after a colon', '{"a":', 'unexpected-end', 5],
+    ['open brace only', '{', 'unexpected-end', 1],
+    ['array cut after a value', '[1', 'unexpected-end', 2],
+    ['stray closing bracket', '[}', 'unexpected-char', 1],
+    ['comma instead of value', '[1,,2]', 'unexpected-char', 3],
+    ['unquoted key', '{a:1}', 'expected-key', 1],
+    ['number as key', '{1:1}', 'expected-key', 1],
+    ['missing colon', '{"a" 1}', 'expected-colon', 5],
+    ['equals instead of colon', '{"a"=1}', 'expected-colon', 4],
+    ['missing comma in array', '[1 2]', 'expected-comma-or-close', 3],
+    ['missing comma in object', '{"a":1 "b":2}', 'expected-comma-or-close', 7],
+    ['semicolon separator', '{"a":1;"b":2}', 'expected-comma-or-close', 6],
+    ['trailing comma in array', '[1,2,]', 'trailing-comma', 5],
+    ['trailing comma in object', '{"a":1,}', 'trailing-comma', 7],
+    ['trailing comma before newline', '{\n  "a": 1,\n}', 'trailing-comma', 12],
+    ['single-quoted value', "['a']", 'single-quote', 1],
+    ['single-quoted key', "{'a':1}", 'single-quote', 1],
+    ['line comment after a value', '{"a":1 // note\n}', 'comment', 7],
+    ['block comment before a key', '{/* x */"a":1}', 'comment', 1],
+    ['comment as a value', '[/* x */]', 'comment', 1],
+    ['comment at the top', '// x\n{}', 'comment', 0],
+    ['comment between key and colon', '{"a" /* x */ : 1}', 'comment', 5],
+    ['raw tab in a string', '"a\tb"', 'control-char-in-string', 2],
+    ['newline in a string', '{"a": "line1\nline2"}', 'control-char-in-string', 12],
+    ['unknown escape', '"\\x41"', 'bad-escape', 1],
+    ['escaped single quote', '"\\\'"', 'bad-escape', 1],
+    ['short unicode escape', '"\\u12"', 'bad-unicode-escape', 1],
+    ['non-hex unicode escape', '"\\u00zz"', 'bad-unicode-escape', 1],
+    ['leading zero', '[01]', 'bad-number', 1],
+    ['negative leading zero', '[-01]', 'bad-number', 1],
+    ['plus sign', '[+1]', 'bad-number', 1],
+    ['leading point', '[.5]', 'bad-number', 1],
+    ['trailing point', '[1.]', 'bad-number', 1],
+    ['minus alone', '[-]', 'bad-number', 1],
+    ['empty exponent', '[1e]', 'bad-number', 1],
+    ['hex number', '[0x1F]', 'bad-number', 1],
+    ['two points', '[1.2.3]', 'bad-number', 1],
+    ['decimal comma in an object', '{"m": 1075,00}', 'expected-key', 11],
+    ['decimal comma in an array', '[1075,00]', 'bad-number', 6],
+    ['NaN', '[NaN]', 'unknown-literal', 1],
+    ['Infinity', '[Infinity]', 'unknown-literal', 1],
+    ['-Infinity', '[-Infinity]', 'bad-number', 1],
+    ['capitalised literal', '[True]', 'unknown-literal', 1],
+    ['undefined', '{"a": undefined}', 'unknown-literal', 6],
+    ['literal with a suffix', '[truex]', 'unknown-literal', 1],
+    ['truncated literal', '[nul]', 'unknown-literal', 1],
+    ['trailing content', '{} x', 'trailing-content', 3],
+    ['two documents', '{}\n{}', 'trailing-content', 3],
+    ['extra closing brace', '{"a":1}}', 'trailing-content', 7],
+  ];
+  test.each(cases)('%s', (_name, text, reason, offset) => {
+    const f = fault(text);
+    expect(f.reason).toBe(reason);
+    expect(f.offset).toBe(offset);
+  });
+
+  test('what was found is reported, printable', () => {
+    expect(fault('[NaN]').found).toBe('NaN');
+    expect(fault('[01]').found).toBe('01');
+    expect(fault('[+1]').found).toBe('+1');
+    expect(fault('{a:1}').found).toBe('a');
+    expect(fault('[1 2]').found).toBe('2');
+    expect(fault('"\\x41"').found).toBe('\\x');
+    expect(fault('"a\tb"').found).toBe('U+0009');
+    expect(fault('[1,').found).toBe('');
+    expect(fault('[\u0000]').found).toBe('U+0000');
+    expect(fault('[😀]').found).toBe('😀');
+    expect(fault('[café]').found).toBe('café');
+  });
+
+  test('invisible characters (no-break space, BOM, zero-width space) are named, not glued to a word', () => {
+    expect(fault('{"a":\u00A01}')).toMatchObject({ reason: 'unexpected-char', offset: 5, found: 'U+00A0' });
+    expect(fault('[true\u00A0]')).toMatchObject({ reason: 'expected-comma-or-close', offset: 5, found: 'U+00A0' });
+    expect(fault('[12\u200B]')).toMatchObject({ reason: 'expected-comma-or-close', offset: 3, found: 'U+200B' });
+    expect(fault('{\u00A0"a":1}')).toMatchObject({ reason: 'expected-key', offset: 1, found: 'U+00A0' });
+    expect(fault('[\uFEFF1]')).toMatchObject({ reason: 'unexpected-char', offset: 1, found: 'U+FEFF' });
+    expect(fault('{} \u3000')).toMatchObject({ reason: 'trailing-content', found: 'U+3000' });
+  });
+
+  test('unterminated string: the fault is at the end, openedAt at the quote', () => {
+    const text = '{"a": "never closed}';
+    const f = fault(text);
+    expect(f.reason).toBe('unexpected-end');
+    expect(f.offset).toBe(text.length);
+    expect(f.openedAt).toBe(6);
+  });
+
+  test('unterminated string ending in a backslash', () => {
+    const text = '["abc\\';
+    const f = fault(text);
+    expect(f.reason).toBe('unexpected-end');
+    expect(f.openedAt).toBe(1);
+  });
+
+  test('newline inside a string: openedAt at the quote', () => {
+    const text = '{\n  "nom": "DURAND\n}';
+    const f = fault(text);
+    expect(f.reason).toBe('control-char-in-string');
+    expect(f.offset).toBe(text.indexOf('\n', 5));
+    expect(f.openedAt).toBe(text.indexOf('"DURAND'));
+  });
+
+  test('the bracket being closed is named', () => {
+    expect(fault('[1 2]').close).toBe(']');
+    expect(fault('{"a":1 "b":2}').close).toBe('}');
+    expect(fault('[1,2,]').close).toBe(']');
+    expect(fault('{"a":1,}').close).toBe('}');
+    expect(fault('{"a":1').close).toBe('}');
+  });
+});
+
+describe('depth bound', () => {
+  test(`${MAX_DEPTH} nested arrays are accepted, ${MAX_DEPTH + 1} are too deep`, () => {
+    expect(ok('['.repeat(MAX_DEPTH) + ']'.repeat(MAX_DEPTH)).root.type).toBe('array');
+    const f = fault('['.repeat(MAX_DEPTH + 1) + ']'.repeat(MAX_DEPTH + 1));
+    expect(f.reason).toBe('too-deep');
+    expect(f.offset).toBe(MAX_DEPTH);
+  });
+
+  test(`${MAX_DEPTH} nested objects are accepted, ${MAX_DEPTH + 1} are too deep`, () => {
+    expect(ok('{"a":'.repeat(MAX_DEPTH - 1) + '{}' + '}'.repeat(MAX_DEPTH - 1)).root.type).toBe('object');
+    const f = fault('{"a":'.repeat(MAX_DEPTH) + '{}' + '}'.repeat(MAX_DEPTH));
+    expect(f.reason).toBe('too-deep');
+    expect(f.offset).toBe(MAX_DEPTH * 5);
+  });
+
+  test.each([
+    ['100 000 [', '['.repeat(100_000)],
+    ['100 000 {"a":', '{"a":'.repeat(100_000)],
+    ['100 000 [{"":', '[{"":'.repeat(100_000)],
+    ['100 000 balanced []', '['.repeat(100_000) + ']'.repeat(100_000)],
+  ])('%s: too-deep, no stack overflow, quickly', (_name, text) => {
+    const t0 = performance.now();
+    const f = fault(text);
+    expect(f.reason).toBe('too-deep');
+    expect(performance.now() - t0).toBeLessThan(200);
+  });
+});
+
+describe('agreement with JSON.parse on accepted texts', () => {
+  test.each([
+    '{"a":[1,2,{"b":null}],"c":"\\u00e9\\n","d":-0.0e-0,"e":true}',
+    '[1e308, 1e-400, 0.1, 123.456e-7]',
+    ' [ ] ',
+    '"\\ud834\\udd1e"',
+    '{"0":1,"b":2,"1":3}',
+  ])('%s', (text) => {
+    const value = plainValue(ok(text).root);
+    expect(value).toStrictEqual(JSON.parse(text));
+  });
+});

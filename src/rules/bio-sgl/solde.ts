@@ -1,0 +1,129 @@
+// BIO-SGL — demande de solde (couloir Biologie médicale, Système de gestion de laboratoire,
+// vague 1). Source: seeds/004 (ASP technical documentation DTJSONSOLDE-BIO-SGL-VA1, 10/11/2023),
+// read cleanly in shared/spec/bio-sgl-solde.md.
+
+import { FROM_FIELDS, type FieldDef, type ObjectShape, type RequestContext, type RuleSet } from '../../core/model';
+import { amount, anyString, aspNumber, boolean, date, finess, integer, nullValue, oneOf, varcharEq, varcharMax } from '../common/formats';
+import { ALWAYS_NULL, REQUIRED, TREATMENT, arrayOf, object, tag, when } from '../common/define';
+import { fileHeader, MAX_REQUESTS } from '../common/header';
+import { namingRule, notInFuture, requiredAttachmentTypes, uniqueInFile } from '../common/rules';
+
+const H = 'Entête demande';
+const F = 'Facture';
+const B = 'Bénéficiaires';
+const P = 'Pièces justificatives';
+const L = 'Lien compte-rendu';
+const S = "Scénario d'installation";
+const T = 'Informations traitement de la demande';
+
+/** The shared file header, with a BIO referencing number in the example file. */
+function bioHeader(): ObjectShape {
+  const header = fileHeader();
+  return object(header.fields.map((def): FieldDef => (def.tag === 'numeroAns' ? { ...def, example: 'BIOSGL0001' } : def)));
+}
+
+const flag = (ctx: RequestContext, name: string) => ctx.value('scenarioInstallation', name);
+
+/** `identDMP`: at least one id when reports go straight to the DMP; otherwise `[]` or null. */
+const identDmpFill = when('Obligatoire (au moins un identifiant) si isDirectToDMP = true ; sinon tableau vide [] ou null', (ctx) => {
+  const direct = flag(ctx, 'isDirectToDMP');
+  return direct === true ? 'filled' : direct === false ? 'empty-or-null' : 'nullable';
+}, { empties: true });
+
+/** A messaging address: filled when the flag is true, null when it is false. */
+const mailboxFill = (flagName: string) =>
+  when(`Obligatoire si ${flagName} = true, sinon null`, (ctx) => {
+    const direct = flag(ctx, flagName);
+    return direct === true ? 'filled' : direct === false ? 'null' : 'nullable';
+  });
+
+const facture = tag(
+  F,
+  'facture',
+  'Informations sur la facture de la prestation Ségur.',
+  object([
+    tag(F, 'dateFacture', 'Date de la facture, telle qu’inscrite sur la facture.', date, REQUIRED, '14/06/2024'),
+    tag(F, 'montantSegurHTFacture', 'Montant HT de la prestation Ségur sur la facture, en euros, supérieur à 0 ; égal ou inférieur à celui du bon de commande ; somme des factures s’il y en a plusieurs ; préciser les 2 chiffres après le point même s’ils sont 00.', amount, REQUIRED, 27450),
+  ]),
+  REQUIRED,
+  FROM_FIELDS,
+);
+
+const beneficiaires = tag(
+  B,
+  'beneficiaires',
+  'Liste des numéros FINESS géographiques des établissements ayant reçu la solution logicielle SGL (au moins un).',
+  arrayOf(finess, { min: 1, label: 'Liste de VARCHAR (=9)' }),
+  REQUIRED,
+  ['330000019', '330000027', '330000035'],
+);
+
+const piecesJustificatives = tag(
+  P,
+  'piecesJustificatives',
+  'Liste des pièces justificatives (3 Mo au plus chacune) : au moins une facture et une attestation de vérification d’aptitude (VA).',
+  arrayOf(
+    object([
+      tag(P, 'nomFichier', 'Nom du fichier : BIO-SGL-Va1-CodeTypeFichier-numeroEditeur.format.', varcharMax(50), REQUIRED, 'BIO-SGL-Va1-FACTURE-00001.pdf'),
+      tag(P, 'formatFichier', 'Format de la pièce téléversée.', oneOf(['PDF', 'PNG', 'JPG', 'XML']), REQUIRED, 'PDF'),
+      tag(P, 'typeFichier', 'FACTURE (la facture, qui n’a pas besoin d’être signée) ou VA (l’attestation de vérification d’aptitude).', oneOf(['FACTURE', 'VA']), REQUIRED, 'FACTURE'),
+    ]),
+    { min: 1, label: 'Tableau d’objets pièce' },
+  ),
+  REQUIRED,
+  // Two attachments, so that the example file holds the FACTURE and the VA a balance needs.
+  [
+    { nomFichier: 'BIO-SGL-Va1-FACTURE-00001.pdf', formatFichier: 'PDF', typeFichier: 'FACTURE' },
+    { nomFichier: 'BIO-SGL-Va1-VA-00001.pdf', formatFichier: 'PDF', typeFichier: 'VA' },
+  ],
+);
+
+const scenarioInstallation = tag(
+  S,
+  'scenarioInstallation',
+  "Informations sur le scénario d'installation.",
+  object([
+    tag(S, 'isDirectToDMP', 'Les comptes-rendus sont-ils envoyés directement au DMP depuis le SGL ?', boolean, REQUIRED, true),
+    tag(
+      S,
+      'identDMP',
+      'Identifiant(s) de connexion au DMP (identifiant de structure Struct_IdNat), pour identifier le ou les bénéficiaires lors des contrôles des envois au DMP.',
+      arrayOf(varcharMax(250), { min: 1, label: 'Tableau de VARCHAR (<250)' }),
+      identDmpFill,
+      ['1330000019'],
+    ),
+    tag(S, 'isDirectToMSSPro', 'Les comptes-rendus sont-ils envoyés directement par la MSS Pro depuis le SGL ?', boolean, REQUIRED, true),
+    tag(S, 'adresseBoiteMSSPro', 'Adresse de la boîte de messagerie applicative / organisationnelle depuis laquelle sont adressés les envois par MSS Pro.', varcharMax(150), mailboxFill('isDirectToMSSPro'), 'comptes-rendus@labo-exemple.mssante.fr'),
+    tag(S, 'isDirectToMSSCitoyen', 'Les comptes-rendus sont-ils envoyés directement par la MSS Citoyen depuis le SGL ?', boolean, REQUIRED, false),
+    tag(S, 'adresseBoiteMSSCitoyen', 'Adresse de la boîte de messagerie applicative / organisationnelle depuis laquelle sont adressés les envois par MSS Citoyen.', varcharMax(150), mailboxFill('isDirectToMSSCitoyen'), null),
+  ]),
+  REQUIRED,
+  FROM_FIELDS,
+);
+
+export const bioSglSolde: RuleSet = {
+  type: 'solde',
+  dsr: 'BIO-SGL',
+  title: 'BIO-SGL — demande de solde',
+  form: { profiles: false, vatRates: [] },
+  header: bioHeader(),
+  request: object([
+    tag(H, 'numLigne', `Numéro de la demande dans le fichier, à partir de 1 dans chaque fichier, unique (au plus ${MAX_REQUESTS}).`, integer(1, MAX_REQUESTS), REQUIRED, 1),
+    tag(H, 'typeAction', "Création d'une demande de solde : « C », seule valeur possible.", oneOf(['C']), REQUIRED, 'C'),
+    tag(H, 'numeroASP', "Numéro de dossier ASP de l'avance (FINBIO suivi de 6 chiffres) : il relie la demande de solde à sa demande d'avance.", aspNumber('BIO'), REQUIRED, 'FINBIO000006'),
+    tag(H, 'numeroEditeur', 'Numéro de la demande chez l’éditeur, le même que pour l’avance ; unique dans le fichier, il relie la demande à ses pièces.', varcharEq(5), REQUIRED, '00001'),
+    facture,
+    beneficiaires,
+    piecesJustificatives,
+    tag(L, 'lienCompteRendu', "Lien vers le compte-rendu de l'espace de tests d'interopérabilité : toujours null depuis le 07/04/2023, balise obligatoire.", nullValue, ALWAYS_NULL, null),
+    scenarioInstallation,
+    tag(T, 'codeTraitement', 'Code de traitement : null dans un nouveau fichier, rempli par le simulateur (0000 si la demande est acceptée).', anyString, TREATMENT, null, { presence: 'optional' }),
+    tag(T, 'libelleTraitement', 'Libellé de traitement : null dans un nouveau fichier, rempli par le simulateur (« Demande acceptée » ou le texte des erreurs).', anyString, TREATMENT, null, { presence: 'optional' }),
+  ]),
+  requestRules: [
+    requiredAttachmentTypes(['FACTURE', 'VA']),
+    namingRule('BIO-SGL-Va1', { FACTURE: 'FACTURE', VA: 'VA' }),
+    notInFuture(['facture', 'dateFacture']),
+  ],
+  fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur')],
+};

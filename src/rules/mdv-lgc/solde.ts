@@ -1,0 +1,79 @@
+// MDV-LGC — demande de solde (couloir Médecins de ville, Logiciel de gestion de cabinet,
+// vague 1). RECONSTRUCTED: no seed lists its tags. Read in shared/spec/mdv-lgc-solde.md from the
+// public simulator (seeds/000: numeroASP VARCHAR (=12) for a balance), the BIO-SGL balance guide
+// (seeds/004: facture block, FACTURE / VA attachments) and the MDV-LGC advance (everything else).
+
+import { FROM_FIELDS, type RuleSet } from '../../core/model';
+import { amount, anyString, aspNumber, date, integer, oneOf, varcharEq, varcharMax } from '../common/formats';
+import { REQUIRED, TREATMENT, arrayOf, object, tag } from '../common/define';
+import { fileHeader, MAX_REQUESTS } from '../common/header';
+import { namingRule, notInFuture, requiredAttachmentTypes, uniqueInFile } from '../common/rules';
+import { beneficiaires, beneficiaryRules, scenarioInstallation } from './blocks';
+
+const H = 'Entête demande';
+const F = 'Facture';
+const P = 'Pièces justificatives';
+const T = 'Informations traitement de la demande';
+
+const facture = tag(
+  F,
+  'facture',
+  'Informations sur la facture de la prestation Ségur (remplace le bloc « commande » de l’avance).',
+  object([
+    tag(F, 'dateFacture', 'Date de la facture, telle qu’inscrite sur la facture.', date, REQUIRED, '14/06/2024'),
+    tag(F, 'montantSegurHTFacture', 'Montant HT de la prestation Ségur sur la facture, en euros, supérieur à 0 (somme des factures s’il y en a plusieurs) ; ajouter .00 si le montant est entier.', amount, REQUIRED, 1075),
+  ]),
+  REQUIRED,
+  FROM_FIELDS,
+);
+
+const piecesJustificatives = tag(
+  P,
+  'piecesJustificatives',
+  'Liste des pièces justificatives (3 Mo au plus chacune) : au moins une facture et une vérification d’aptitude (VA) signée par le client.',
+  arrayOf(
+    object([
+      tag(P, 'nomFichier', 'Nom du fichier : MDV-LGC-Va1-CodeTypeFichier-numeroEditeur.format.', varcharMax(100), REQUIRED, 'MDV-LGC-Va1-FACTURE-00001.pdf'),
+      tag(P, 'formatFichier', 'Format de la pièce téléversée.', oneOf(['PDF', 'PNG', 'JPG']), REQUIRED, 'PDF'),
+      tag(P, 'typeFichier', 'FACTURE (facture de la prestation) ou VA (vérification d’aptitude signée par le client).', oneOf(['FACTURE', 'VA']), REQUIRED, 'FACTURE'),
+    ]),
+    { min: 1, label: 'Tableau d’objets pièce' },
+  ),
+  REQUIRED,
+  // Two attachments, so that the example file holds the FACTURE and the VA a balance needs.
+  [
+    { nomFichier: 'MDV-LGC-Va1-FACTURE-00001.pdf', formatFichier: 'PDF', typeFichier: 'FACTURE' },
+    { nomFichier: 'MDV-LGC-Va1-VA-00001.pdf', formatFichier: 'PDF', typeFichier: 'VA' },
+  ],
+);
+
+export const mdvLgcSolde: RuleSet = {
+  type: 'solde',
+  dsr: 'MDV-LGC',
+  title: 'MDV-LGC — demande de solde',
+  reconstructed:
+    "Aucune documentation publique ne décrit le fichier de solde MDV-LGC : ses balises sont reconstituées à partir du simulateur public de l'ASP (numeroASP de 12 caractères), " +
+    "du guide du solde BIO-SGL (bloc « facture », pièces FACTURE et VA) et du guide de l'avance MDV-LGC (en-têtes, bénéficiaires, scénario d'installation). " +
+    "Le modèle de l'ASP peut en différer.",
+  form: { profiles: false, vatRates: [] },
+  header: fileHeader(),
+  request: object([
+    tag(H, 'numLigne', `Numéro de la demande dans le fichier, à partir de 1, unique (au plus ${MAX_REQUESTS}).`, integer(1, MAX_REQUESTS), REQUIRED, 1),
+    tag(H, 'typeAction', "Création d'une demande : « C », seule valeur possible.", oneOf(['C']), REQUIRED, 'C'),
+    tag(H, 'numeroASP', "Numéro de dossier ASP de l'avance (FINMDV suivi de 6 chiffres) : il relie la demande de solde à sa demande d'avance.", aspNumber('MDV'), REQUIRED, 'FINMDV000001'),
+    tag(H, 'numeroEditeur', 'Numéro de la demande chez l’éditeur, le même que pour l’avance ; unique dans le fichier, il relie la demande à ses pièces.', varcharEq(5), REQUIRED, '00001'),
+    facture,
+    beneficiaires,
+    piecesJustificatives,
+    scenarioInstallation,
+    tag(T, 'codeTraitement', 'Code de traitement : null dans un nouveau fichier, rempli par le simulateur (0000 si la demande est acceptée).', anyString, TREATMENT, null, { presence: 'optional' }),
+    tag(T, 'libelleTraitement', 'Libellé de traitement : null dans un nouveau fichier, rempli par le simulateur (« Demande acceptée » ou le texte des erreurs).', anyString, TREATMENT, null, { presence: 'optional' }),
+  ]),
+  requestRules: [
+    ...beneficiaryRules,
+    requiredAttachmentTypes(['FACTURE', 'VA']),
+    namingRule('MDV-LGC-Va1', { FACTURE: 'FACTURE', VA: 'VA' }),
+    notInFuture(['facture', 'dateFacture']),
+  ],
+  fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur')],
+};
