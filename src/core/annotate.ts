@@ -19,7 +19,77 @@ interface Edit {
 
 const TAGS = ['codeTraitement', 'libelleTraitement'] as const;
 
+/** The output as text (the bytes version below is what the simulation uses). */
 export function annotate(text: string, treatments: readonly Treatment[]): string {
+  const edits = editsFor(text, treatments);
+  let out = '';
+  let cursor = 0;
+  for (const edit of edits) {
+    out += text.slice(cursor, edit.from) + edit.insert;
+    cursor = edit.to;
+  }
+  return out + text.slice(cursor);
+}
+
+const encoder = new TextEncoder();
+
+/**
+ * The output as bytes: the input's own bytes copied between the edits, so the untouched
+ * parts are not even re-encoded (and cannot change).
+ */
+export function annotateBytes(bytes: Uint8Array, text: string, treatments: readonly Treatment[]): Uint8Array {
+  const edits = editsFor(text, treatments);
+  const offsets = byteOffsets(text, edits);
+  // Most requests get the same `"0000"` / `"Demande acceptée"`: encode each text once.
+  const encoded = new Map<string, Uint8Array>();
+  const inserts: Uint8Array[] = [];
+  let size = bytes.length;
+  for (let i = 0; i < edits.length; i++) {
+    const insert = edits[i]!.insert;
+    let bytesOf = encoded.get(insert);
+    if (bytesOf === undefined) encoded.set(insert, (bytesOf = encoder.encode(insert)));
+    inserts.push(bytesOf);
+    size += bytesOf.length - (offsets[2 * i + 1]! - offsets[2 * i]!);
+  }
+  const out = new Uint8Array(size);
+  let read = 0;
+  let write = 0;
+  for (let i = 0; i < edits.length; i++) {
+    const from = offsets[2 * i]!;
+    out.set(bytes.subarray(read, from), write);
+    write += from - read;
+    out.set(inserts[i]!, write);
+    write += inserts[i]!.length;
+    read = offsets[2 * i + 1]!;
+  }
+  out.set(bytes.subarray(read), write);
+  return out;
+}
+
+/**
+ * Byte offsets of each edit's `from` and `to` (UTF-16 offsets into `text`): the offset plus
+ * the extra bytes of the non-ASCII characters before it, found by a native regex scan.
+ */
+function byteOffsets(text: string, edits: readonly Edit[]): number[] {
+  const nonAscii = /[\u0080-\uffff]/g;
+  const out: number[] = [];
+  let extra = 0;
+  let next = nonAscii.exec(text);
+  for (let i = 0; i < 2 * edits.length; i++) {
+    const edit = edits[i >> 1]!;
+    const at = i & 1 ? edit.to : edit.from;
+    while (next !== null && next.index < at) {
+      const c = text.charCodeAt(next.index);
+      // 2 bytes below U+0800; a surrogate pair is 4 bytes for 2 units; else 3 bytes.
+      extra += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
+      next = nonAscii.exec(text);
+    }
+    out.push(at + extra);
+  }
+  return out;
+}
+
+function editsFor(text: string, treatments: readonly Treatment[]): Edit[] {
   const edits: Edit[] = [];
   for (const { request, code, label } of treatments) {
     const values = { codeTraitement: JSON.stringify(code), libelleTraitement: JSON.stringify(label) };
@@ -35,15 +105,7 @@ export function annotate(text: string, treatments: readonly Treatment[]): string
     }
     if (missing.length > 0) edits.push(insertion(text, request, missing.map((tag) => [tag, values[tag]] as const)));
   }
-  if (edits.length === 0) return text;
-  edits.sort((a, b) => a.from - b.from);
-  let out = '';
-  let cursor = 0;
-  for (const edit of edits) {
-    out += text.slice(cursor, edit.from) + edit.insert;
-    cursor = edit.to;
-  }
-  return out + text.slice(cursor);
+  return edits.sort((a, b) => a.from - b.from);
 }
 
 /** Members appended after the last one, separated and indented as that one is. */

@@ -5,16 +5,14 @@ import { decodeUtf8, MAX_INPUT_BYTES, type EncodingFault } from './json/decode';
 import { parseJson, MAX_DEPTH, type SyntaxFault } from './json/parse';
 import { LineIndex } from './json/position';
 import { memberOf, type JsonMember, type JsonNode, type JsonObject } from './json/ast';
-import { holders, makeContext, tagLabel, Walker } from './validate';
-import { annotate, type Treatment } from './annotate';
+import { holders, makeContext, Walker } from './validate';
+import { annotateBytes, type Treatment } from './annotate';
 import { message } from '../messages/fr';
-import type { RuleSet } from './model';
+import type { RuleFinding, RuleSet } from './model';
 import type { Finding, Issue, Path, RequestResult, SimulationOptions, SimulationResult } from './types';
 
 export const ACCEPTED_CODE = '0000';
 export const ACCEPTED_LABEL = 'Demande acceptée';
-
-const encoder = new TextEncoder();
 
 export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet: RuleSet): SimulationResult {
   const decoded = decodeUtf8(bytes);
@@ -40,7 +38,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const rootContext = makeContext(-1, root, options);
   const header = new Walker(text, lines, [], rootContext, duplicated, reported);
   header.object(root, ruleSet.header, []);
-  for (const rule of ruleSet.headerRules ?? []) for (const f of rule.check(rootContext)) header.report(f);
+  for (const rule of ruleSet.headerRules ?? []) rule.check(rootContext, (f) => header.report(f));
   const headerFindings = settle(header.findings, options.strict === true);
   const globalErrors = headerFindings.filter((f) => f.severity === 'error');
   const globalWarnings = headerFindings.filter((f) => f.severity === 'warning');
@@ -56,12 +54,13 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
     const walker = new Walker(text, lines, ['lignesImport', ctx.index], ctx, duplicated, reported);
     walker.object(ctx.node, ruleSet.request, []);
     for (const block of ruleSet.anywhere ?? []) {
-      for (const { object, rel } of holders(ctx.node, block.holds)) walker.below(object, rel).object(object, block.shape, []);
+      for (const { object, rel } of holders(ctx.node, block.holds)) walker.below(object, rel).object(object, block.shape);
     }
-    for (const rule of ruleSet.requestRules) for (const f of rule.check(ctx)) walker.report(f);
+    const report = (f: RuleFinding) => walker.report(f);
+    for (const rule of ruleSet.requestRules) rule.check(ctx, report);
     return walker;
   });
-  for (const rule of ruleSet.fileRules) for (const f of rule.check(contexts)) walkers[f.index]!.report(f);
+  for (const rule of ruleSet.fileRules) rule.check(contexts, (f) => walkers[f.index]!.report(f));
   placeLeftoverDuplicates(parsed.duplicates, reported, contexts.map((c) => c.node), walkers);
 
   // 3. Verdicts and the output file.
@@ -91,7 +90,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
     };
   });
   const status = requests.some((r) => r.errors.length > 0) ? 'rejected' : 'accepted';
-  const output = encoder.encode(annotate(text, treatments));
+  const output = annotateBytes(bytes, text, treatments);
   return { status, globalErrors: [], globalWarnings: globalWarnings.map(render), requests, output };
 }
 
@@ -165,7 +164,7 @@ function placeLeftoverDuplicates(
     const rel = pathTo(requests[i]!, object);
     if (!rel) continue;
     const path = [...rel, member.key];
-    walkers[i]!.push('E003', path, member.keyStart, { tag: tagLabel(path) });
+    walkers[i]!.push('E003', path, member.keyStart);
   }
 }
 

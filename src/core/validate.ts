@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import type { JsonMember, JsonNode, JsonObject } from './json/ast';
 import { memberOf } from './json/ast';
-import type { Fill, FieldDef, Format, ObjectShape, RequestContext, RuleFinding, Shape } from './model';
+import type { Fill, FieldDef, FillRule, Format, ObjectShape, RequestContext, RuleFinding, Shape } from './model';
 import { CODES, isCode, type Code } from '../messages/codes';
 import type { Finding, FindingArgs, Path, SimulationOptions } from './types';
 import { nearest } from './hint';
@@ -22,6 +22,13 @@ export function tagLabel(rel: Path): string {
 
 const FOUND_MAX = 60;
 
+/** Empty or white space only (checked without allocating for the usual non-blank value). */
+function isBlank(s: string): boolean {
+  if (s.length === 0) return true;
+  const c = s.charCodeAt(0);
+  return (c <= 0x20 || c === 0xa0 || c >= 0x2000) && s.trim() === '';
+}
+
 /** The value as written in the file, shortened, for messages. */
 export function foundText(text: string, node: JsonNode): string {
   if (node.type === 'object') return node.members.length === 0 ? '{}' : 'un objet';
@@ -35,27 +42,85 @@ export function foundText(text: string, node: JsonNode): string {
   return raw.slice(0, cut) + '…';
 }
 
-/** Per-shape index of tags (and their aliases), built once. */
+/** Per-shape index of tags (and their aliases), built once: the tag's position in `fields`. */
 interface FieldEntry {
   readonly def: FieldDef;
+  readonly position: number;
   readonly aliasCode?: Code;
 }
-const fieldIndexes = new WeakMap<ObjectShape, Map<string, FieldEntry>>();
-function fieldIndex(shape: ObjectShape): Map<string, FieldEntry> {
+interface FieldIndex {
+  readonly byTag: Map<string, FieldEntry>;
+  /** The entries in the order of `fields` (aliases excluded). */
+  readonly inOrder: readonly FieldEntry[];
+}
+const fieldIndexes = new WeakMap<ObjectShape, FieldIndex>();
+function fieldIndex(shape: ObjectShape): FieldIndex {
   let index = fieldIndexes.get(shape);
   if (!index) {
-    index = new Map();
-    for (const def of shape.fields) {
-      index.set(def.tag, { def });
-      for (const alias of def.aliases ?? []) index.set(alias.tag, { def, aliasCode: alias.code });
-    }
+    const byTag = new Map<string, FieldEntry>();
+    const inOrder = shape.fields.map((def, position) => {
+      const entry = { def, position };
+      byTag.set(def.tag, entry);
+      for (const alias of def.aliases ?? []) byTag.set(alias.tag, { def, position, aliasCode: alias.code });
+      return entry;
+    });
+    index = { byTag, inOrder };
     fieldIndexes.set(shape, index);
   }
   return index;
 }
 
+/**
+ * A plain predicate equivalent to a Valibot schema, compiled once, so that Valibot runs only
+ * to explain a value that fails (most values pass). `undefined` when the schema uses an
+ * action this compiler does not know: Valibot then checks every value.
+ */
+type Predicate = (value: unknown) => boolean;
+const predicates = new WeakMap<object, Predicate | null>();
+function predicateOf(schema: v.GenericSchema): Predicate | undefined {
+  let p = predicates.get(schema);
+  if (p === undefined) {
+    p = compile(schema) ?? null;
+    predicates.set(schema, p);
+  }
+  return p ?? undefined;
+}
+
+function compile(schema: v.GenericSchema): Predicate | undefined {
+  const items = ((schema as { pipe?: readonly { kind: string; type: string; requirement?: unknown }[] }).pipe ?? [schema]) as readonly {
+    kind: string;
+    type: string;
+    requirement?: unknown;
+  }[];
+  const tests: Predicate[] = [];
+  for (const item of items) {
+    const r = item.requirement;
+    switch (item.type) {
+      case 'string': tests.push((x) => typeof x === 'string'); break;
+      case 'number': tests.push((x) => typeof x === 'number' && !Number.isNaN(x)); break;
+      case 'boolean': tests.push((x) => typeof x === 'boolean'); break;
+      case 'null': tests.push((x) => x === null); break;
+      case 'length': tests.push((x) => (x as string).length === r); break;
+      case 'max_length': tests.push((x) => (x as string).length <= (r as number)); break;
+      case 'min_length': tests.push((x) => (x as string).length >= (r as number)); break;
+      case 'regex': tests.push((x) => { (r as RegExp).lastIndex = 0; return (r as RegExp).test(x as string); }); break;
+      case 'check': tests.push(r as Predicate); break;
+      case 'min_value': tests.push((x) => (x as number) >= (r as number)); break;
+      case 'max_value': tests.push((x) => (x as number) <= (r as number)); break;
+      case 'gt_value': tests.push((x) => (x as number) > (r as number)); break;
+      default: return undefined;
+    }
+  }
+  return (x) => {
+    for (let i = 0; i < tests.length; i++) if (!tests[i]!(x)) return false;
+    return true;
+  };
+}
+
 export function makeContext(index: number, node: JsonObject, options: SimulationOptions): RequestContext {
-  const at = (...path: (string | number)[]): JsonNode | undefined => {
+  // Fill rules ask for the same few values (commandePour, isMandataire…) once per tag: memoised.
+  const at = (...path: (string | number)[]): JsonNode | undefined => lookup(path);
+  const lookup = (path: readonly (string | number)[]): JsonNode | undefined => {
     let cur: JsonNode | undefined = node;
     for (const seg of path) {
       if (!cur) return undefined;
@@ -79,9 +144,14 @@ export function makeContext(index: number, node: JsonObject, options: Simulation
 
 /**
  * Collects the findings of one object (a request, or the file header) and its descendants.
- * `base` is the path of the object from the root; rule paths are relative to it.
+ * The walk keeps the current path on a stack: a finding's path array and tag label are
+ * built only when there is a finding, not for every value walked.
  */
 export class Walker {
+  /** The path being walked, relative to the request. */
+  private readonly stack: (string | number)[];
+  private readonly fills = new Map<FillRule, Fill>();
+
   constructor(
     private readonly text: string,
     private readonly lines: LineIndex,
@@ -93,172 +163,209 @@ export class Walker {
     private readonly reportedDuplicates: Set<JsonMember>,
     readonly findings: Finding[] = [],
     /** Path from the request to `ctx.node` when the walk starts below the request. */
-    private readonly prefix: Path = [],
-  ) {}
+    prefix: Path = [],
+  ) {
+    this.stack = [...prefix];
+  }
 
   /** A walker for a block below the request, rooted at `holder` (see AnywhereBlock). */
   below(holder: JsonObject, rel: Path): Walker {
     const ctx = makeContext(this.ctx.index, holder, this.ctx.options);
-    return new Walker(this.text, this.lines, this.base, ctx, this.duplicated, this.reportedDuplicates, this.findings, [...this.prefix, ...rel]);
+    return new Walker(this.text, this.lines, this.base, ctx, this.duplicated, this.reportedDuplicates, this.findings, [...this.stack, ...rel]);
   }
 
+  /**
+   * A fill rule's answer for this walker's context. Fill rules are pure functions of the
+   * context, so each is asked once per request (not once per doctor of the request).
+   */
+  private fillOf(rule: FillRule): Fill {
+    let fill = this.fills.get(rule);
+    if (fill === undefined) {
+      fill = rule.fill(this.ctx);
+      this.fills.set(rule, fill);
+    }
+    return fill;
+  }
+
+  /** Reports a finding at `rel` (relative to the request); its tag defaults to the path's label. */
   push(code: Code, rel: Path, offset: number, args: FindingArgs = {}): void {
-    const full = this.prefix.length === 0 ? rel : [...this.prefix, ...rel];
-    const tag = args.tag === undefined || this.prefix.length === 0 ? args : { ...args, tag: tagLabel(full) };
-    this.findings.push({ code, severity: CODES[code], path: [...this.base, ...full], offset, args: tag });
+    this.findings.push({ code, severity: CODES[code], path: [...this.base, ...rel], offset, args: { tag: tagLabel(rel), ...args } });
+  }
+
+  /** Reports a finding at the current path, or at its child `key`. */
+  private here(code: Code, offset: number, args: FindingArgs = {}, key?: string | number): void {
+    this.push(code, key === undefined ? this.stack.slice() : [...this.stack, key], offset, args);
   }
 
   /** Adds what a rule reports. */
   report(found: RuleFinding): void {
-    this.push(found.code, found.path, found.node.start, { tag: tagLabel(found.path), ...found.args });
+    this.push(found.code, found.path, found.node.start, found.args);
   }
 
-  object(node: JsonObject, shape: ObjectShape, rel: Path): void {
+  object(node: JsonObject, shape: ObjectShape, rel: Path = []): void {
     if (shape.deferred) return;
+    for (const seg of rel) this.stack.push(seg);
+    this.members(node, shape);
+    this.stack.length -= rel.length;
+  }
+
+  private members(node: JsonObject, shape: ObjectShape): void {
     const index = fieldIndex(shape);
-    const present = new Set<string>();
-    const unknown: JsonMember[] = [];
+    const fields = shape.fields;
+    const seen = fields.length > 31 ? new Uint8Array(fields.length) : undefined;
+    let mask = 0;
+    let cursor = 0;
+    let unknown: JsonMember[] | undefined;
+    const checkDuplicates = this.duplicated.size > 0;
     for (const member of node.members) {
-      if (this.duplicated.has(member)) {
-        this.duplicate(node, member, rel);
+      if (checkDuplicates && this.duplicated.has(member)) {
+        this.duplicate(node, member);
         continue;
       }
-      const entry = index.get(member.key);
-      if (!entry || (entry.aliasCode && memberOf(node, entry.def.tag))) {
-        if (!shape.open) unknown.push(member);
+      // Files usually follow the documented order: try the next expected tag before the index.
+      const expected = index.inOrder[cursor];
+      const entry = expected !== undefined && expected.def.tag === member.key ? expected : index.byTag.get(member.key);
+      if (entry !== undefined) cursor = entry.position + 1;
+      if (entry === undefined || (entry.aliasCode !== undefined && memberOf(node, entry.def.tag))) {
+        if (!shape.open) (unknown ??= []).push(member);
         continue;
       }
-      const path = [...rel, member.key];
-      if (entry.aliasCode) {
-        this.push(entry.aliasCode, path, member.keyStart, { tag: tagLabel(path), other: entry.def.tag });
-      }
-      present.add(entry.def.tag);
-      this.field(member.value, entry.def, path);
+      if (seen) seen[entry.position] = 1;
+      else mask |= 1 << entry.position;
+      this.stack.push(member.key);
+      if (entry.aliasCode !== undefined) this.here(entry.aliasCode, member.keyStart, { other: entry.def.tag });
+      this.field(member.value, entry.def);
+      this.stack.pop();
     }
-    const missing = shape.fields.filter((def) => !present.has(def.tag) && def.presence !== 'optional');
-    for (const member of unknown) {
-      const candidates = missing.length > 0 ? missing.map((d) => d.tag) : shape.fields.map((d) => d.tag);
-      const path = [...rel, member.key];
-      this.push('E002', path, member.keyStart, { tag: tagLabel(path), hint: nearest(member.key, candidates) });
+    let missing: FieldDef[] | undefined;
+    for (let i = 0; i < fields.length; i++) {
+      const present = seen ? seen[i] === 1 : (mask & (1 << i)) !== 0;
+      if (!present && fields[i]!.presence !== 'optional') (missing ??= []).push(fields[i]!);
     }
-    for (const def of missing) {
-      const hint = nearest(def.tag, unknown.map((m) => m.key));
-      this.push('E001', [...rel, def.tag], node.start, { tag: tagLabel([...rel, def.tag]), hint });
+    if (unknown) {
+      const candidates = (missing ?? fields).map((d) => d.tag);
+      for (const member of unknown) this.here('E002', member.keyStart, { hint: nearest(member.key, candidates) }, member.key);
+    }
+    if (missing) {
+      const keys = (unknown ?? []).map((m) => m.key);
+      for (const def of missing) this.here('E001', node.start, { hint: nearest(def.tag, keys) }, def.tag);
     }
   }
 
-  private duplicate(object: JsonObject, member: JsonMember, rel: Path): void {
+  private duplicate(object: JsonObject, member: JsonMember): void {
     // A block checked where it stands (AnywhereBlock) may walk an object twice: report once.
     if (this.reportedDuplicates.has(member)) return;
     this.reportedDuplicates.add(member);
     const first = memberOf(object, member.key)!;
-    const path = [...rel, member.key];
-    this.push('E003', path, member.keyStart, { tag: tagLabel(path), where: String(this.lines.position(first.keyStart).line) });
+    this.here('E003', member.keyStart, { where: String(this.lines.position(first.keyStart).line) }, member.key);
   }
 
-  private field(node: JsonNode, def: FieldDef, rel: Path): void {
-    const fill: Fill = def.fill.fill(this.ctx);
+  private field(node: JsonNode, def: FieldDef): void {
+    const fill = this.fillOf(def.fill);
     if (fill === 'unchecked') return;
-    const tag = tagLabel(rel);
     // A blank string is no more "filled" than null is.
-    const blank = node.type === 'string' && fill === 'filled' && def.shape.kind === 'value' && node.value.trim() === '';
+    const blank = node.type === 'string' && fill === 'filled' && def.shape.kind === 'value' && isBlank(node.value);
     if (node.type === 'null' || blank) {
       if (fill === 'filled' || fill === 'empty') {
-        this.push('E006', rel, node.start, { tag, expected: def.fill.doc, found: blank ? foundText(this.text, node) : 'null' });
+        this.here('E006', node.start, { expected: def.fill.doc, found: blank ? foundText(this.text, node) : 'null' });
       }
       return;
     }
     if (fill === 'null') {
-      this.push('E005', rel, node.start, { tag, expected: def.fill.doc, found: foundText(this.text, node) });
+      this.here('E005', node.start, { expected: def.fill.doc, found: foundText(this.text, node) });
       return;
     }
     if (fill === 'empty' || fill === 'empty-or-null') {
-      this.empty(node, def, rel);
+      this.empty(node, def);
       return;
     }
-    this.shape(node, def.shape, rel, fill);
+    this.shape(node, def.shape, fill);
   }
 
   /** A tag that must be `[]`, `{}`, or an object of null / empty tags. */
-  private empty(node: JsonNode, def: FieldDef, rel: Path): void {
-    const tag = tagLabel(rel);
+  private empty(node: JsonNode, def: FieldDef): void {
     const shape = def.shape;
     if (shape.kind === 'value') {
-      this.push('E005', rel, node.start, { tag, expected: def.fill.doc, found: foundText(this.text, node) });
+      this.here('E005', node.start, { expected: def.fill.doc, found: foundText(this.text, node) });
       return;
     }
     if (node.type !== shape.kind) {
-      this.push('E004', rel, node.start, { tag, expected: shape.kind === 'array' ? 'un tableau vide []' : 'un objet vide {}', found: foundText(this.text, node) });
+      this.here('E004', node.start, { expected: shape.kind === 'array' ? 'un tableau vide []' : 'un objet vide {}', found: foundText(this.text, node) });
       return;
     }
     if (node.type === 'array') {
-      if (node.items.length > 0) this.push('E017', rel, node.start, { tag, expected: def.fill.doc, found: foundText(this.text, node) });
+      if (node.items.length > 0) this.here('E017', node.start, { expected: def.fill.doc, found: foundText(this.text, node) });
       return;
     }
     if (node.type !== 'object' || shape.kind !== 'object') return;
     const index = fieldIndex(shape);
     for (const member of node.members) {
-      const path = [...rel, member.key];
-      if (this.duplicated.has(member)) {
-        this.duplicate(node, member, rel);
+      if (this.duplicated.size > 0 && this.duplicated.has(member)) {
+        this.duplicate(node, member);
         continue;
       }
-      if (!index.has(member.key) && !shape.open) {
-        this.push('E002', path, member.keyStart, { tag: tagLabel(path), hint: nearest(member.key, shape.fields.map((d) => d.tag)) });
+      if (!index.byTag.has(member.key) && !shape.open) {
+        this.here('E002', member.keyStart, { hint: nearest(member.key, shape.fields.map((d) => d.tag)) }, member.key);
         continue;
       }
       const value = member.value;
-      const isEmpty = value.type === 'null' || ((value.type === 'array' || value.type === 'object') && (value.type === 'array' ? value.items.length === 0 : value.members.length === 0));
-      if (!isEmpty) this.push('E017', path, value.start, { tag: tagLabel(path), expected: def.fill.doc, found: foundText(this.text, value) });
+      const isEmpty = value.type === 'null' || (value.type === 'array' && value.items.length === 0) || (value.type === 'object' && value.members.length === 0);
+      if (!isEmpty) this.here('E017', value.start, { expected: def.fill.doc, found: foundText(this.text, value) }, member.key);
     }
   }
 
   /** Checks a non-null value against its shape; an array's minimum applies when it must be filled. */
-  shape(node: JsonNode, shape: Shape, rel: Path, fill: Fill = 'filled'): void {
-    const tag = tagLabel(rel);
+  shape(node: JsonNode, shape: Shape, fill: Fill = 'filled'): void {
     switch (shape.kind) {
       case 'value':
-        this.leaf(node, shape.format, rel);
+        this.leaf(node, shape.format);
         return;
       case 'object':
         if (node.type !== 'object') {
-          this.push('E004', rel, node.start, { tag, expected: 'un objet { … }', found: foundText(this.text, node) });
+          this.here('E004', node.start, { expected: 'un objet { … }', found: foundText(this.text, node) });
           return;
         }
-        this.object(node, shape, rel);
+        if (!shape.deferred) this.members(node, shape);
         return;
       case 'array': {
         if (node.type !== 'array') {
-          this.push('E004', rel, node.start, { tag, expected: 'un tableau [ … ]', found: foundText(this.text, node) });
+          this.here('E004', node.start, { expected: 'un tableau [ … ]', found: foundText(this.text, node) });
           return;
         }
         const n = node.items.length;
-        if (shape.min !== undefined && n < shape.min && fill === 'filled') this.push('E016', rel, node.start, { tag, count: shape.min, found: foundText(this.text, node) });
-        if (shape.max !== undefined && n > shape.max) this.push('E018', rel, node.start, { tag, count: shape.max, found: String(n) });
-        for (let i = 0; i < n; i++) this.shape(node.items[i]!, shape.items, [...rel, i]);
+        if (shape.min !== undefined && n < shape.min && fill === 'filled') this.here('E016', node.start, { count: shape.min, found: foundText(this.text, node) });
+        if (shape.max !== undefined && n > shape.max) this.here('E018', node.start, { count: shape.max, found: String(n) });
+        for (let i = 0; i < n; i++) {
+          this.stack.push(i);
+          this.shape(node.items[i]!, shape.items);
+          this.stack.pop();
+        }
       }
     }
   }
 
-  private leaf(node: JsonNode, format: Format, rel: Path): void {
-    const tag = tagLabel(rel);
+  private leaf(node: JsonNode, format: Format): void {
     if (node.type !== format.type) {
-      this.push('E004', rel, node.start, { tag, expected: format.expected, found: foundText(this.text, node) });
+      this.here('E004', node.start, { expected: format.expected, found: foundText(this.text, node) });
       return;
     }
-    this.issues(v.safeParse(format.schema, node.value).issues, node, format, rel);
+    const value = node.value;
+    const passes = predicateOf(format.schema);
+    if (!passes || !passes(value)) this.issues(v.safeParse(format.schema, value).issues, node, format);
     if (format.raw && node.type === 'number') {
-      this.issues(v.safeParse(format.raw, this.text.slice(node.start, node.end)).issues, node, format, rel);
+      const raw = this.text.slice(node.start, node.end);
+      const rawPasses = predicateOf(format.raw);
+      if (!rawPasses || !rawPasses(raw)) this.issues(v.safeParse(format.raw, raw).issues, node, format);
     }
   }
 
   /** The one place where Valibot issues become findings: each action's message is our code. */
-  private issues(issues: readonly v.BaseIssue<unknown>[] | undefined, node: JsonNode, format: Format, rel: Path): void {
+  private issues(issues: readonly v.BaseIssue<unknown>[] | undefined, node: JsonNode, format: Format): void {
     if (!issues) return;
     for (const issue of issues) {
       const code = isCode(issue.message) ? issue.message : 'E004';
       const count = typeof issue.requirement === 'number' ? issue.requirement : undefined;
-      this.push(code, rel, node.start, { tag: tagLabel(rel), expected: format.expected, found: foundText(this.text, node), count });
+      this.here(code, node.start, { expected: format.expected, found: foundText(this.text, node), count });
     }
   }
 }

@@ -47,6 +47,9 @@ class Fault {
 }
 
 const QUOTE = 0x22;
+const SPACE = /[ \t\n\r]*/y;
+/** What the string fast path cannot take: an escape, or a control character (an error). */
+const SLOW_STRING = /[\\\u0000-\u001f]/;
 const BACKSLASH = 0x5c;
 
 /** Parses `text` (already decoded; a leading U+FEFF is skipped). */
@@ -80,12 +83,11 @@ class Parser {
   private skipSpace(): void {
     const t = this.text;
     let p = this.pos;
-    for (;;) {
-      const c = t.charCodeAt(p);
-      if (c === 0x20 || c === 0x0a || c === 0x0d || c === 0x09) p++;
-      else break;
-    }
-    this.pos = p;
+    if (t.charCodeAt(p) > 0x20) return; // most tokens follow no space at all
+    // Indentation runs are long in pretty-printed files: let the regex engine skip them.
+    SPACE.lastIndex = p;
+    SPACE.test(t);
+    this.pos = SPACE.lastIndex;
   }
 
   private parseValue(depth: number): JsonNode {
@@ -99,24 +101,24 @@ class Parser {
         return this.parseArray(depth + 1);
       case QUOTE: {
         const value = this.parseString();
-        return { type: 'string', start, end: this.pos, value };
+        return leaf('string', start, this.pos, value);
       }
       case 0x74: // t
         if (t.startsWith('true', start) && !isWordChar(t.charCodeAt(start + 4))) {
           this.pos = start + 4;
-          return { type: 'boolean', start, end: this.pos, value: true };
+          return leaf('boolean', start, this.pos, true);
         }
         break;
       case 0x66: // f
         if (t.startsWith('false', start) && !isWordChar(t.charCodeAt(start + 5))) {
           this.pos = start + 5;
-          return { type: 'boolean', start, end: this.pos, value: false };
+          return leaf('boolean', start, this.pos, false);
         }
         break;
       case 0x6e: // n
         if (t.startsWith('null', start) && !isWordChar(t.charCodeAt(start + 4))) {
           this.pos = start + 4;
-          return { type: 'null', start, end: this.pos, value: null };
+          return leaf('null', start, this.pos, null);
         }
         break;
       default:
@@ -145,7 +147,7 @@ class Parser {
     this.skipSpace();
     if (t.charCodeAt(this.pos) === 0x7d) {
       this.pos++;
-      return { type: 'object', start, end: this.pos, members };
+      return node('object', start, this.pos, undefined, members, undefined) as JsonObject;
     }
     for (;;) {
       const keyStart = this.pos;
@@ -178,7 +180,7 @@ class Parser {
       }
       this.failSeparator(this.pos, '}');
     }
-    const object: JsonObject = { type: 'object', start, end: this.pos, members };
+    const object = node('object', start, this.pos, undefined, members, undefined) as JsonObject;
     if (members.length > 1) this.findDuplicates(object);
     return object;
   }
@@ -192,7 +194,7 @@ class Parser {
     this.skipSpace();
     if (t.charCodeAt(this.pos) === 0x5d) {
       this.pos++;
-      return { type: 'array', start, end: this.pos, items };
+      return node('array', start, this.pos, undefined, undefined, items) as JsonArray;
     }
     for (;;) {
       if (t.charCodeAt(this.pos) === 0x5d && items.length > 0) this.fail('trailing-comma', this.pos, ']', ']');
@@ -210,7 +212,7 @@ class Parser {
       }
       this.failSeparator(this.pos, ']');
     }
-    return { type: 'array', start, end: this.pos, items };
+    return node('array', start, this.pos, undefined, undefined, items) as JsonArray;
   }
 
   private failSeparator(at: number, close: '}' | ']'): never {
@@ -222,7 +224,9 @@ class Parser {
 
   private findDuplicates(object: JsonObject): void {
     const members = object.members;
-    if (members.length <= 8) {
+    // Up to 16 members, pairwise comparison beats building a Set (strings of different
+    // lengths compare in one step); larger objects are rare.
+    if (members.length <= 16) {
       for (let i = 1; i < members.length; i++) {
         for (let j = 0; j < i; j++) {
           if (members[j]!.key === members[i]!.key) {
@@ -244,6 +248,15 @@ class Parser {
   private parseString(): string {
     const t = this.text;
     const open = this.pos;
+    // Fast path, native code only: up to the next quote, no backslash and no control character.
+    const close = t.indexOf('"', open + 1);
+    if (close > open) {
+      const value = t.slice(open + 1, close);
+      if (!SLOW_STRING.test(value)) {
+        this.pos = close + 1;
+        return value;
+      }
+    }
     let p = open + 1;
     let chunkStart = p;
     let out = '';
@@ -317,7 +330,7 @@ class Parser {
     const next = t.charCodeAt(p);
     if (next === 0x2e || isWordChar(next)) this.fail('bad-number', start, this.wordAt(start));
     this.pos = p;
-    return { type: 'number', start, end: p, value: Number(t.slice(start, p)) };
+    return leaf('number', start, p, Number(t.slice(start, p)));
   }
 
   /** The run of number-or-word characters at `at`, for messages (at most 40 characters). */
@@ -341,6 +354,18 @@ class Parser {
   ): never {
     throw new Fault({ reason, offset, found: found ?? describeChar(this.text, offset), close, openedAt });
   }
+}
+
+/**
+ * Every node is built by this one function, so that all nodes share one hidden class and the
+ * walker's `node.type` / `node.start` reads stay monomorphic (six object shapes would not).
+ */
+function node(type: JsonNode['type'], start: number, end: number, value: unknown, members: JsonMember[] | undefined, items: JsonNode[] | undefined): JsonNode {
+  return (members ? { type, start, end, members } : items ? { type, start, end, items } : { type, start, end, value }) as unknown as JsonNode;
+}
+
+function leaf(type: 'string' | 'number' | 'boolean' | 'null', start: number, end: number, value: string | number | boolean | null): JsonNode {
+  return { type, start, end, value } as JsonNode;
 }
 
 function isDigit(c: number): boolean {

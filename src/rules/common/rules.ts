@@ -1,8 +1,9 @@
 // Cross-field rules shared by several rule sets, written once and parameterised.
 
-import type { FileRule, RequestContext, RequestRule, RuleFinding } from '../../core/model';
+import type { FileRule, RequestContext, RequestRule } from '../../core/model';
 import type { Code } from '../../messages/codes';
 import type { Path } from '../../core/types';
+import { memberOf, type JsonNode } from '../../core/json/ast';
 import { isCalendarDate, isoDate } from './formats';
 
 /** A tag whose value must be unique across the file: the later duplicate is rejected. */
@@ -10,7 +11,7 @@ export function uniqueInFile(code: Code, name: string): FileRule {
   return {
     code,
     doc: `« ${name} » est unique dans le fichier : la demande qui reprend une valeur déjà utilisée est rejetée.`,
-    *check(requests) {
+    check(requests, report) {
       const first = new Map<unknown, number>();
       for (const ctx of requests) {
         const node = ctx.at(name);
@@ -21,7 +22,7 @@ export function uniqueInFile(code: Code, name: string): FileRule {
           continue;
         }
         const raw = node.type === 'string' ? `"${node.value}"` : String(node.value);
-        yield { index: ctx.index, code, node, path: [name], args: { found: raw, where: `demande n° ${earlier + 1} du fichier` } };
+        report({ index: ctx.index, code, node, path: [name], args: { found: raw, where: `demande n° ${earlier + 1} du fichier` } });
       }
     },
   };
@@ -36,12 +37,12 @@ export function vatRateRule(ttcRates: readonly string[], regimePath: Path): Requ
   return {
     code: 'E030',
     doc: `Taux de TVA choisi : le régime « TTC » demande ${rates(ttcRates)}, le régime « HT » 0 %.`,
-    *check(ctx) {
+    check(ctx, report) {
       const rate = ctx.options.vatRate;
       if (rate === undefined) return;
       const regime = ctx.value(...regimePath);
       const ok = regime === 'TTC' ? ttcRates.includes(rate) : regime === 'HT' ? rate === '0' : true;
-      if (!ok) yield { code: 'E030', node: ctx.at(...regimePath)!, path: regimePath, args: { found: `« ${String(regime)} »`, expected: `${rate.replace('.', ',')} %`, other: rates(ttcRates) } };
+      if (!ok) report({ code: 'E030', node: ctx.at(...regimePath)!, path: regimePath, args: { found: `« ${String(regime)} »`, expected: `${rate.replace('.', ',')} %`, other: rates(ttcRates) } });
     },
   };
 }
@@ -51,10 +52,10 @@ export function notInFuture(datePath: Path): RequestRule {
   return {
     code: 'A006',
     doc: 'Une date de signature ou de facture postérieure à aujourd’hui est signalée.',
-    *check(ctx) {
+    check(ctx, report) {
       const d = ctx.value(...datePath);
       if (typeof d !== 'string' || !isCalendarDate(d)) return;
-      if (isoDate(d) > today(ctx)) yield { code: 'A006', node: ctx.at(...datePath)!, path: datePath, args: { found: `"${d}"` } };
+      if (isoDate(d) > today(ctx)) report({ code: 'A006', node: ctx.at(...datePath)!, path: datePath, args: { found: `"${d}"` } });
     },
   };
 }
@@ -71,15 +72,25 @@ export interface Attachment {
   readonly typeFichier: unknown;
 }
 
+/** Several rules read a request's attachments: read once per request. */
+const attachmentsOf = new WeakMap<RequestContext, Attachment[]>();
+
 export function attachments(ctx: RequestContext): Attachment[] {
+  let found = attachmentsOf.get(ctx);
+  if (found) return found;
   const list = ctx.at('piecesJustificatives');
-  if (!list || list.type !== 'array') return [];
-  return list.items.map((_, index) => ({
+  const scalar = (item: JsonNode, tag: string) => {
+    const m = item.type === 'object' ? memberOf(item, tag)?.value : undefined;
+    return m && m.type !== 'object' && m.type !== 'array' ? m.value : undefined;
+  };
+  found = list?.type !== 'array' ? [] : list.items.map((item, index) => ({
     index,
-    nomFichier: ctx.value('piecesJustificatives', index, 'nomFichier'),
-    formatFichier: ctx.value('piecesJustificatives', index, 'formatFichier'),
-    typeFichier: ctx.value('piecesJustificatives', index, 'typeFichier'),
+    nomFichier: scalar(item, 'nomFichier'),
+    formatFichier: scalar(item, 'formatFichier'),
+    typeFichier: scalar(item, 'typeFichier'),
   }));
+  attachmentsOf.set(ctx, found);
+  return found;
 }
 
 const KNOWN_FORMATS = new Set(['PDF', 'PNG', 'JPG', 'XML']);
@@ -94,7 +105,7 @@ export function namingRule(prefix: string, typeCodes: Readonly<Record<string, st
   return {
     code: 'A005',
     doc: `Les pièces se nomment ${prefix}-CodeTypeFichier-numeroEditeur.format (ex. ${example}).`,
-    *check(ctx) {
+    check(ctx, report) {
       const editeur = ctx.value('numeroEditeur');
       if (typeof editeur !== 'string') return;
       for (const a of attachments(ctx)) {
@@ -105,7 +116,7 @@ export function namingRule(prefix: string, typeCodes: Readonly<Record<string, st
         const expected = `${prefix}-${code}-${editeur}.${a.formatFichier.toLowerCase()}`;
         if (a.nomFichier !== expected) {
           const path = ['piecesJustificatives', a.index, 'nomFichier'];
-          yield { code: 'A005', node: ctx.at(...path)!, path, args: { expected, found: `"${a.nomFichier}"` } } satisfies RuleFinding;
+          report({ code: 'A005', node: ctx.at(...path)!, path, args: { expected, found: `"${a.nomFichier}"` } });
         }
       }
     },
@@ -117,12 +128,12 @@ export function requiredAttachmentTypes(types: readonly string[]): RequestRule {
   return {
     code: 'E025',
     doc: `Au moins une pièce de chaque type : ${types.map((t) => `« ${t} »`).join(', ')}.`,
-    *check(ctx) {
+    check(ctx, report) {
       const list = ctx.at('piecesJustificatives');
       if (list?.type !== 'array' || list.items.length === 0) return;
       const present = new Set(attachments(ctx).map((a) => a.typeFichier));
       for (const type of types) {
-        if (!present.has(type)) yield { code: 'E025', node: list, path: ['piecesJustificatives'], args: { expected: type } };
+        if (!present.has(type)) report({ code: 'E025', node: list, path: ['piecesJustificatives'], args: { expected: type } });
       }
     },
   };

@@ -116,7 +116,7 @@ const REPRESENTATIVE = ['nomRepresentant', 'emailRepresentant', 'telephoneRepres
 const representativeRule: RequestRule = {
   code: 'E026',
   doc: 'nomRepresentant, emailRepresentant et telephoneRepresentant sont soit tous les trois renseignés, soit tous les trois null (pas de représentant).',
-  *check(ctx) {
+  check(ctx, report) {
     const present = REPRESENTATIVE.flatMap((name) => {
       const node = ctx.at('beneficiaires', name);
       return node ? [{ name, node, filled: node.type !== 'null' }] : [];
@@ -125,7 +125,7 @@ const representativeRule: RequestRule = {
     const empty = present.filter((p) => !p.filled);
     if (filled.length === 0 || empty.length === 0) return;
     const odd = filled.length === 1 && empty.length > 1 ? filled[0]! : empty.length === 1 && filled.length > 1 ? empty[0]! : present[0]!;
-    yield { code: 'E026', node: odd.node, path: ['beneficiaires', odd.name], args: { found: raw(odd.node) } };
+    report({ code: 'E026', node: odd.node, path: ['beneficiaires', odd.name], args: { found: raw(odd.node) } });
   },
 };
 
@@ -133,12 +133,12 @@ const representativeRule: RequestRule = {
 const signedBeforeIssuedRule: RequestRule = {
   code: 'A009',
   doc: "Une date de signature du bon de commande antérieure à sa date d'édition est signalée.",
-  *check(ctx) {
+  check(ctx, report) {
     const edition = ctx.value(...EDITION);
     const signature = ctx.value(...SIGNATURE);
     if (typeof edition !== 'string' || typeof signature !== 'string' || !isCalendarDate(edition) || !isCalendarDate(signature)) return;
     if (isoDate(signature) < isoDate(edition)) {
-      yield { code: 'A009', node: ctx.at(...SIGNATURE)!, path: [...SIGNATURE], args: { other: `commande.dateEditionCommande = "${edition}"`, found: `"${signature}"` } };
+      report({ code: 'A009', node: ctx.at(...SIGNATURE)!, path: [...SIGNATURE], args: { other: `commande.dateEditionCommande = "${edition}"`, found: `"${signature}"` } });
     }
   },
 };
@@ -163,7 +163,7 @@ export function hopVague2Avance(software: HopSoftware): RuleSet {
     dsr: software.dsr,
     title: `${software.dsr} — demande d'avance, vague 2 (${software.label})`,
     reconstructed:
-      `Règles reconstituées : le guide utilisateur fournisseur de la vague 2 (couloir Hôpital) ne publie aucune table des balises, ` +
+      `Le guide utilisateur fournisseur de la vague 2 (couloir Hôpital) ne publie aucune table des balises, ` +
       `seulement un fichier d'exemple par type de logiciel (DPI et PFI) ; les balises, leur ordre et les valeurs permises sont lus sur ces exemples, ` +
       `les formats (longueurs, dates, montants, courriels) repris de la documentation MDV-LGC. Tolérées lorsqu'elles sont absentes (absentes des exemples) : ` +
       `impId, typeAction, numeroASP, codeTraitement, libelleTraitement et typeFichier ; contrôlées comme pour MDV-LGC lorsqu'elles sont présentes. ` +

@@ -49,31 +49,31 @@ const attachmentRules: readonly RequestRule[] = [
   {
     code: 'E023',
     doc: 'Une demande porte exactement un bon de commande (une pièce « BON_COMMANDE »).',
-    *check(ctx) {
+    check(ctx, report) {
       const list = ctx.at('piecesJustificatives');
       if (list?.type !== 'array' || list.items.length === 0) return;
       const n = attachments(ctx).filter((a) => a.typeFichier === 'BON_COMMANDE').length;
-      if (n !== 1) yield { code: 'E023', node: list, path: ['piecesJustificatives'], args: { count: n } };
+      if (n !== 1) report({ code: 'E023', node: list, path: ['piecesJustificatives'], args: { count: n } });
     },
   },
   {
     code: 'E024',
     doc: 'Sous le régime « HT », une pièce « PREUVE_HT » est attendue.',
-    *check(ctx) {
+    check(ctx, report) {
       const list = ctx.at('piecesJustificatives');
       if (list?.type !== 'array' || ctx.value('commande', 'regimeTVA') !== 'HT') return;
-      if (!attachments(ctx).some((a) => a.typeFichier === 'PREUVE_HT')) yield { code: 'E024', node: list, path: ['piecesJustificatives'] };
+      if (!attachments(ctx).some((a) => a.typeFichier === 'PREUVE_HT')) report({ code: 'E024', node: list, path: ['piecesJustificatives'] });
     },
   },
   {
     code: 'A007',
     doc: 'Une pièce « PREUVE_HT » sous le régime « TTC » est signalée.',
-    *check(ctx) {
+    check(ctx, report) {
       if (ctx.value('commande', 'regimeTVA') !== 'TTC') return;
       for (const a of attachments(ctx)) {
         if (a.typeFichier !== 'PREUVE_HT') continue;
         const path = ['piecesJustificatives', a.index, 'typeFichier'];
-        yield { code: 'A007', node: ctx.at(...path)!, path };
+        report({ code: 'A007', node: ctx.at(...path)!, path });
       }
     },
   },
@@ -84,20 +84,20 @@ const profileRules: readonly RequestRule[] = [
   {
     code: 'E031',
     doc: 'isCentreDeSante = true demande le profil « Centres de santé ».',
-    *check(ctx) {
+    check(ctx, report) {
       const node = ctx.at('scenarioInstallation', 'isCentreDeSante');
       if (node?.type === 'boolean' && node.value && !ctx.options.profiles?.includes('centre-sante')) {
-        yield { code: 'E031', node, path: ['scenarioInstallation', 'isCentreDeSante'] };
+        report({ code: 'E031', node, path: ['scenarioInstallation', 'isCentreDeSante'] });
       }
     },
   },
   {
     code: 'E032',
     doc: 'operateurMessagerie = MAI_15 (Mailiz) demande le profil « Opérateur Mailiz ».',
-    *check(ctx) {
+    check(ctx, report) {
       const node = ctx.at('scenarioInstallation', 'operateurMessagerie');
       if (node?.type === 'string' && node.value === MAILIZ && !ctx.options.profiles?.includes('mailiz')) {
-        yield { code: 'E032', node, path: ['scenarioInstallation', 'operateurMessagerie'] };
+        report({ code: 'E032', node, path: ['scenarioInstallation', 'operateurMessagerie'] });
       }
     },
   },

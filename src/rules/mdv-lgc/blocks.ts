@@ -102,7 +102,7 @@ export const beneficiaryRules: readonly RequestRule[] = [
   {
     code: 'E022',
     doc: 'isClientUnique = true : exactement un médecin dans « liberal » ; false : au moins deux.',
-    *check(ctx) {
+    check(ctx, report) {
       if (commandePour(ctx) !== 'LIBERAL') return;
       const unique = ctx.at('beneficiaires', 'isClientUnique');
       const liberal = ctx.at('beneficiaires', 'liberal');
@@ -110,19 +110,19 @@ export const beneficiaryRules: readonly RequestRule[] = [
       const n = liberal.items.length;
       if (n === 0) return; // reported as an empty array
       if (unique.value ? n !== 1 : n < 2) {
-        yield { code: 'E022', node: unique, path: ['beneficiaires', 'isClientUnique'], args: { found: String(unique.value), count: n } };
+        report({ code: 'E022', node: unique, path: ['beneficiaires', 'isClientUnique'], args: { found: String(unique.value), count: n } });
       }
     },
   },
   {
     code: 'E005',
     doc: 'Pour une STRUCTURE, isMandataire et isClientUnique ne sont pas renseignés (null, false toléré).',
-    *check(ctx) {
+    check(ctx, report) {
       if (commandePour(ctx) !== 'STRUCTURE') return;
       for (const name of ['isMandataire', 'isClientUnique']) {
         const node = ctx.at('beneficiaires', name);
         if (node?.type === 'boolean' && node.value) {
-          yield { code: 'E005', node, path: ['beneficiaires', name], args: { expected: 'non renseignée pour une STRUCTURE : null, false toléré', found: 'true' } };
+          report({ code: 'E005', node, path: ['beneficiaires', name], args: { expected: 'non renseignée pour une STRUCTURE : null, false toléré', found: 'true' } });
         }
       }
     },

@@ -176,7 +176,7 @@ const beneficiaires = tag(
 const completeBlockRule: RequestRule = {
   code: 'E001',
   doc: `Si demandeCertificatServeur = true, les balises ${BLOCK_TAGS.join(', ')} sont présentes à côté de lui.`,
-  *check(ctx) {
+  check(ctx, report) {
     for (const { object: holder, rel } of holders(ctx.node, 'FINESSJuridique')) {
       const node = memberOf(holder, 'demandeCertificatServeur')?.value;
       if (node?.type !== 'boolean' || !node.value) continue;
@@ -185,7 +185,7 @@ const completeBlockRule: RequestRule = {
       for (const name of BLOCK_TAGS) {
         if (memberOf(holder, name)) continue;
         const hint = nearest(name, strangers);
-        yield { code: 'E001', node: holder, path: [...rel, name], args: hint ? { hint } : {} };
+        report({ code: 'E001', node: holder, path: [...rel, name], args: hint ? { hint } : {} });
       }
     }
   },
@@ -195,7 +195,7 @@ const completeBlockRule: RequestRule = {
 const oneCertificatePerFiness: FileRule = {
   code: 'E027',
   doc: 'Un seul certificat serveur par FINESS juridique : deux structures de même FINESSJuridique, dans une demande ou dans le fichier, ne peuvent pas toutes deux avoir demandeCertificatServeur = true (la seconde est rejetée).',
-  *check(requests) {
+  check(requests, report) {
     const first = new Map<string, { index: number; rel: readonly (string | number)[] }>();
     for (const ctx of requests) {
       for (const { object: holder, rel } of holders(ctx.node, 'FINESSJuridique')) {
@@ -210,7 +210,7 @@ const oneCertificatePerFiness: FileRule = {
         const where = earlier.index === ctx.index
           ? `${tagLabel(earlier.rel) || 'racine'} de la même demande`
           : `demande n° ${earlier.index + 1} du fichier, ${tagLabel(earlier.rel) || 'racine'}`;
-        yield { index: ctx.index, code: 'E027', node: asked, path: [...rel, 'demandeCertificatServeur'], args: { found: `"${id.value}"`, where } };
+        report({ index: ctx.index, code: 'E027', node: asked, path: [...rel, 'demandeCertificatServeur'], args: { found: `"${id.value}"`, where } });
       }
     }
   },
@@ -225,7 +225,7 @@ export const msAvance: RuleSet = {
   dsr: 'MS',
   title: "MS1 / MS2 (médico-social) — demande d'avance",
   reconstructed:
-    'Règles partielles : pour les couloirs médico-sociaux MS1 et MS2, seul le bloc de commande de certificats serveur est documenté ' +
+    'Pour les couloirs médico-sociaux MS1 et MS2, seul le bloc de commande de certificats serveur est documenté ' +
     '(guide utilisateur fournisseur de l’ASP, demandes déposées à partir du 21/09/2023). Ce jeu de règles contrôle donc uniquement ' +
     'l’en-tête du fichier, les balises d’en-tête et de traitement de chaque demande (numLigne, typeAction, numeroASP, numeroEditeur, ' +
     'codeTraitement, libelleTraitement) et les blocs de certificat serveur écrits à côté de chaque FINESSJuridique, où qu’ils se trouvent ' +
