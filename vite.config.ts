@@ -17,21 +17,28 @@ const chmodExecutable = (): Plugin => ({
   },
 });
 
+/** Node programs built from the same sources: the CLI, and the benchmark script. */
+const NODE_PROGRAMS: Record<string, { entry: string; outDir: string; file: string }> = {
+  cli: { entry: 'src/cli/main.ts', outDir: 'dist/cli', file: 'segur-sim.mjs' },
+  bench: { entry: 'tests/bench/run.ts', outDir: 'dist/bench', file: 'run.mjs' },
+};
+
 export default defineConfig(({ mode }) => {
-  if (mode === 'cli') {
+  const program = NODE_PROGRAMS[mode];
+  if (program) {
     return {
       plugins: [chmodExecutable()],
       publicDir: false, // public/ belongs to the web app only
-      // Bundle every dependency: dist/cli/segur-sim.mjs must run with no node_modules.
+      // Bundle every dependency: the .mjs must run with no node_modules.
       ssr: { noExternal: true, target: 'node' },
       build: {
-        ssr: 'src/cli/main.ts',
+        ssr: program.entry,
         target: 'node20',
-        outDir: 'dist/cli',
+        outDir: program.outDir,
         emptyOutDir: true,
         rolldownOptions: {
           output: {
-            entryFileNames: 'segur-sim.mjs',
+            entryFileNames: program.file,
             // postBanner is added after renderChunk/minify, so the shebang stays on line 1.
             // Keep src/cli/main.ts shebang-free: rolldown keeps a source shebang too (DUPLICATE_SHEBANG).
             postBanner: '#!/usr/bin/env node',

@@ -1,7 +1,8 @@
 // The command line's arguments → the CLI's options, or a usage error (exit 64).
 // Pure: no Node API, no I/O; main.ts does the reading, writing and printing.
 
-import { DSRS, PROFILES, REQUEST_TYPES, VAT_RATES } from '../core/types';
+import { PROFILES, REQUEST_TYPES, VAT_RATES } from '../core/types';
+import { DSRS } from '../rules/index';
 import type { Dsr, Profile, RequestType, VatRate } from '../core/types';
 
 export type ReportFormat = 'text' | 'json';
@@ -31,7 +32,7 @@ export type ParsedArgs =
   | { readonly kind: 'usage-error'; readonly message: string };
 
 export const USAGE = [
-  'Usage : segur-sim <fichier.json> --type avance|solde --dsr MDV-LGC|BIO-SGL|HOP-DPI|HOP-PFI|MS',
+  `Usage : segur-sim <fichier.json> --type avance|solde --dsr ${DSRS.join('|')}`,
   '                  [--profil stockage-identite|general|mailiz|centre-sante]...   (avance seulement)',
   '                  [--tva 20|8.5|0]                                              (avance seulement)',
   '                  [--pj <pieces.zip>]...  [--strict] [--first-error-only]',

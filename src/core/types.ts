@@ -48,12 +48,12 @@ export interface Issue {
 }
 
 export type RequestType = 'avance' | 'solde';
-export type Dsr = 'MDV-LGC' | 'BIO-SGL' | 'HOP-DPI' | 'HOP-PFI' | 'MS';
+/** A couloir / logiciel (`MDV-LGC`…): the rule sets' registry (src/rules) says which exist. */
+export type Dsr = string;
 export type Profile = 'stockage-identite' | 'general' | 'mailiz' | 'centre-sante';
 export type VatRate = '20' | '8.5' | '0';
 
 export const REQUEST_TYPES: readonly RequestType[] = ['avance', 'solde'];
-export const DSRS: readonly Dsr[] = ['MDV-LGC', 'BIO-SGL', 'HOP-DPI', 'HOP-PFI', 'MS'];
 export const PROFILES: readonly Profile[] = ['stockage-identite', 'general', 'mailiz', 'centre-sante'];
 export const VAT_RATES: readonly VatRate[] = ['20', '8.5', '0'];
 

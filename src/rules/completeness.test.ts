@@ -9,49 +9,18 @@ import { CODES, type Code } from '../messages/codes';
 import { CODE_DOCS, MESSAGES } from '../messages/fr';
 import { simulate } from '../core/simulate';
 import { MAX_INPUT_BYTES } from '../core/json/decode';
-import type { RuleSet } from '../core/model';
-import { PROFILES, type SimulationOptions, type SimulationResult } from '../core/types';
-import { applyEdits, type Fixture } from './fixture';
+import type { SimulationResult } from '../core/types';
+import { fixtureOptions, fixtureText, type Fixture, type FixtureSet } from './fixture';
 import { mdvLgcAvance } from './mdv-lgc/avance';
-import { mdvLgcAvanceFixtures } from './mdv-lgc/fixtures';
-import { mdvLgcSolde } from './mdv-lgc/solde';
-import { mdvLgcSoldeFixtures } from './mdv-lgc/solde-fixtures';
-import { hopDpiAvance } from './hop/dpi';
-import { hopPfiAvance } from './hop/pfi';
-import { hopDpiFixtures, hopPfiFixtures } from './hop/fixtures';
-import { msAvance } from './ms/avance';
-import { msAvanceFixtures } from './ms/fixtures';
-import { bioSglSolde } from './bio-sgl/solde';
-import { bioSglSoldeFixtures } from './bio-sgl/fixtures';
 import { RULE_SETS } from './index';
 import { codesOf, exampleFile } from '../core/docs';
 
-interface FixtureSet {
-  readonly ruleSet: RuleSet;
-  /** The folder of the set's base files. */
-  readonly dir: URL;
-  readonly fixtures: readonly Fixture[];
-}
+/** Every folder's examples.ts: a new rule set's folder is picked up with nothing to add here. */
+const FIXTURE_SETS: readonly FixtureSet[] = Object.values(
+  import.meta.glob<{ examples: readonly FixtureSet[] }>('./*/examples.ts', { eager: true }),
+).flatMap((m) => m.examples);
 
-const FIXTURE_SETS: readonly FixtureSet[] = [
-  { ruleSet: mdvLgcAvance, dir: new URL('./mdv-lgc/fixtures/', import.meta.url), fixtures: mdvLgcAvanceFixtures },
-  { ruleSet: mdvLgcSolde, dir: new URL('./mdv-lgc/fixtures/', import.meta.url), fixtures: mdvLgcSoldeFixtures },
-  { ruleSet: hopDpiAvance, dir: new URL('./hop/fixtures/', import.meta.url), fixtures: hopDpiFixtures },
-  { ruleSet: hopPfiAvance, dir: new URL('./hop/fixtures/', import.meta.url), fixtures: hopPfiFixtures },
-  { ruleSet: msAvance, dir: new URL('./ms/fixtures/', import.meta.url), fixtures: msAvanceFixtures },
-  { ruleSet: bioSglSolde, dir: new URL('./bio-sgl/fixtures/', import.meta.url), fixtures: bioSglSoldeFixtures },
-];
-
-/** The defaults of src/rules/fixture.ts (VAT 20 %, every profile, today 2026-11-22), where the form offers them. */
-function defaults(ruleSet: RuleSet): SimulationOptions {
-  return {
-    type: ruleSet.type,
-    dsr: ruleSet.dsr,
-    today: '2026-11-22',
-    ...(ruleSet.form.vatRates.includes('20') ? { vatRate: '20' as const } : {}),
-    ...(ruleSet.form.profiles ? { profiles: [...PROFILES] } : {}),
-  };
-}
+const defaults = fixtureOptions;
 
 const setName = (set: FixtureSet) => `${set.ruleSet.dsr} ${set.ruleSet.type}`;
 
@@ -90,8 +59,7 @@ function reported(r: SimulationResult): [Code, string][] {
 }
 
 function runFixture(set: FixtureSet, f: Fixture): SimulationResult {
-  const text = readFileSync(new URL(f.base, set.dir), 'utf8');
-  return simulate(encoder.encode(applyEdits(text, f.edits)), { ...defaults(set.ruleSet), ...f.options }, set.ruleSet);
+  return simulate(encoder.encode(fixtureText(set, f)), { ...defaults(set.ruleSet), ...f.options }, set.ruleSet);
 }
 
 const ALL_CODES = Object.keys(CODES) as Code[];

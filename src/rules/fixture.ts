@@ -2,7 +2,8 @@
 // trigger one code. Tests prove each fixture triggers its code at its path; the documentation
 // shows the edit as the code's example.
 
-import type { SimulationOptions } from '../core/types';
+import { PROFILES, type SimulationOptions } from '../core/types';
+import type { RuleSet } from '../core/model';
 import type { Code } from '../messages/codes';
 
 export interface Fixture {
@@ -28,4 +29,37 @@ export function applyEdits(text: string, edits: Fixture['edits']): string {
     out = out.slice(0, at) + to + out.slice(at + from.length);
   }
   return out;
+}
+
+/** A rule set's fixtures and the base files they edit (a folder's `examples.ts` exports these). */
+export interface FixtureSet {
+  readonly ruleSet: RuleSet;
+  readonly fixtures: readonly Fixture[];
+  /** The base files of the folder's fixtures/, by file name. */
+  readonly bases: Readonly<Record<string, string>>;
+}
+
+/** `{'./fixtures/a.json': text}` (an `import.meta.glob` of raw files) → `{'a.json': text}`. */
+export function basesFrom(files: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [path, text] of Object.entries(files)) out[path.slice(path.lastIndexOf('/') + 1)] = text;
+  return out;
+}
+
+/** The form choices fixtures start from: VAT 20 % and every profile where the form offers them. */
+export function fixtureOptions(ruleSet: RuleSet): SimulationOptions {
+  return {
+    type: ruleSet.type,
+    dsr: ruleSet.dsr,
+    today: '2026-11-22',
+    ...(ruleSet.form.vatRates.includes('20') ? { vatRate: '20' as const } : {}),
+    ...(ruleSet.form.profiles ? { profiles: [...PROFILES] } : {}),
+  };
+}
+
+/** The text a fixture produces: its base file with its edits applied. */
+export function fixtureText(set: FixtureSet, fixture: Fixture): string {
+  const base = set.bases[fixture.base];
+  if (base === undefined) throw new Error(`fixture base not found: ${fixture.base}`);
+  return applyEdits(base, fixture.edits);
 }

@@ -1,4 +1,4 @@
-// Benchmarks, run by `npm run bench` (tsx, straight from src/). Each section prints its own
+// Benchmarks, run by `npm run bench` (bundled by Vite into dist/bench/run.mjs, then node). Each section prints its own
 // table and its targets as PASS / ABOVE TARGET; the script always exits 0 — a benchmark
 // informs, it never fails CI.
 //

@@ -5,7 +5,6 @@
 
 import { FROM_FIELDS, type FieldDef, type RequestRule, type RuleSet } from '../../core/model';
 import type { JsonNode } from '../../core/json/ast';
-import type { Dsr } from '../../core/types';
 import { amount, anyString, boolean, date, email, finess, integer, isCalendarDate, isoDate, nullValue, oneOf, upperName, varcharEq, varcharMax } from '../common/formats';
 import { ALWAYS_NULL, REQUIRED, TREATMENT, arrayOf, object, tag, when } from '../common/define';
 import { fileHeader, MAX_REQUESTS } from '../common/header';
@@ -144,7 +143,7 @@ const signedBeforeIssuedRule: RequestRule = {
 };
 
 export interface HopSoftware {
-  readonly dsr: Extract<Dsr, 'HOP-DPI' | 'HOP-PFI'>;
+  readonly dsr: 'HOP-DPI' | 'HOP-PFI';
   /** `DPI` (dossier patient informatisé) or `PFI` (plateforme d'intermédiation). */
   readonly code: 'DPI' | 'PFI';
   /** In French, for the title: `dossier patient informatisé`. */

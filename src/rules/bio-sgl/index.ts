@@ -1,0 +1,3 @@
+import { bioSglSolde } from './solde';
+
+export const ruleSets = [bioSglSolde];

@@ -1,0 +1,4 @@
+import { hopDpiAvance } from './dpi';
+import { hopPfiAvance } from './pfi';
+
+export const ruleSets = [hopDpiAvance, hopPfiAvance];

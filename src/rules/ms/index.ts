@@ -1,0 +1,3 @@
+import { msAvance } from './avance';
+
+export const ruleSets = [msAvance];
