@@ -2,25 +2,18 @@
 // vague 1). Source: seeds/004 (ASP technical documentation DTJSONSOLDE-BIO-SGL-VA1, 10/11/2023),
 // read cleanly in shared/spec/bio-sgl-solde.md.
 
-import { FROM_FIELDS, type FieldDef, type ObjectShape, type RequestContext, type RuleSet } from '../../core/model';
-import { amount, anyString, aspNumber, boolean, date, finess, integer, nullValue, oneOf, varcharEq, varcharMax } from '../common/formats';
-import { ALWAYS_NULL, REQUIRED, TREATMENT, arrayOf, object, tag, when } from '../common/define';
-import { fileHeader, MAX_REQUESTS } from '../common/header';
+import { FROM_FIELDS, type RequestContext, type RuleSet } from '../../core/model';
+import { amount, boolean, date, finess, nullValue, oneOf, varcharMax } from '../common/formats';
+import { ALWAYS_NULL, REQUIRED, arrayOf, object, tag, when } from '../common/define';
+import { fileHeader } from '../common/header';
 import { namingRule, notInFuture, requiredAttachmentTypes, uniqueInFile } from '../common/rules';
+import { numLigne, numeroAspSolde, numeroEditeur, treatmentTags, typeAction } from '../common/request';
 
-const H = 'Entête demande';
 const F = 'Facture';
 const B = 'Bénéficiaires';
 const P = 'Pièces justificatives';
 const L = 'Lien compte-rendu';
 const S = "Scénario d'installation";
-const T = 'Informations traitement de la demande';
-
-/** The shared file header, with a BIO referencing number in the example file. */
-function bioHeader(): ObjectShape {
-  const header = fileHeader();
-  return object(header.fields.map((def): FieldDef => (def.tag === 'numeroAns' ? { ...def, example: 'BIOSGL0001' } : def)));
-}
 
 const flag = (ctx: RequestContext, name: string) => ctx.value('scenarioInstallation', name);
 
@@ -106,19 +99,18 @@ export const bioSglSolde: RuleSet = {
   dsr: 'BIO-SGL',
   title: 'BIO-SGL — demande de solde',
   form: { profiles: false, vatRates: [] },
-  header: bioHeader(),
+  header: fileHeader({ numeroAns: 'BIOSGL0001' }),
   request: object([
-    tag(H, 'numLigne', `Numéro de la demande dans le fichier, à partir de 1 dans chaque fichier, unique (au plus ${MAX_REQUESTS}).`, integer(1, MAX_REQUESTS), REQUIRED, 1),
-    tag(H, 'typeAction', "Création d'une demande de solde : « C », seule valeur possible.", oneOf(['C']), REQUIRED, 'C'),
-    tag(H, 'numeroASP', "Numéro de dossier ASP de l'avance (FINBIO suivi de 6 chiffres) : il relie la demande de solde à sa demande d'avance.", aspNumber('BIO'), REQUIRED, 'FINBIO000006'),
-    tag(H, 'numeroEditeur', 'Numéro de la demande chez l’éditeur, le même que pour l’avance ; unique dans le fichier, il relie la demande à ses pièces.', varcharEq(5), REQUIRED, '00001'),
+    numLigne({ note: 'la numérotation recommence à 1 dans chaque fichier' }),
+    typeAction('solde'),
+    numeroAspSolde('BIO'),
+    numeroEditeur('solde'),
     facture,
     beneficiaires,
     piecesJustificatives,
     tag(L, 'lienCompteRendu', "Lien vers le compte-rendu de l'espace de tests d'interopérabilité : toujours null depuis le 07/04/2023, balise obligatoire.", nullValue, ALWAYS_NULL, null),
     scenarioInstallation,
-    tag(T, 'codeTraitement', 'Code de traitement : null dans un nouveau fichier, rempli par le simulateur (0000 si la demande est acceptée).', anyString, TREATMENT, null, { presence: 'optional' }),
-    tag(T, 'libelleTraitement', 'Libellé de traitement : null dans un nouveau fichier, rempli par le simulateur (« Demande acceptée » ou le texte des erreurs).', anyString, TREATMENT, null, { presence: 'optional' }),
+    ...treatmentTags,
   ]),
   requestRules: [
     requiredAttachmentTypes(['FACTURE', 'VA']),

@@ -5,17 +5,16 @@
 
 import { FROM_FIELDS, type FieldDef, type RequestRule, type RuleSet } from '../../core/model';
 import type { JsonNode } from '../../core/json/ast';
-import { amount, anyString, boolean, date, email, finess, integer, isCalendarDate, isoDate, nullValue, oneOf, upperName, varcharEq, varcharMax } from '../common/formats';
-import { ALWAYS_NULL, REQUIRED, TREATMENT, arrayOf, object, tag, when } from '../common/define';
-import { fileHeader, MAX_REQUESTS } from '../common/header';
+import { amount, boolean, date, email, finess, isCalendarDate, isoDate, oneOf, upperName, varcharMax } from '../common/formats';
+import { REQUIRED, arrayOf, object, tag, when } from '../common/define';
+import { fileHeader } from '../common/header';
 import { namingRule, notInFuture, uniqueInFile, vatRateRule } from '../common/rules';
+import { numLigne, numeroAspAvance, numeroEditeur, treatmentTags, typeAction } from '../common/request';
 
-const H = 'Entête demande';
 const C = 'Commande';
 const B = 'Bénéficiaires';
 const P = 'Pièces justificatives';
 const S = "Scénario d'installation";
-const T = 'Informations traitement de la demande';
 
 /** The VAT rates of the vague 2 form: `TTC` allows all three, `HT` forces 0 %. */
 export const VAGUE2_TTC_RATES = ['20', '8.5', '0'] as const;
@@ -153,10 +152,12 @@ export interface HopSoftware {
   readonly scenario: readonly ScenarioFlag[];
 }
 
+/** Tags the guide's examples leave out: tolerated when absent, checked when present. */
+const ABSENT_FROM_EXAMPLES = { optional: true, note: 'absente des exemples du guide, tolérée si absente' };
+
 /** A HOP vague 2 advance rule set: what DPI and PFI share, with the software's own scenario. */
 export function hopVague2Avance(software: HopSoftware): RuleSet {
   const prefix = `HOP-${software.code}-Va2`;
-  const header = fileHeader({ impIdOptional: true });
   return {
     type: 'avance',
     dsr: software.dsr,
@@ -168,18 +169,17 @@ export function hopVague2Avance(software: HopSoftware): RuleSet {
       `impId, typeAction, numeroASP, codeTraitement, libelleTraitement et typeFichier ; contrôlées comme pour MDV-LGC lorsqu'elles sont présentes. ` +
       `typePrestation n'accepte que les valeurs vues dans les exemples (« V2 », « V1V2 »).`,
     form: { profiles: false, vatRates: ['20', '8.5', '0'] },
-    header: object(header.fields.map((def) => (def.tag === 'numeroAns' ? { ...def, example: software.numeroAns } : def))),
+    header: fileHeader({ impIdOptional: true, numeroAns: software.numeroAns }),
     request: object([
-      tag(H, 'numLigne', `Numéro de la demande dans le fichier, à partir de 1, unique (au plus ${MAX_REQUESTS}).`, integer(1, MAX_REQUESTS), REQUIRED, 1),
-      tag(H, 'numeroEditeur', 'Numéro unique de la demande chez l’éditeur (à partir de 00001) ; relie la demande à ses pièces.', varcharEq(5), REQUIRED, '00001'),
-      tag(H, 'typeAction', "Création d'une demande : « C », seule valeur possible ; absente des exemples du guide, tolérée si absente.", oneOf(['C']), REQUIRED, 'C', OPTIONAL),
-      tag(H, 'numeroASP', "Référence ASP de la demande : null pour une avance (l'ASP l'attribue à l'import) ; absente des exemples du guide, tolérée si absente.", nullValue, ALWAYS_NULL, null, OPTIONAL),
+      numLigne(),
+      numeroEditeur('avance'),
+      typeAction('avance', ABSENT_FROM_EXAMPLES),
+      numeroAspAvance(ABSENT_FROM_EXAMPLES),
       commande,
       beneficiaires,
       piecesJustificatives(prefix),
       scenarioInstallation(software.scenario),
-      tag(T, 'codeTraitement', 'Code de traitement : null dans un nouveau fichier, rempli par le simulateur (0000 si la demande est acceptée).', anyString, TREATMENT, null, OPTIONAL),
-      tag(T, 'libelleTraitement', 'Libellé de traitement : null dans un nouveau fichier, rempli par le simulateur (« Demande acceptée » ou le texte des erreurs).', anyString, TREATMENT, null, OPTIONAL),
+      ...treatmentTags,
     ]),
     requestRules: [
       representativeRule,

@@ -3,17 +3,16 @@
 // read cleanly in shared/spec/mdv-lgc-avance.md.
 
 import { FROM_FIELDS, type RequestRule, type RuleSet } from '../../core/model';
-import { amount, anyString, date, integer, nullValue, oneOf, varcharEq, varcharMax } from '../common/formats';
-import { ALWAYS_NULL, REQUIRED, TREATMENT, arrayOf, object, tag } from '../common/define';
-import { fileHeader, MAX_REQUESTS } from '../common/header';
+import { amount, date, oneOf, varcharMax } from '../common/formats';
+import { REQUIRED, arrayOf, object, tag } from '../common/define';
+import { fileHeader } from '../common/header';
 import { attachments, namingRule, notInFuture, uniqueInFile, vatRateRule } from '../common/rules';
 import { MAILIZ } from '../common/operators';
 import { beneficiaires, beneficiaryRules, scenarioInstallation } from './blocks';
+import { numLigne, numeroAspAvance, numeroEditeur, treatmentTags, typeAction } from '../common/request';
 
-const H = 'Entête demande';
 const C = 'Commande';
 const P = 'Pièces justificatives';
-const T = 'Informations traitement de la demande';
 
 const commande = tag(
   C,
@@ -110,16 +109,15 @@ export const mdvLgcAvance: RuleSet = {
   form: { profiles: true, vatRates: ['20', '8.5', '0'] },
   header: fileHeader(),
   request: object([
-    tag(H, 'numLigne', `Numéro de la demande dans le fichier, à partir de 1, unique (au plus ${MAX_REQUESTS}).`, integer(1, MAX_REQUESTS), REQUIRED, 1),
-    tag(H, 'typeAction', "Création d'une demande : « C », seule valeur possible.", oneOf(['C']), REQUIRED, 'C'),
-    tag(H, 'numeroASP', "Référence ASP de la demande : null pour une avance (l'ASP l'attribue à l'import).", nullValue, ALWAYS_NULL, null),
-    tag(H, 'numeroEditeur', 'Numéro unique de la demande chez l’éditeur (à partir de 00001) ; relie la demande à ses pièces.', varcharEq(5), REQUIRED, '00001'),
+    numLigne(),
+    typeAction('avance'),
+    numeroAspAvance(),
+    numeroEditeur('avance'),
     commande,
     beneficiaires,
     piecesJustificatives,
     scenarioInstallation,
-    tag(T, 'codeTraitement', 'Code de traitement : null dans un nouveau fichier, rempli par le simulateur (0000 si la demande est acceptée).', anyString, TREATMENT, null, { presence: 'optional' }),
-    tag(T, 'libelleTraitement', 'Libellé de traitement : null dans un nouveau fichier, rempli par le simulateur (« Demande acceptée » ou le texte des erreurs).', anyString, TREATMENT, null, { presence: 'optional' }),
+    ...treatmentTags,
   ]),
   requestRules: [
     ...beneficiaryRules,

@@ -4,16 +4,15 @@
 // (seeds/004: facture block, FACTURE / VA attachments) and the MDV-LGC advance (everything else).
 
 import { FROM_FIELDS, type RuleSet } from '../../core/model';
-import { amount, anyString, aspNumber, date, integer, oneOf, varcharEq, varcharMax } from '../common/formats';
-import { REQUIRED, TREATMENT, arrayOf, object, tag } from '../common/define';
-import { fileHeader, MAX_REQUESTS } from '../common/header';
+import { amount, date, oneOf, varcharMax } from '../common/formats';
+import { REQUIRED, arrayOf, object, tag } from '../common/define';
+import { fileHeader } from '../common/header';
 import { namingRule, notInFuture, requiredAttachmentTypes, uniqueInFile } from '../common/rules';
 import { beneficiaires, beneficiaryRules, scenarioInstallation } from './blocks';
+import { numLigne, numeroAspSolde, numeroEditeur, treatmentTags, typeAction } from '../common/request';
 
-const H = 'Entête demande';
 const F = 'Facture';
 const P = 'Pièces justificatives';
-const T = 'Informations traitement de la demande';
 
 const facture = tag(
   F,
@@ -58,16 +57,15 @@ export const mdvLgcSolde: RuleSet = {
   form: { profiles: false, vatRates: [] },
   header: fileHeader(),
   request: object([
-    tag(H, 'numLigne', `Numéro de la demande dans le fichier, à partir de 1, unique (au plus ${MAX_REQUESTS}).`, integer(1, MAX_REQUESTS), REQUIRED, 1),
-    tag(H, 'typeAction', "Création d'une demande : « C », seule valeur possible.", oneOf(['C']), REQUIRED, 'C'),
-    tag(H, 'numeroASP', "Numéro de dossier ASP de l'avance (FINMDV suivi de 6 chiffres) : il relie la demande de solde à sa demande d'avance.", aspNumber('MDV'), REQUIRED, 'FINMDV000001'),
-    tag(H, 'numeroEditeur', 'Numéro de la demande chez l’éditeur, le même que pour l’avance ; unique dans le fichier, il relie la demande à ses pièces.', varcharEq(5), REQUIRED, '00001'),
+    numLigne(),
+    typeAction('solde'),
+    numeroAspSolde('MDV'),
+    numeroEditeur('solde'),
     facture,
     beneficiaires,
     piecesJustificatives,
     scenarioInstallation,
-    tag(T, 'codeTraitement', 'Code de traitement : null dans un nouveau fichier, rempli par le simulateur (0000 si la demande est acceptée).', anyString, TREATMENT, null, { presence: 'optional' }),
-    tag(T, 'libelleTraitement', 'Libellé de traitement : null dans un nouveau fichier, rempli par le simulateur (« Demande acceptée » ou le texte des erreurs).', anyString, TREATMENT, null, { presence: 'optional' }),
+    ...treatmentTags,
   ]),
   requestRules: [
     ...beneficiaryRules,

@@ -10,15 +10,14 @@ import { FROM_FIELDS, type AnywhereBlock, type FieldDef, type FileRule, type For
 import { holders, tagLabel } from '../../core/validate';
 import { nearest } from '../../core/hint';
 import { memberOf } from '../../core/json/ast';
-import { anyString, boolean, email, finess, integer, nullValue, oneOf, varcharEq, varcharMax } from '../common/formats';
-import { ALWAYS_NULL, REQUIRED, TREATMENT, arrayOf, object, tag, when } from '../common/define';
-import { fileHeader, MAX_REQUESTS } from '../common/header';
+import { boolean, email, finess, oneOf, varcharMax } from '../common/formats';
+import { arrayOf, object, tag, when } from '../common/define';
+import { fileHeader } from '../common/header';
 import { uniqueInFile } from '../common/rules';
+import { numLigne, numeroAspAvance, numeroEditeur, treatmentTags, typeAction } from '../common/request';
 
-const H = 'Entête demande';
 const B = 'Bénéficiaires';
 const C = 'Certificat serveur';
-const T = 'Informations traitement de la demande';
 const OPTIONAL = { presence: 'optional' } as const;
 
 // ── Local formats ───────────────────────────────────────────────────────────────────────────
@@ -218,8 +217,6 @@ const oneCertificatePerFiness: FileRule = {
 
 // ── The rule set ────────────────────────────────────────────────────────────────────────────
 
-const header = fileHeader();
-
 export const msAvance: RuleSet = {
   type: 'avance',
   dsr: 'MS',
@@ -232,16 +229,15 @@ export const msAvance: RuleSet = {
     'dans la demande (un certificat au plus par FINESS juridique dans le fichier). Les autres balises d’une demande MS ne sont pas ' +
     'documentées et ne sont pas contrôlées.',
   form: { profiles: false, vatRates: ['20', '8.5', '0'] },
-  header: object(header.fields.map((def) => (def.tag === 'numeroAns' ? { ...def, example: 'MS1DUI0001' } : def))),
+  header: fileHeader({ numeroAns: 'MS1DUI0001' }),
   request: object(
     [
-      tag(H, 'numLigne', `Numéro de la demande dans le fichier, à partir de 1, unique (au plus ${MAX_REQUESTS}).`, integer(1, MAX_REQUESTS), REQUIRED, 1),
-      tag(H, 'typeAction', "Création d'une demande : « C », seule valeur possible.", oneOf(['C']), REQUIRED, 'C'),
-      tag(H, 'numeroASP', "Référence ASP de la demande : null pour une avance (l'ASP l'attribue à l'import).", nullValue, ALWAYS_NULL, null),
-      tag(H, 'numeroEditeur', 'Numéro unique de la demande chez l’éditeur (à partir de 00001) ; relie la demande à ses pièces.', varcharEq(5), REQUIRED, '00001'),
+      numLigne(),
+      typeAction('avance'),
+      numeroAspAvance(),
+      numeroEditeur('avance'),
       beneficiaires,
-      tag(T, 'codeTraitement', 'Code de traitement : null dans un nouveau fichier, rempli par le simulateur (0000 si la demande est acceptée).', anyString, TREATMENT, null, OPTIONAL),
-      tag(T, 'libelleTraitement', 'Libellé de traitement : null dans un nouveau fichier, rempli par le simulateur (« Demande acceptée » ou le texte des erreurs).', anyString, TREATMENT, null, OPTIONAL),
+      ...treatmentTags,
     ],
     { open: true },
   ),
