@@ -91,8 +91,10 @@ function byteOffsets(text: string, edits: readonly Edit[]): number[] {
 
 function editsFor(text: string, treatments: readonly Treatment[]): Edit[] {
   const edits: Edit[] = [];
+  const json = new Map<string, string>(); // most requests share `"0000"` / `"Demande acceptée"`
+  const quoted = (s: string) => json.get(s) ?? (json.set(s, JSON.stringify(s)), json.get(s)!);
   for (const { request, code, label } of treatments) {
-    const values = { codeTraitement: JSON.stringify(code), libelleTraitement: JSON.stringify(label) };
+    const values = { codeTraitement: quoted(code), libelleTraitement: quoted(label) };
     const missing: (typeof TAGS)[number][] = [];
     for (const tag of TAGS) {
       let found = false;

@@ -96,6 +96,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
 
 /** Orders findings as they stand in the file, and applies `strict` (warnings become errors). */
 function settle(findings: readonly Finding[], strict: boolean): Finding[] {
+  if (findings.length === 0) return [];
   const sorted = [...findings].sort((a, b) => a.offset - b.offset);
   return strict ? sorted.map((f) => (f.severity === 'warning' ? { ...f, severity: 'error' as const } : f)) : sorted;
 }

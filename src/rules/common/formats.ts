@@ -117,6 +117,8 @@ export const operator: Format = {
   schema: v.pipe(STRING, v.maxLength(50, 'E008'), v.check(isKnownOperator, 'A002')),
 };
 
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
 export function isCalendarDate(s: string): boolean {
   const m = /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(s);
   if (!m) return false;
@@ -124,8 +126,8 @@ export function isCalendarDate(s: string): boolean {
   const month = Number(m[2]);
   const year = Number(m[3]);
   if (month < 1 || month > 12 || day < 1) return false;
-  const days = [31, year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-  return day <= days[month - 1]!;
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
 
 /** `JJ/MM/AAAA` → `AAAA-MM-JJ`, comparable as text. */
