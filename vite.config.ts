@@ -58,10 +58,32 @@ export default defineConfig(({ mode }) => {
       // `// @vitest-environment jsdom` (vitest 4 dropped environmentMatchGlobs; the
       // per-file comment is simpler than two `projects`).
       environment: 'node',
-      include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
       setupFiles: ['tests/setup.ts'],
       // The default report, then a plain "N passed, N failed" line for CI.
       reporters: ['default', './tests/summary-reporter.ts'],
+      projects: [
+        // Each project has its own `include` (a root one would be merged into both).
+        {
+          extends: true,
+          test: {
+            name: 'unit',
+            include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+            exclude: ['tests/e2e/**', '**/node_modules/**'],
+          },
+        },
+        {
+          // End-to-end (tests/e2e/*.e2e.test.ts): the built dist/app in Debian's Chromium.
+          // maxWorkers 1: one file at a time, after the unit tests (one Chromium on 2 cores).
+          extends: true,
+          test: {
+            name: 'e2e',
+            include: ['tests/e2e/**/*.e2e.test.ts'],
+            maxWorkers: 1,
+            testTimeout: 60_000,
+            hookTimeout: 60_000,
+          },
+        },
+      ],
     },
   };
 });
