@@ -1,0 +1,250 @@
+// @vitest-environment jsdom
+// The verdicts with the portal's exact words (real fixture files), the downloads (byte-exact),
+// the results view, the live announcement, the progress indication.
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/svelte';
+import userEvent from '@testing-library/user-event';
+import { clear } from 'idb-keyval';
+import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
+import type { SimulationOptions, SimulationResult } from '../core/types';
+import { simulateFile } from '../simulator';
+import App from './App.svelte';
+import Simulator from './Simulator.svelte';
+import { SimulatorState } from './state/simulator.svelte';
+import { blobBytes, captureDownloads, fixtureFile, SHORT_RPPS, textFile } from './testing';
+
+const ACCEPTED = "La simulation de l'import s'est déroulée correctement.";
+const REJECTED =
+  "Une ou plusieurs erreurs ont été retournées lors de la simulation de l'import. Veuillez corriger votre fichier en suivant les erreurs du fichier de retour.";
+const INVALID = 'Le JSON chargé ne respecte pas le format attendu';
+const OPTIONS: SimulationOptions = { type: 'avance', dsr: 'MDV-LGC', profiles: [], vatRate: '20', strict: false, firstErrorOnly: false };
+
+beforeEach(() => clear());
+afterEach(() => vi.restoreAllMocks());
+
+async function simulate(...files: File[]) {
+  const user = userEvent.setup();
+  await user.upload(screen.getByLabelText('Choisissez le fichier'), files);
+  await user.click(screen.getByRole('button', { name: 'Simuler' }));
+  return user;
+}
+
+const bytesOf = async (file: File) => new Uint8Array(await file.arrayBuffer());
+
+describe('verdicts', () => {
+  test('all requests accepted: the success dialog, closed by « Fermer »', async () => {
+    render(App);
+    const user = await simulate(fixtureFile());
+    const dialog = await screen.findByRole('dialog', { name: ACCEPTED });
+    expect(dialog).toHaveAttribute('open');
+    expect(within(dialog).getByText(ACCEPTED)).toBeInTheDocument();
+    expect(within(dialog).queryByRole('button', { name: 'Télécharger le fichier de sortie' })).not.toBeInTheDocument();
+    // The focus is inside the dialog.
+    expect(within(dialog).getByRole('button', { name: 'Fermer' })).toHaveFocus();
+    await user.click(within(dialog).getByRole('button', { name: 'Fermer' }));
+    expect(dialog).not.toHaveAttribute('open');
+    // Then the details.
+    await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Résultats' })).toHaveFocus());
+    expect(screen.queryByText(ACCEPTED)).not.toBeInTheDocument();
+    expect(screen.queryByText(INVALID)).not.toBeInTheDocument();
+  });
+
+  test('Escape closes the dialog', async () => {
+    render(App);
+    const user = await simulate(fixtureFile());
+    const dialog = await screen.findByRole('dialog');
+    await user.keyboard('{Escape}');
+    expect(dialog).not.toHaveAttribute('open');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
+  test('a request rejected: the error dialog; its download is the output file, byte for byte', async () => {
+    const downloads = captureDownloads();
+    render(App);
+    const file = fixtureFile('JSON-MDVLGC0001-20240115-001.json', SHORT_RPPS);
+    const user = await simulate(file);
+    const dialog = await screen.findByRole('dialog', { name: REJECTED });
+    expect(within(dialog).getByText(REJECTED)).toBeInTheDocument();
+    expect(within(dialog).getByRole('button', { name: 'Fermer' })).toBeInTheDocument();
+    await user.click(within(dialog).getByRole('button', { name: 'Télécharger le fichier de sortie' }));
+    expect(URL.createObjectURL).toHaveBeenCalledTimes(1);
+    expect(downloads).toHaveLength(1);
+    expect(downloads[0]!.name).toBe('JSON-MDVLGC0001-20240115-001_sortie.json');
+    const expected = simulateFile(await bytesOf(file), OPTIONS);
+    expect(expected.status).toBe('rejected');
+    expect(await blobBytes(downloads[0]!.blob)).toEqual(expected.output);
+    // While the modal is open, the page behind is out of the accessibility tree.
+    expect(screen.getAllByRole('button', { name: /Télécharger/ })).toHaveLength(1);
+  });
+
+  test('a global error: the banner at the top with every reason, its place and the line; no dialog, no output', async () => {
+    render(App);
+    const broken = '{\n  "impId": null,\n  "numeroAns": "MDVLGC0001",,\n  "siret": "73282932000074"\n}\n';
+    await simulate(textFile('casse.json', broken));
+    const banner = await screen.findByRole('alert');
+    expect(within(banner).getByText(INVALID)).toBeInTheDocument();
+    const expected = simulateFile(new TextEncoder().encode(broken), OPTIONS);
+    expect(expected.status).toBe('invalid');
+    for (const issue of expected.globalErrors) {
+      expect(within(banner).getByText(issue.message)).toBeInTheDocument();
+      expect(within(banner).getByText(`ligne ${issue.line}, colonne ${issue.column}`)).toBeInTheDocument();
+    }
+    expect(within(banner).getByText('"numeroAns": "MDVLGC0001",,', { exact: false })).toBeInTheDocument();
+    expect(banner.querySelector('.excerpt-caret')?.textContent).toContain('^');
+    expect(banner).toHaveFocus();
+    // The portal's words once, in the banner.
+    expect(screen.getAllByText(/ne respecte pas le format attendu/)).toHaveLength(1);
+    expect(screen.getByRole('status')).toHaveTextContent('Simulation terminée : 0 demande(s), 0 rejetée(s).');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /fichier de sortie/ })).not.toBeInTheDocument();
+    // The report is still offered.
+    expect(screen.getByRole('button', { name: 'Télécharger le rapport (JSON)' })).toBeInTheDocument();
+  });
+
+  test('every global reason is listed (header faults)', async () => {
+    render(App);
+    const text = '{\n  "impId": null,\n  "numeroAns": 12,\n  "siret": "1",\n  "lignesImport": []\n}\n';
+    await simulate(textFile('entete.json', text));
+    const banner = await screen.findByRole('alert');
+    const expected = simulateFile(new TextEncoder().encode(text), OPTIONS);
+    expect(expected.globalErrors.length).toBeGreaterThan(1);
+    expect(within(banner).getAllByRole('listitem')).toHaveLength(expected.globalErrors.length);
+  });
+});
+
+describe('results view', () => {
+  test('counts, one entry per request, errors with code link, path in words, position and line', async () => {
+    render(App);
+    const user = await simulate(fixtureFile('avance.json', SHORT_RPPS));
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Fermer' }));
+
+    const section = screen.getByRole('region', { name: 'avance.json' });
+    const counts = (term: string) => within(section).getByText(term).nextElementSibling?.textContent;
+    expect(counts('Demandes')).toBe('2');
+    expect(counts('Acceptées')).toBe('1');
+    expect(counts('Rejetées')).toBe('1');
+    expect(Number(counts('Erreurs'))).toBeGreaterThanOrEqual(1);
+
+    const requests = within(section).getAllByRole('heading', { level: 4 }).filter((h) => /Demande \d/.test(h.textContent!));
+    expect(requests).toHaveLength(2);
+    expect(requests[0]).toHaveTextContent('numLigne 1');
+    expect(requests[0]).toHaveTextContent('numeroEditeur 00001');
+    expect(requests[0]).toHaveTextContent('rejetée');
+    expect(requests[1]).toHaveTextContent('acceptée');
+
+    const errors = within(section).getByRole('list', { name: 'Erreurs de la demande 1' });
+    const link = within(errors).getByRole('link', { name: 'E007' });
+    expect(link).toHaveAttribute('href', '#/documentation/MDV-LGC/avance/E007');
+    expect(within(errors).getByText('Demande 1 › beneficiaires › liberal n° 2 › RPPS')).toBeInTheDocument();
+    expect(within(errors).getByText(/^ligne \d+, colonne \d+$/)).toBeInTheDocument();
+    expect(within(errors).getByText('"RPPS": "1000000001"', { exact: false })).toBeInTheDocument();
+  });
+
+  test('the filter « Demandes rejetées seulement »', async () => {
+    render(App);
+    const user = await simulate(fixtureFile('avance.json', SHORT_RPPS));
+    await user.keyboard('{Escape}');
+    const section = screen.getByRole('region', { name: 'avance.json' });
+    expect(within(section).getByText('acceptée')).toBeInTheDocument();
+    await user.click(within(section).getByLabelText('Demandes rejetées seulement'));
+    expect(within(section).queryByText('acceptée')).not.toBeInTheDocument();
+    expect(within(section).getByText('rejetée')).toBeInTheDocument();
+    expect(within(section).getByText('1 demande affichée sur 2')).toBeInTheDocument();
+    await user.click(within(section).getByLabelText('Demandes rejetées seulement'));
+    expect(within(section).getByText('acceptée')).toBeInTheDocument();
+  });
+
+  test('with no rejection the filter shows none', async () => {
+    render(App);
+    const user = await simulate(fixtureFile());
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByLabelText('Demandes rejetées seulement'));
+    expect(screen.getByText('Aucune demande rejetée.')).toBeInTheDocument();
+  });
+
+  test('the output file and the JSON report are downloadable from the results too', async () => {
+    const downloads = captureDownloads();
+    render(App);
+    const file = fixtureFile('avance.json');
+    const user = await simulate(file);
+    await user.keyboard('{Escape}');
+    await user.click(screen.getByRole('button', { name: 'Télécharger le fichier de sortie (avance_sortie.json)' }));
+    await user.click(screen.getByRole('button', { name: 'Télécharger le rapport (JSON)' }));
+    expect(downloads.map((d) => d.name)).toEqual(['avance_sortie.json', 'avance_rapport.json']);
+    const expected = simulateFile(await bytesOf(file), OPTIONS);
+    expect(await blobBytes(downloads[0]!.blob)).toEqual(expected.output);
+    const report = JSON.parse(await downloads[1]!.blob.text());
+    expect(Object.keys(report)).toEqual(['status', 'globalErrors', 'requests', 'attachments', 'globalWarnings', 'ruleSet', 'output']);
+    expect(report.status).toBe('accepted');
+    expect(report.output).toBeNull();
+    expect(report.attachments).toEqual({ missing: [], unexpected: [], faulty: [] });
+    expect(report.ruleSet).toEqual({ type: 'avance', dsr: 'MDV-LGC', title: "MDV-LGC — demande d'avance", reconstructed: null });
+    expect(report.requests).toHaveLength(2);
+  });
+
+  test('several files at once: one section each, one verdict', async () => {
+    render(App);
+    await simulate(fixtureFile('a.json'), fixtureFile('b.json', SHORT_RPPS));
+    const dialog = await screen.findByRole('dialog', { name: REJECTED });
+    expect(within(dialog).getByRole('button', { name: 'Télécharger le fichier de sortie de b.json' })).toBeInTheDocument();
+    await userEvent.keyboard('{Escape}');
+    expect(screen.getByRole('region', { name: 'a.json' })).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'b.json' })).toBeInTheDocument();
+  });
+
+  test('files dropped on the zone are taken', async () => {
+    render(App);
+    const zone = screen.getByLabelText('Choisissez le fichier').closest('.dropzone')!;
+    await fireEvent.drop(zone, { dataTransfer: { files: [fixtureFile('depose.json')], types: ['Files'] } });
+    expect(screen.getByText('depose.json')).toBeInTheDocument();
+    await userEvent.click(screen.getByRole('button', { name: 'Simuler' }));
+    expect(await screen.findByRole('dialog', { name: ACCEPTED })).toBeInTheDocument();
+  });
+
+  test('the options reach the core: « Première erreur seulement » keeps one error per request', async () => {
+    render(App);
+    const user = userEvent.setup();
+    await user.click(screen.getByLabelText('Première erreur seulement (comme le portail)'));
+    const twoFaults = [...SHORT_RPPS, ['"RPPS": "10000000025"', '"RPPS": "100"'] as const];
+    await simulate(fixtureFile('deux.json', twoFaults));
+    await user.keyboard('{Escape}');
+    expect(within(screen.getByRole('list', { name: 'Erreurs de la demande 1' })).getAllByRole('listitem')).toHaveLength(1);
+  });
+});
+
+describe('announcement and progress', () => {
+  test('the result is announced in a live region', async () => {
+    render(App);
+    const user = await simulate(fixtureFile('avance.json', SHORT_RPPS));
+    await user.keyboard('{Escape}');
+    expect(screen.getByRole('status')).toHaveTextContent('Simulation terminée : 2 demande(s), 1 rejetée(s).');
+  });
+
+  test('a check longer than 150 ms shows « Vérification en cours… »', async () => {
+    let finish: (r: SimulationResult) => void = () => {};
+    const client = { simulate: () => new Promise<SimulationResult>((resolve) => (finish = resolve)), dispose() {} };
+    const simulator = new SimulatorState({ client });
+    render(Simulator, { props: { simulator } });
+    const file = fixtureFile();
+    await simulate(file);
+    expect(screen.queryByText('Vérification en cours…')).not.toBeInTheDocument();
+    expect(await screen.findByText('Vérification en cours…')).toBeInTheDocument();
+    expect(document.querySelector('progress')).not.toHaveAttribute('value');
+    finish(simulateFile(await bytesOf(file), OPTIONS));
+    await waitFor(() => expect(screen.queryByText('Vérification en cours…')).not.toBeInTheDocument());
+    expect(await screen.findByRole('dialog', { name: ACCEPTED })).toBeInTheDocument();
+  });
+
+  test('a file that cannot be read is said, the others are checked', async () => {
+    const simulator = new SimulatorState({
+      readFile: async (file) => {
+        if (file.name === 'perdu.json') throw new DOMException('NotReadableError');
+        return new Uint8Array(await file.arrayBuffer());
+      },
+    });
+    render(Simulator, { props: { simulator } });
+    await simulate(fixtureFile('perdu.json'), fixtureFile('bon.json'));
+    await userEvent.keyboard('{Escape}');
+    expect(within(screen.getByRole('region', { name: 'perdu.json' })).getByText(/n'a pas pu être lu/)).toBeInTheDocument();
+    expect(screen.getByRole('region', { name: 'bon.json' })).toBeInTheDocument();
+  });
+});

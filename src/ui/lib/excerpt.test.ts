@@ -1,0 +1,49 @@
+import { describe, expect, test } from 'vitest';
+import { excerptAt, splitLines } from './excerpt';
+
+describe('splitLines', () => {
+  test('LF, CRLF and a lone CR end a line, as the core counts them', () => {
+    expect(splitLines('a\nb\r\nc\rd')).toEqual(['a', 'b', 'c', 'd']);
+  });
+});
+
+describe('excerptAt', () => {
+  const lines = splitLines('{\n  "siret": 123,\n\t"x": true\n}');
+
+  test('the line with a caret under the column', () => {
+    expect(excerptAt(lines, 2, 12)).toEqual({ line: 2, text: '  "siret": 123,', caret: '           ^' });
+  });
+
+  test('tabs are kept in the caret line so that it aligns', () => {
+    expect(excerptAt(lines, 3, 7)?.caret).toBe('\t     ^');
+  });
+
+  test('a column past the end points just after the last character', () => {
+    expect(excerptAt(lines, 4, 9)).toEqual({ line: 4, text: '}', caret: ' ^' });
+  });
+
+  test('no excerpt for a line that does not exist', () => {
+    expect(excerptAt(lines, 9, 1)).toBeUndefined();
+    expect(excerptAt(lines, 0, 1)).toBeUndefined();
+  });
+
+  test('a long line is cut around the column, with … where it was cut', () => {
+    const long = 'a'.repeat(500) + 'X' + 'b'.repeat(500);
+    const e = excerptAt([long], 1, 501, 40)!;
+    expect(e.text.startsWith('…')).toBe(true);
+    expect(e.text.endsWith('…')).toBe(true);
+    expect(e.text.length).toBe(42);
+    // The caret stands under the X.
+    expect(e.text[e.caret.length - 1]).toBe('X');
+  });
+
+  test('the start of a long line is not cut before the column', () => {
+    const e = excerptAt(['X' + 'b'.repeat(200)], 1, 1, 40)!;
+    expect(e.text.startsWith('X')).toBe(true);
+    expect(e.caret).toBe('^');
+  });
+
+  test('control characters are shown as dots (one column each)', () => {
+    expect(excerptAt(['a\u0001b'], 1, 3)).toEqual({ line: 1, text: 'a·b', caret: '  ^' });
+  });
+});

@@ -1,0 +1,127 @@
+// One checked file: its result (replaced whole, never mutated), the choices it was checked with,
+// its text for excerpts (decoded on first need) and the view's filter.
+
+import { formatJsonReport, NO_ATTACHMENT_FINDINGS, type ReportContext } from '../../core/report';
+import type { RequestResult, SimulationOptions, SimulationResult, Status } from '../../core/types';
+import { decodeForDisplay } from '../../io/files';
+import { downloadBytes, downloadText, outputFileName, reportFileName } from '../../io/download';
+import type { HistoryEntry } from '../../io/store';
+import { countsOf, type Counts } from '../lib/counts';
+import { excerptAt, splitLines, type Excerpt } from '../lib/excerpt';
+
+/** What the results need to know of the rule set a file was checked against. */
+export interface RuleSetInfo {
+  readonly type: SimulationOptions['type'];
+  readonly dsr: string;
+  readonly title: string;
+  readonly reconstructed?: string;
+}
+
+let lastId = 0;
+
+export class FileRun {
+  /** Unique per run: ids of the page's elements. */
+  readonly id: string;
+  readonly fileName: string;
+  readonly options: SimulationOptions;
+  readonly ruleSet: RuleSetInfo;
+  readonly result: SimulationResult | null;
+  /** Why the file could not be checked (unreadable…), when result is null. */
+  readonly failure: string | null;
+  readonly counts: Counts;
+  readonly date: Date;
+  readonly #bytes: Uint8Array | null;
+  #lines: string[] | undefined;
+
+  /** The filter « Demandes rejetées seulement ». */
+  onlyRejected = $state(false);
+
+  readonly visibleRequests: readonly RequestResult[] = $derived.by(() => {
+    const requests = this.result?.requests ?? [];
+    return this.onlyRejected ? requests.filter((r) => r.errors.length > 0) : requests;
+  });
+
+  constructor(init: {
+    fileName: string;
+    options: SimulationOptions;
+    ruleSet: RuleSetInfo;
+    bytes?: Uint8Array | null;
+    result?: SimulationResult | null;
+    failure?: string | null;
+    date?: Date;
+  }) {
+    this.id = `fichier-${++lastId}`;
+    this.fileName = init.fileName;
+    this.options = init.options;
+    this.ruleSet = init.ruleSet;
+    this.#bytes = init.bytes ?? null;
+    this.result = init.result ?? null;
+    this.failure = init.failure ?? null;
+    this.date = init.date ?? new Date();
+    this.counts = this.result ? countsOf(this.result) : { requests: 0, accepted: 0, rejected: 0, errors: 0, warnings: 0 };
+  }
+
+  get status(): Status | null {
+    return this.result?.status ?? null;
+  }
+
+  get outputName(): string {
+    return outputFileName(this.fileName);
+  }
+
+  get reportName(): string {
+    return reportFileName(this.fileName);
+  }
+
+  /** The line at (line, column) with a caret, from the file's own text. */
+  excerpt(line: number, column: number): Excerpt | undefined {
+    if (!this.#bytes) return undefined;
+    this.#lines ??= splitLines(decodeForDisplay(this.#bytes));
+    return excerptAt(this.#lines, line, column);
+  }
+
+  /** The output file, byte for byte as the core wrote it. */
+  downloadOutput(): void {
+    if (this.result?.output) downloadBytes(this.outputName, this.result.output);
+  }
+
+  reportContext(): ReportContext {
+    return {
+      file: this.fileName,
+      type: this.options.type,
+      dsr: this.options.dsr,
+      ruleSet: { title: this.ruleSet.title, ...(this.ruleSet.reconstructed ? { reconstructed: this.ruleSet.reconstructed } : {}) },
+      profiles: this.options.profiles ?? [],
+      ...(this.options.vatRate !== undefined ? { vatRate: this.options.vatRate } : {}),
+      strict: this.options.strict ?? false,
+      firstErrorOnly: this.options.firstErrorOnly ?? false,
+      // The browser writes no file of its own: the output is downloaded separately.
+      output: null,
+      attachments: NO_ATTACHMENT_FINDINGS,
+    };
+  }
+
+  /** The JSON report, the same document as `segur-sim --format json`. */
+  reportText(): string | null {
+    return this.result ? formatJsonReport(this.result, this.reportContext()) : null;
+  }
+
+  downloadReport(): void {
+    const text = this.reportText();
+    if (text !== null) downloadText(this.reportName, text);
+  }
+
+  /** The history's record of this run: names, date and counts — never the content. */
+  historyEntry(): HistoryEntry | null {
+    if (!this.result) return null;
+    return {
+      fileName: this.fileName,
+      date: this.date.toISOString(),
+      type: this.ruleSet.type,
+      dsr: this.ruleSet.dsr,
+      ruleSet: this.ruleSet.title,
+      status: this.result.status,
+      ...this.counts,
+    };
+  }
+}

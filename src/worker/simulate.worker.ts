@@ -1,0 +1,19 @@
+// The simulation off the main thread: receives { id, bytes, options }, answers { id, result }
+// with the output file's buffer transferred. Imported by client.ts with `?worker&inline`, so the
+// worker travels inside the main bundle (a Blob URL): it survives a single-file build and file://.
+
+import { handleRequest } from './handle';
+import type { WorkerRequest, WorkerResponse } from './protocol';
+
+/** The part of DedicatedWorkerGlobalScope used here (the project's lib is DOM, not WebWorker). */
+interface WorkerScope {
+  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  postMessage(message: WorkerResponse, options?: { transfer?: Transferable[] }): void;
+}
+
+const scope = self as unknown as WorkerScope;
+
+scope.onmessage = (event) => {
+  const { response, transfer } = handleRequest(event.data);
+  scope.postMessage(response, { transfer });
+};
