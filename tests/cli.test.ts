@@ -20,6 +20,8 @@ import {
   type ReportContext,
 } from '../src/cli/report';
 import { ruleSetFor, simulateFile } from '../src/simulator';
+import { zipSync } from 'fflate';
+import { buildZip, deflateBomb } from './attachments/build';
 import type { SimulationOptions, SimulationResult } from '../src/core/types';
 
 const ROOT = resolve(__dirname, '..');
@@ -278,8 +280,11 @@ describe('status and exit code', () => {
   it('turns an attachment fault into a rejection, never an invalid file into anything else', () => {
     const accepted = simulateText(VALID);
     expect(overallStatus(accepted, NO_ATTACHMENT_FINDINGS)).toBe('accepted');
-    expect(overallStatus(accepted, { missing: ['MDV-LGC-Va1-BDC-00001.pdf'], unexpected: [], faulty: [] })).toBe('rejected');
-    expect(overallStatus(simulateText(BROKEN), { missing: ['x'], unexpected: [], faulty: [] })).toBe('invalid');
+    const missing = [{ numLigne: 1, numeroEditeur: '00001', typeFichier: 'BON_COMMANDE', nomFichier: 'MDV-LGC-Va1-BDC-00001.pdf' }];
+    expect(overallStatus(accepted, { missing, unexpected: [], faulty: [] })).toBe('rejected');
+    expect(overallStatus(accepted, { missing: [], unexpected: [{ zip: 'pj.zip', name: 'notes.txt' }], faulty: [] })).toBe('rejected');
+    expect(overallStatus(accepted, { missing: [], unexpected: [], faulty: [{ zip: 'pj.zip', name: null, code: 'P017', message: 'vide' }] })).toBe('rejected');
+    expect(overallStatus(simulateText(BROKEN), { missing, unexpected: [], faulty: [] })).toBe('invalid');
   });
 });
 
@@ -606,16 +611,6 @@ describe('segur-sim end to end', () => {
     expect(existsSync(join(dir, 'rel_sortie.json'))).toBe(true);
   });
 
-  it('accepts --pj, notes on stderr that attachments are not checked yet, and reports them empty', () => {
-    const { dir, path } = fileIn('avance.json', VALID);
-    writeFileSync(join(dir, 'pj.zip'), 'PK\x05\x06' + '\0'.repeat(18));
-    const r = cli([path, ...BASE, '--pj', join(dir, 'pj.zip'), '--format', 'json']);
-    expect(r.status).toBe(0);
-    expect(JSON.parse(r.stdout).attachments).toEqual({ missing: [], unexpected: [], faulty: [] });
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/pièces justificatives.*pas encore disponible/);
-  });
-
   it('colours the text report only when asked by FORCE_COLOR, never with NO_COLOR alone', () => {
     const { path } = fileIn('c.json', REJECTED);
     const forced = cli([path, ...BASE], { env: { FORCE_COLOR: '1' } });
@@ -691,6 +686,11 @@ describe('segur-sim end to end', () => {
       noOutput();
     });
 
+    it('attachments zip that is a folder', () => {
+      expectUsage(cli([path, ...BASE, '--pj', dir]), /n'est pas un fichier/);
+      noOutput();
+    });
+
     it('no rule set for the type and DSR names the ones that exist', () => {
       const r = cli([path, '--dsr', 'BIO-SGL', '--type', 'avance']);
       expectUsage(r, /aucun jeu de règles pour --type avance --dsr BIO-SGL/);
@@ -706,5 +706,126 @@ describe('segur-sim end to end', () => {
       const r = cli([path, ...BASE, '--out', join(dir, 'no/such/dir/o.json')]);
       expectUsage(r, /impossible d'écrire le fichier de sortie/);
     });
+  });
+});
+
+// ---------------------------------------------------------------------------------------------
+// --pj: the attachments check, end to end
+
+describe('segur-sim --pj', () => {
+  const BDC1 = 'MDV-LGC-Va1-BDC-00001.pdf';
+  const BDC2 = 'MDV-LGC-Va1-BDC-00002.pdf';
+  const PDF = Buffer.from('%PDF-1.7\n%bon de commande signé\n');
+  const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+  /** The JSON and zips in a fresh folder; returns their paths. */
+  function setup(json: string, zips: Record<string, Record<string, Uint8Array> | Buffer>): { path: string; zips: Record<string, string> } {
+    const { dir, path } = fileIn('avance.json', json);
+    const out: Record<string, string> = {};
+    for (const [name, files] of Object.entries(zips)) {
+      out[name] = join(dir, name);
+      writeFileSync(out[name]!, Buffer.isBuffer(files) ? files : zipSync(files));
+    }
+    return { path, zips: out };
+  }
+
+  it('exits 0 when every attachment is present and sound, and lists them as «Documents attendus»', () => {
+    const { path, zips } = setup(VALID, { 'pj.zip': { [BDC1]: PDF, [BDC2]: PDF } });
+    const r = cli([path, ...BASE, '--tva', '20', '--pj', zips['pj.zip']!]);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    const lines = r.stdout.split('\n');
+    expect(lines).toContain('Documents attendus :');
+    expect(lines).toContain(`  numLigne 1 (numeroEditeur 00001) | Bon de commande | ${BDC1} : présente (${zips['pj.zip']})`);
+    expect(lines).toContain(`  numLigne 2 (numeroEditeur 00002) | Bon de commande | ${BDC2} : présente (${zips['pj.zip']})`);
+    expect(r.stdout).toContain('Bilan des pièces : 2 attendues, 2 présentes, 0 en défaut, 0 manquante ; 0 fichier inattendu ; 0 défaut au total.');
+    expect(r.stdout).toContain("La simulation de l'import s'est déroulée correctement.");
+    expect(r.stdout).not.toMatch(/pas encore disponible/);
+  });
+
+  it('exits 1 with every request accepted when an attachment is missing, unexpected or faulty; the JSON report says which and why', () => {
+    const { path, zips } = setup(VALID, { 'pj.zip': { [BDC1]: PNG, 'notes.txt': Buffer.from('à retirer') } });
+    const r = cli([path, ...BASE, '--tva', '20', '--pj', zips['pj.zip']!, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.status).toBe('rejected');
+    expect(report.requests.map((q: { codeTraitement: string }) => q.codeTraitement)).toEqual(['0000', '0000']);
+    expect(Object.keys(report.attachments)).toEqual(['missing', 'unexpected', 'faulty']);
+    expect(report.attachments.missing).toEqual([{ numLigne: 2, numeroEditeur: '00002', typeFichier: 'BON_COMMANDE', nomFichier: BDC2 }]);
+    expect(report.attachments.unexpected).toEqual([{ zip: zips['pj.zip'], name: 'notes.txt' }]);
+    expect(report.attachments.faulty).toHaveLength(1);
+    expect(Object.keys(report.attachments.faulty[0])).toEqual(['zip', 'name', 'numLigne', 'numeroEditeur', 'code', 'message']);
+    expect(report.attachments.faulty[0]).toMatchObject({ zip: zips['pj.zip'], name: BDC1, numLigne: 1, numeroEditeur: '00001', code: 'P008' });
+    expect(report.attachments.faulty[0].message).toContain("c'est une image PNG");
+  });
+
+  it('the text report lists each expected file with its status, then the unexpected files', () => {
+    const { path, zips } = setup(VALID, { 'pj.zip': { [BDC1]: PNG, 'notes.txt': Buffer.from('x') } });
+    const r = cli([path, ...BASE, '--tva', '20', '--pj', zips['pj.zip']!]);
+    expect(r.status).toBe(1);
+    const lines = r.stdout.split('\n');
+    const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
+    expect(lines[at('  numLigne 1 (numeroEditeur 00001)')]).toBe(`  numLigne 1 (numeroEditeur 00001) | Bon de commande | ${BDC1} : en défaut (${zips['pj.zip']})`);
+    expect(lines[at('  numLigne 1 (numeroEditeur 00001)') + 1]).toMatch(/^      \[P008\] /);
+    expect(lines).toContain(`  numLigne 2 (numeroEditeur 00002) | Bon de commande | ${BDC2} : manquante [P001]`);
+    expect(at('Fichiers nommés par aucune demande :')).toBeGreaterThan(at('Documents attendus :'));
+    expect(lines).toContain(`  ${zips['pj.zip']} : notes.txt [P002]`);
+    expect(r.stdout).toContain('Les demandes du JSON sont correctes, mais les pièces justificatives ne le sont pas');
+    expect(r.stdout).toContain('Bilan des pièces : 2 attendues, 0 présente, 1 en défaut, 1 manquante ; 1 fichier inattendu ; 1 défaut au total.');
+  });
+
+  it('takes several --pj zips together', () => {
+    const { path, zips } = setup(VALID, { 'a.zip': { [BDC1]: PDF }, 'b.zip': { [BDC2]: PDF } });
+    const r = cli([path, ...BASE, '--pj', zips['a.zip']!, '--pj', zips['b.zip']!, '--format', 'json']);
+    expect(r.status).toBe(0);
+    expect(JSON.parse(r.stdout).attachments).toEqual({ missing: [], unexpected: [], faulty: [] });
+  });
+
+  it('a --pj file that is not a zip is a fault (exit 1), not a usage error', () => {
+    const { path, zips } = setup(VALID, { 'pj.zip': PDF });
+    const r = cli([path, ...BASE, '--pj', zips['pj.zip']!, '--format', 'json']);
+    expect(r.status).toBe(1);
+    const report = JSON.parse(r.stdout);
+    expect(report.attachments.faulty).toEqual([
+      { zip: zips['pj.zip'], name: null, code: 'P016', message: `Le fichier « ${zips['pj.zip']} » n'est pas un zip : c'est un document PDF.` },
+    ]);
+    expect(report.attachments.missing).toHaveLength(2);
+  });
+
+  it('a rejected request and a sound zip: exit 1 for the request', () => {
+    const { path, zips } = setup(REJECTED, { 'pj.zip': { [BDC1]: PDF, [BDC2]: PDF } });
+    const r = cli([path, ...BASE, '--pj', zips['pj.zip']!, '--format', 'json']);
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).attachments).toEqual({ missing: [], unexpected: [], faulty: [] });
+  });
+
+  it('an invalid JSON still exits 2; the zips are checked for their own faults only', () => {
+    const { path, zips } = setup(BROKEN, { 'pj.zip': { 'x.docx': PDF, '../evil.pdf': PDF } });
+    const r = cli([path, ...BASE, '--pj', zips['pj.zip']!, '--format', 'json']);
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.status).toBe('invalid');
+    expect(report.attachments.missing).toEqual([]);
+    expect(report.attachments.unexpected).toEqual([]);
+    expect(report.attachments.faulty.map((f: { code: string }) => f.code)).toEqual(['P005', 'P010']);
+    const text = cli([path, ...BASE, '--pj', zips['pj.zip']!]);
+    expect(text.stdout).toContain("Documents attendus : inconnus (le JSON n'a pas pu être lu)");
+  });
+
+  it('a zip bomb is refused at once, without decompressing it', () => {
+    // 1 GB of zeros deflated is ~1 MB; the zip says so honestly.
+    const bomb = deflateBomb(1024 ** 3);
+    const { path, zips } = setup(VALID, { 'pj.zip': Buffer.from(buildZip([{ name: BDC1, compressed: bomb.compressed, size: bomb.size }, { name: BDC2, data: PDF }])) });
+    const start = Date.now();
+    const r = cli([path, ...BASE, '--pj', zips['pj.zip']!, '--format', 'json']);
+    expect(Date.now() - start).toBeLessThan(5000); // node start-up included
+    expect(r.status).toBe(1);
+    expect(JSON.parse(r.stdout).attachments.faulty).toMatchObject([{ name: BDC1, numLigne: 1, code: 'P014' }]);
+  });
+
+  it('prints no progress line off a terminal', () => {
+    const { path, zips } = setup(VALID, { 'pj.zip': { [BDC1]: PDF, [BDC2]: PDF } });
+    expect(cli([path, ...BASE, '--pj', zips['pj.zip']!]).stderr).toBe('');
   });
 });

@@ -1,4 +1,4 @@
-// The core, the rule sets and the messages run unchanged in the browser, a worker and Node:
+// The core, the rule sets, the messages and the attachments check run unchanged in the browser, a worker and Node:
 // no Node module, no DOM. This test reads their sources and fails on either.
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
-const PURE = ['src/core', 'src/rules', 'src/messages', 'src/simulator.ts'];
+const PURE = ['src/core', 'src/rules', 'src/messages', 'src/attachments', 'src/simulator.ts'];
 const FORBIDDEN = /\b(document|window|navigator|localStorage|indexedDB|process|Buffer|require|__dirname|globalThis\.process)\b/;
 
 function sources(path: string): string[] {

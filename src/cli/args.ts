@@ -52,7 +52,9 @@ Arguments :
                         stockage-identite, general, mailiz, centre-sante
   --tva R               taux de TVA choisi (avance seulement) : 20, 8.5 (ou 8,5) ou 0 ;
                         sans --tva, la cohérence regimeTVA / taux n'est pas vérifiée
-  --pj Z                zip des pièces justificatives (répétable)
+  --pj Z                zip des pièces justificatives (répétable) : chaque pièce nommée par le
+                        JSON doit s'y trouver, sans fichier en trop, et être conforme (taille,
+                        format, nom, contenu) ; le zip n'est jamais décompressé en entier
   --strict              les avertissements deviennent des erreurs
   --first-error-only    une seule erreur par demande, comme le portail
   --out F               fichier de sortie (défaut : <base>_sortie.json à côté du fichier
@@ -66,9 +68,11 @@ Les options acceptent aussi la forme --option=valeur.
 
 Codes de sortie :
   0   toutes les demandes sont acceptées
-  1   au moins une demande est rejetée
+  1   au moins une demande est rejetée, ou (avec --pj) une pièce manque, est en trop
+      ou en défaut
   2   erreur de format global : le fichier est rejeté en entier, aucun fichier de sortie
-  64  mauvaise utilisation (option inconnue ou manquante, valeur invalide, fichier illisible…)`;
+  64  mauvaise utilisation (option inconnue ou manquante, valeur invalide, fichier ou zip
+      introuvable ou illisible…)`;
 
 type ValueOption = 'type' | 'dsr' | 'profil' | 'tva' | 'pj' | 'out' | 'format';
 type FlagOption = 'strict' | 'first-error-only';

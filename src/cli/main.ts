@@ -2,8 +2,11 @@
 // No shebang here: the CLI build adds it (vite.config.ts, postBanner).
 //
 // Exit statuses (the contract in /work/shared/spec/README.md):
-//   0  every request accepted;  1  at least one rejected;  2  global format error (no output file);
-//   64 bad usage (options, unreadable input, no rule set for the type and DSR, output not writable).
+//   0  every request accepted and, with --pj, every attachment present and sound;
+//   1  at least one request rejected, or an attachment missing, unexpected or faulty
+//      (a --pj file that is not a zip is such a fault);
+//   2  global format error (no output file);
+//   64 bad usage (options, unreadable input or zip, no rule set for the type and DSR, output not writable).
 // The contract has no status for a bug of our own: a truly unexpected exception prints
 // « erreur interne » on stderr (no stack trace unless SEGUR_SIM_DEBUG is set) and exits 2,
 // the "the file could not be checked" status — never 0 or 1, which would be a verdict.
@@ -13,7 +16,11 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { defaultOutputName, HELP, parseArgs, USAGE, type CliOptions } from './args';
 import { ANSI, exitCodeFor, formatJsonReport, NO_ATTACHMENT_FINDINGS, overallStatus, PLAIN, textReport, useColor, type ReportContext } from './report';
 import { NoRuleSetError, RULE_SETS, ruleSetFor, simulateFile } from '../simulator';
+import { checkAttachments, expectedAttachments, type ZipInput } from '../attachments/index';
+import type { AttachmentsReport } from '../core/report';
+import type { SimulationOptions } from '../core/types';
 import { version } from '../../package.json';
+import { openFileBlob } from './file-blob';
 
 const EXIT_USAGE = 64;
 const EXIT_INTERNAL = 2;
@@ -51,7 +58,8 @@ async function readInput(file: string): Promise<Uint8Array> {
   }
 }
 
-async function checkAttachment(zip: string): Promise<void> {
+/** A --pj zip, opened for positional reads: only the slices the check asks for are read (the descriptor closes with the process). */
+async function openZip(zip: string): Promise<ZipInput> {
   let isFile = false;
   try {
     isFile = (await stat(zip)).isFile();
@@ -59,6 +67,49 @@ async function checkAttachment(zip: string): Promise<void> {
     usageError(`zip des pièces justificatives introuvable : ${zip}.`);
   }
   if (!isFile) usageError(`--pj ${zip} n'est pas un fichier.`);
+  try {
+    return { name: zip, blob: openFileBlob(zip) };
+  } catch (e) {
+    usageError(`impossible de lire le zip ${zip} (${(e as NodeJS.ErrnoException).code ?? 'erreur'}).`);
+  }
+}
+
+/**
+ * A progress line on standard error, only on a terminal and only for work that lasts: nothing
+ * before 300 ms, then at most ten updates a second, erased at the end.
+ */
+function progressLine(stream: NodeJS.WriteStream): { update(done: number, total: number): void; end(): void } {
+  const start = Date.now();
+  let last = 0;
+  let shown = false;
+  return {
+    update(done, total) {
+      if (!stream.isTTY) return;
+      const now = Date.now();
+      if (now - start < 300 || now - last < 100) return;
+      last = now;
+      shown = true;
+      stream.write(`\r\x1b[Ksegur-sim : pièces justificatives, ${done}/${total} fichiers examinés…`);
+    },
+    end() {
+      if (shown) stream.write('\r\x1b[K');
+    },
+  };
+}
+
+/** The attachments check of the --pj zips against what the JSON names. */
+async function attachmentsOf(zips: readonly ZipInput[], bytes: Uint8Array, jsonReadable: boolean, ruleSet: NonNullable<ReturnType<typeof ruleSetFor>>, options: SimulationOptions): Promise<AttachmentsReport> {
+  const expected = jsonReadable ? expectedAttachments(bytes, ruleSet, options) : null;
+  const progress = progressLine(process.stderr);
+  try {
+    return await checkAttachments(zips, expected, ruleSet.attachments, { onProgress: progress.update });
+  } catch (e) {
+    // Faults of the archives are in the report; only a failure to read the file lands here.
+    const code = (e as NodeJS.ErrnoException).code;
+    usageError(`impossible de lire les zips des pièces justificatives (${code ?? (e instanceof Error ? e.message : 'erreur')}).`);
+  } finally {
+    progress.end();
+  }
 }
 
 /** Where the output file goes: `--out`, or `<base>_sortie.json` next to the input, or nowhere (stdin). */
@@ -92,7 +143,8 @@ async function run(argv: readonly string[]): Promise<number> {
 
   try {
     const ruleSet = ruleSetFor(options.type, options.dsr) ?? noRuleSet(options);
-    for (const zip of options.attachments) await checkAttachment(zip);
+    const zips: ZipInput[] = [];
+    for (const zip of options.attachments) zips.push(await openZip(zip));
     const bytes = await readInput(options.file);
 
     // Options the chosen rule set's form does not offer: said, then ignored (not a usage error:
@@ -103,27 +155,25 @@ async function run(argv: readonly string[]): Promise<number> {
     if (options.vatRate !== undefined && !ruleSet.form.vatRates.includes(options.vatRate)) {
       process.stderr.write(`segur-sim : note — le formulaire ${ruleSet.dsr} (${ruleSet.type}) ne propose pas le taux de TVA ${options.vatRate} ; --tva est ignoré.\n`);
     }
-    if (options.attachments.length > 0) {
-      // Placeholder until the attachments check exists (pieces-justificatives.md).
-      process.stderr.write("segur-sim : note — la vérification des pièces justificatives (--pj) n'est pas encore disponible : le zip n'a pas été examiné.\n");
-    }
-
+    const simulation: SimulationOptions = {
+      type: options.type,
+      dsr: options.dsr,
+      profiles: options.profiles,
+      ...(options.vatRate !== undefined && ruleSet.form.vatRates.includes(options.vatRate) ? { vatRate: options.vatRate } : {}),
+      strict: options.strict,
+      firstErrorOnly: options.firstErrorOnly,
+    };
     let result;
     try {
-      result = simulateFile(bytes, {
-        type: options.type,
-        dsr: options.dsr,
-        profiles: options.profiles,
-        ...(options.vatRate !== undefined && ruleSet.form.vatRates.includes(options.vatRate) ? { vatRate: options.vatRate } : {}),
-        strict: options.strict,
-        firstErrorOnly: options.firstErrorOnly,
-      });
+      result = simulateFile(bytes, simulation);
     } catch (e) {
       if (e instanceof NoRuleSetError) noRuleSet(options);
       throw e;
     }
 
-    const attachments = NO_ATTACHMENT_FINDINGS;
+    // With an invalid JSON the list of expected attachments is unknown: the zips are still
+    // checked for their own faults.
+    const attachments = zips.length === 0 ? NO_ATTACHMENT_FINDINGS : await attachmentsOf(zips, bytes, result.status !== 'invalid', ruleSet, simulation);
     const status = overallStatus(result, attachments);
 
     // The output file: for accepted or rejected, never for invalid; byte for byte.

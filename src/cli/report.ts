@@ -4,7 +4,8 @@
 import type { Issue, SimulationResult, VatRate } from '../core/types';
 export { NO_ATTACHMENT_FINDINGS, exitCodeFor, formatJsonReport, jsonReport, overallStatus } from '../core/report';
 export type { AttachmentsReport, IssueReport, JsonReport, ReportContext, RequestReport } from '../core/report';
-import { overallStatus, type ReportContext } from '../core/report';
+import { overallStatus, type AttachmentFault, type AttachmentsReport, type ReportContext } from '../core/report';
+import { ATTACHMENT_STATUS_LABELS, ATTACHMENT_TYPE_LABELS, sizeFr } from '../messages/fr';
 
 export interface Palette {
   readonly red: (s: string) => string;
@@ -90,17 +91,16 @@ export function textReport(result: SimulationResult, ctx: ReportContext, palette
     }
   }
 
-  // Attachments (empty until the zip check exists).
-  const a = ctx.attachments;
-  for (const m of a.missing) lines.push(red(`Pièce manquante : ${String(m)}`));
-  for (const u of a.unexpected) lines.push(red(`Pièce inattendue : ${String(u)}`));
-  for (const f of a.faulty) lines.push(red(`Pièce en défaut : ${typeof f === 'string' ? f : JSON.stringify(f)}`));
+  // Attachments: the «Documents attendus» list, when zips were given.
+  lines.push(...attachmentsSection(ctx.attachments, palette));
 
   // The portal's verdict, then the counts and the output file.
   if (status === 'invalid') {
     lines.push(red("Le JSON chargé ne respecte pas le format attendu : le fichier est rejeté en entier, aucun fichier de sortie n'est produit."));
   } else if (status === 'accepted') {
     lines.push(green("La simulation de l'import s'est déroulée correctement."));
+  } else if (result.status === 'accepted') {
+    lines.push(red('Les demandes du JSON sont correctes, mais les pièces justificatives ne le sont pas : corrigez les zips (voir « Documents attendus »).'));
   } else {
     lines.push(red('Une ou plusieurs erreurs ont été retournées lors de la simulation de l\'import. Veuillez corriger votre fichier en suivant les erreurs du fichier de retour.'));
   }
@@ -124,4 +124,66 @@ export function textReport(result: SimulationResult, ctx: ReportContext, palette
         : `fichier de sortie : ${ctx.output}`;
   lines.push(bold(`${counts} ; ${output}.`));
   return lines.join('\n') + '\n';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Attachments section
+
+const faultLines = (faults: readonly AttachmentFault[], red: (s: string) => string) => faults.map((f) => red(`      [${f.code}] ${f.message}`));
+
+/**
+ * The «Documents attendus» list as the portal shows it (type, file name), with a status per
+ * file; then the zips' own faults, the files no request names, and the counts. Empty without zips.
+ */
+export function attachmentsSection(a: AttachmentsReport, palette: Palette = PLAIN): string[] {
+  const { red, green, bold } = palette;
+  const detail = a.detail;
+  if (!detail) return [];
+  const lines: string[] = [];
+
+  lines.push(bold(`Pièces justificatives — ${count(detail.zips.length, 'zip', 'zips')} :`));
+  for (const z of detail.zips) {
+    lines.push(`  ${z.name} : ${count(z.files, 'fichier', 'fichiers')}, ${sizeFr(z.size)}`);
+    lines.push(...faultLines(z.faults, red));
+  }
+
+  if (detail.documents === null) {
+    lines.push(bold('Documents attendus : inconnus (le JSON n\'a pas pu être lu) ; seuls les défauts propres aux zips sont signalés.'));
+  } else {
+    lines.push(bold('Documents attendus :'));
+    if (detail.documents.length === 0) lines.push('  aucune pièce nommée par le JSON');
+    for (const d of detail.documents) {
+      const type = d.typeFichier === null ? '(type non précisé)' : (ATTACHMENT_TYPE_LABELS[d.typeFichier] ?? d.typeFichier);
+      const label = `  numLigne ${d.numLigne ?? '?'} (numeroEditeur ${d.numeroEditeur ?? '?'}) | ${type} | ${d.nomFichier} : `;
+      const status = ATTACHMENT_STATUS_LABELS[d.status];
+      if (d.status === 'missing') lines.push(label + red(`${status} [P001]`));
+      else {
+        const where = d.entry !== null && d.entry !== d.nomFichier ? `${d.zip}, ${d.entry}` : d.zip;
+        lines.push(label + (d.status === 'present' ? green(status) : red(status)) + ` (${where})`);
+        lines.push(...faultLines(d.faults, red));
+      }
+    }
+  }
+
+  if (detail.extra.length > 0) {
+    lines.push(bold('Fichiers nommés par aucune demande :'));
+    for (const x of detail.extra) {
+      lines.push(red(`  ${x.zip} : ${x.name} [P002]`) + (x.hint ? ` — vouliez-vous dire « ${x.hint} » ?` : ''));
+      lines.push(...faultLines(x.faults, red));
+    }
+  }
+
+  if (detail.documents !== null) {
+    const by = (s: 'present' | 'missing' | 'faulty') => detail.documents!.filter((d) => d.status === s).length;
+    lines.push(
+      bold(
+        `Bilan des pièces : ${count(detail.documents.length, 'attendue', 'attendues')}, ${count(by('present'), 'présente', 'présentes')}, ` +
+          `${by('faulty')} en défaut, ${count(by('missing'), 'manquante', 'manquantes')} ; ` +
+          `${count(a.unexpected.length, 'fichier inattendu', 'fichiers inattendus')} ; ${count(a.faulty.length, 'défaut', 'défauts')} au total.`,
+      ),
+    );
+  } else {
+    lines.push(bold(`Bilan des pièces : ${count(a.faulty.length, 'défaut', 'défauts')}.`));
+  }
+  return lines;
 }

@@ -48,6 +48,8 @@ export interface FillRule {
   readonly fill: (ctx: RequestContext) => Fill;
   /** True when `fill` may answer `empty` / `empty-or-null` (so the rule set can report E017). */
   readonly empties?: boolean;
+  /** Set when the answer never depends on the request (`Obligatoire`): no per-request lookup. */
+  readonly constant?: Fill;
 }
 
 export type Shape = ValueShape | ObjectShape | ArrayShape;
@@ -134,6 +136,24 @@ export interface AnywhereBlock {
   readonly shape: ObjectShape;
 }
 
+/** A `formatFichier` value an attachment may take; its file extension is the value in lower case. */
+export type AttachmentFormat = 'PDF' | 'PNG' | 'JPG' | 'XML';
+
+/**
+ * What the portal accepts in a rule set's attachment zips (spec: pieces-justificatives.md).
+ * Sizes in bytes, `Mo` read as 1024 × 1024 bytes as the spec does (3 Mo = 3 145 728 bytes).
+ */
+export interface AttachmentLimits {
+  /** The largest file, uncompressed. */
+  readonly maxFileBytes: number;
+  /** The largest zip. */
+  readonly maxZipBytes: number;
+  /** The longest file name, in characters. */
+  readonly nameMax: number;
+  /** The formats accepted; a file's extension must be one of them, in lower case. */
+  readonly formats: readonly AttachmentFormat[];
+}
+
 export interface RuleSet {
   readonly type: RequestType;
   readonly dsr: Dsr;
@@ -150,6 +170,8 @@ export interface RuleSet {
   /** Header-level rules: same shape as request rules, on the root. */
   readonly headerRules?: readonly RequestRule[];
   readonly anywhere?: readonly AnywhereBlock[];
+  /** Limits of the attachment zips (src/attachments/limits.ts has the guides' presets). */
+  readonly attachments: AttachmentLimits;
 }
 
 /**

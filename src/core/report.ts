@@ -2,15 +2,98 @@
 // Its shape and key order are the CLI contract of shared/spec/README.md.
 
 import type { Dsr, Issue, Profile, RequestType, SimulationResult, Status, VatRate } from './types';
+import type { Code } from '../messages/codes';
 
-/** The attachments part of the report (the zip check is not implemented yet: all empty). */
+// ---------------------------------------------------------------------------------------------
+// Attachments (built by src/attachments/check.ts; spec: pieces-justificatives.md)
+
+/** An attachment the JSON names that no zip holds. */
+export interface MissingAttachment {
+  readonly numLigne: number | null;
+  readonly numeroEditeur: string | null;
+  readonly typeFichier: string | null;
+  readonly nomFichier: string;
+}
+
+/** A file of a zip that no request names. */
+export interface UnexpectedAttachment {
+  readonly zip: string;
+  readonly name: string;
+}
+
+/**
+ * One fault, with its reason code: of a file (`name`, its entry's full name in the zip), or of
+ * a zip as a whole (`name` null). `numLigne` / `numeroEditeur`: the request that names the file,
+ * when one does.
+ */
+export interface FaultyAttachment {
+  readonly zip: string;
+  readonly name: string | null;
+  readonly numLigne?: number | null;
+  readonly numeroEditeur?: string | null;
+  readonly code: Code;
+  readonly message: string;
+}
+
+export interface AttachmentFault {
+  readonly code: Code;
+  readonly message: string;
+}
+
+/** One line of the portal's «Documents attendus» list, with its status. */
+export interface ExpectedDocument {
+  readonly numLigne: number | null;
+  readonly numeroEditeur: string | null;
+  readonly typeFichier: string | null;
+  readonly formatFichier: string | null;
+  readonly nomFichier: string;
+  readonly status: 'present' | 'missing' | 'faulty';
+  /** Where the file was found (null when missing). */
+  readonly zip: string | null;
+  readonly entry: string | null;
+  /** Its uncompressed size, as the zip declares it. */
+  readonly size: number | null;
+  readonly faults: readonly AttachmentFault[];
+}
+
+/** A zip as a whole: its size, how many files it holds, its own faults (not a zip, too big…). */
+export interface ZipSummary {
+  readonly name: string;
+  readonly size: number;
+  readonly files: number;
+  readonly faults: readonly AttachmentFault[];
+}
+
+/** A file no request names, with the faults found in it anyway (a bomb, an unsafe path…). */
+export interface ExtraFile {
+  readonly zip: string;
+  readonly name: string;
+  readonly size: number;
+  /** An expected name it resembles (same letters but for case, `.jpeg` for `.jpg`). */
+  readonly hint?: string;
+  readonly faults: readonly AttachmentFault[];
+}
+
+/** What the text report and the app show: the «Documents attendus» list and the zips. */
+export interface AttachmentsDetail {
+  readonly zips: readonly ZipSummary[];
+  /** Null when the JSON could not be read: no list of expected attachments, only the zips' own faults. */
+  readonly documents: readonly ExpectedDocument[] | null;
+  readonly extra: readonly ExtraFile[];
+}
+
+/** The attachments part of the report; `detail` is there when zips were checked. */
 export interface AttachmentsReport {
-  readonly missing: readonly string[];
-  readonly unexpected: readonly string[];
-  readonly faulty: readonly unknown[];
+  readonly missing: readonly MissingAttachment[];
+  readonly unexpected: readonly UnexpectedAttachment[];
+  readonly faulty: readonly FaultyAttachment[];
+  readonly detail?: AttachmentsDetail;
 }
 
 export const NO_ATTACHMENT_FINDINGS: AttachmentsReport = { missing: [], unexpected: [], faulty: [] };
+
+/** True when the attachments check found anything wrong (it makes the run's status `rejected`). */
+export const hasAttachmentFault = (a: AttachmentsReport): boolean => a.missing.length + a.unexpected.length + a.faulty.length > 0;
 
 /** What the reports say besides the result: the run's choices and where the output went. */
 export interface ReportContext {
@@ -54,7 +137,7 @@ export interface JsonReport {
   readonly status: Status;
   readonly globalErrors: IssueReport[];
   readonly requests: RequestReport[];
-  readonly attachments: { missing: unknown[]; unexpected: unknown[]; faulty: unknown[] };
+  readonly attachments: { missing: MissingAttachment[]; unexpected: UnexpectedAttachment[]; faulty: FaultyAttachment[] };
   readonly globalWarnings: IssueReport[];
   readonly ruleSet: { type: RequestType; dsr: Dsr; title: string; reconstructed: string | null };
   readonly output: string | null;
@@ -63,8 +146,7 @@ export interface JsonReport {
 /** The overall status, attachment faults included (they reject the file's verdict, not its format). */
 export function overallStatus(result: SimulationResult, attachments: AttachmentsReport): Status {
   if (result.status !== 'accepted') return result.status;
-  const fault = attachments.missing.length + attachments.unexpected.length + attachments.faulty.length > 0;
-  return fault ? 'rejected' : 'accepted';
+  return hasAttachmentFault(attachments) ? 'rejected' : 'accepted';
 }
 
 /** Exit status of the contract: 0 accepted, 1 rejected, 2 invalid (64, bad usage, is main.ts's). */
@@ -73,6 +155,12 @@ export function exitCodeFor(status: Status): 0 | 1 | 2 {
 }
 
 // Each object is rebuilt key by key: the key order is fixed whatever the core's objects hold.
+/** `{zip, name, numLigne?, numeroEditeur?, code, message}`: the request's keys only when a request names the file. */
+function faultyReport(f: FaultyAttachment): FaultyAttachment {
+  const request = f.numLigne !== undefined || f.numeroEditeur !== undefined ? { numLigne: f.numLigne ?? null, numeroEditeur: f.numeroEditeur ?? null } : {};
+  return { zip: f.zip, name: f.name, ...request, code: f.code, message: f.message };
+}
+
 const issue = (i: Issue): IssueReport => ({ code: i.code, path: i.path, message: i.message, line: i.line, column: i.column });
 
 export function jsonReport(result: SimulationResult, ctx: ReportContext): JsonReport {
@@ -89,9 +177,9 @@ export function jsonReport(result: SimulationResult, ctx: ReportContext): JsonRe
       warnings: r.warnings.map(issue),
     })),
     attachments: {
-      missing: [...ctx.attachments.missing],
-      unexpected: [...ctx.attachments.unexpected],
-      faulty: [...ctx.attachments.faulty],
+      missing: ctx.attachments.missing.map((m) => ({ numLigne: m.numLigne, numeroEditeur: m.numeroEditeur, typeFichier: m.typeFichier, nomFichier: m.nomFichier })),
+      unexpected: ctx.attachments.unexpected.map((u) => ({ zip: u.zip, name: u.name })),
+      faulty: ctx.attachments.faulty.map(faultyReport),
     },
     globalWarnings: result.globalWarnings.map(issue),
     ruleSet: { type: ctx.type, dsr: ctx.dsr, title: ctx.ruleSet.title, reconstructed: ctx.ruleSet.reconstructed ?? null },

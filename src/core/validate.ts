@@ -118,11 +118,20 @@ function compile(schema: v.GenericSchema): Predicate | undefined {
 }
 
 export function makeContext(index: number, node: JsonObject, options: SimulationOptions): RequestContext {
-  // Fill rules ask for the same few values (commandePour, isMandataire…) once per tag: memoised.
-  const at = (...path: (string | number)[]): JsonNode | undefined => lookup(path);
-  const lookup = (path: readonly (string | number)[]): JsonNode | undefined => {
-    let cur: JsonNode | undefined = node;
-    for (const seg of path) {
+  // Rules look up the request's own tags again and again: index them once (first occurrence).
+  let top: Map<string, JsonNode> | undefined;
+  const at = (...path: (string | number)[]): JsonNode | undefined => {
+    if (top === undefined) {
+      top = new Map();
+      for (const m of node.members) if (!top.has(m.key)) top.set(m.key, m.value);
+    }
+    const first = path[0];
+    return typeof first === 'string' ? lookup(top.get(first), path, 1) : lookup(node, path, 0);
+  };
+  const lookup = (from: JsonNode | undefined, path: readonly (string | number)[], start: number): JsonNode | undefined => {
+    let cur: JsonNode | undefined = from;
+    for (let i = start; i < path.length; i++) {
+      const seg = path[i]!;
       if (!cur) return undefined;
       if (typeof seg === 'number') cur = cur.type === 'array' ? cur.items[seg] : undefined;
       else cur = cur.type === 'object' ? memberOf(cur, seg)?.value : undefined;
@@ -179,6 +188,7 @@ export class Walker {
    * context, so each is asked once per request (not once per doctor of the request).
    */
   private fillOf(rule: FillRule): Fill {
+    if (rule.constant !== undefined) return rule.constant;
     let fill = this.fills.get(rule);
     if (fill === undefined) {
       fill = rule.fill(this.ctx);

@@ -3,7 +3,9 @@
 //   G… the file as a whole (encoding, syntax) — always global;
 //   E… an error: rejects the request (or, in the file header, the whole file);
 //   A… a warning ("avertissement"): what the public simulator lets through but the
-//      private portal or the ASP's instruction may refuse; `strict` makes it an error.
+//      private portal or the ASP's instruction may refuse; `strict` makes it an error;
+//   P… an attachment ("pièce justificative") of the zips: missing, unexpected or faulty —
+//      a fault of the attachments step, never of a request (src/attachments).
 
 export const CODES = {
   G001: 'error', // bytes are not UTF-8
@@ -54,6 +56,25 @@ export const CODES = {
   A008: 'warning', // numeroASP not of the form FINxxx + 6 digits
   A009: 'warning', // order signed before it was issued
   A010: 'warning', // SIRET check digit
+
+  P001: 'error', // attachment named by the JSON, absent from the zips
+  P002: 'error', // file of a zip named by no request
+  P003: 'error', // file larger than the rule set's limit (uncompressed)
+  P004: 'error', // zip larger than the rule set's limit
+  P005: 'error', // format (extension) the rule set refuses
+  P006: 'error', // name not following the rule set's naming rule
+  P007: 'error', // name longer than the limit
+  P008: 'error', // content does not match the extension (magic bytes)
+  P009: 'error', // encrypted entry
+  P010: 'error', // unsafe path (../, absolute, backslash, control character)
+  P011: 'error', // duplicate name
+  P012: 'error', // zip inside the zip
+  P013: 'error', // name not in UTF-8
+  P014: 'error', // zip bomb
+  P015: 'error', // corrupt or truncated archive or entry
+  P016: 'error', // not a zip
+  P017: 'error', // empty zip
+  P018: 'error', // compression method not supported
 } as const;
 
 export type Code = keyof typeof CODES;

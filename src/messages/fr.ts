@@ -31,6 +31,101 @@ export const SYNTAX_REASONS = {
   'too-deep': 'imbrication trop profonde de tableaux ou d\'objets',
 } as const satisfies Record<SyntaxReason, string>;
 
+// ---------------------------------------------------------------------------------------------
+// Attachments (P codes): sizes, reasons, what a file's first bytes show, the types' labels.
+
+/** `1 234 567`: digits grouped by three, as written in French. */
+const grouped = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
+
+/** A size in French: `3 Mo (3 145 728 octets)`, `412,5 Ko (422 400 octets)`, `12 octets` (Ko and Mo of 1024). */
+export function sizeFr(bytes: number): string {
+  if (!Number.isFinite(bytes)) return '? octets';
+  if (bytes < 1024) return `${grouped(bytes)} octet${bytes > 1 ? 's' : ''}`;
+  const units = ['Ko', 'Mo', 'Go', 'To'];
+  let value = bytes / 1024;
+  let unit = 0;
+  // Rounded to one decimal, 1023,96 Ko is 1 Mo, not « 1024 Ko ».
+  while (Math.round(value * 10) / 10 >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  const short = (Math.round(value * 10) / 10).toString().replace('.', ',');
+  return `${short} ${units[unit]} (${grouped(bytes)} octets)`;
+}
+
+/** Why an archive or an entry cannot be read (P015), or looks like a bomb (P014), or a path is unsafe (P010). */
+export const ZIP_REASONS = {
+  // P015: corrupt or truncated
+  truncated: "l'archive est tronquée : sa fin (le répertoire central) manque — copie ou téléchargement interrompu ?",
+  'cd-out-of-bounds': "le répertoire central annoncé dépasse la fin du fichier : l'archive est tronquée ou endommagée",
+  'cd-signature': 'le répertoire central est illisible (signature attendue absente)',
+  'cd-entry': 'une entrée du répertoire central est incomplète',
+  'entry-count': "le nombre d'entrées annoncé ne correspond pas au répertoire central",
+  'multi-disk': 'archive découpée en plusieurs volumes (.z01, .z02…) : non prise en charge, créez un zip d’un seul tenant',
+  'zip64-record': "l'enregistrement zip64 de fin d'archive est illisible",
+  'zip64-extra': "les tailles zip64 d'une entrée sont absentes",
+  'local-header': "l'en-tête local de l'entrée est illisible (signature absente)",
+  'local-name': "le nom de l'entrée diffère entre son en-tête local et le répertoire central",
+  'data-out-of-bounds': "les données de l'entrée dépassent la fin de l'archive (archive tronquée ?)",
+  inflate: "les données compressées de l'entrée sont invalides",
+  'stored-size': "l'entrée non compressée annonce deux tailles différentes",
+  'short-content': "l'entrée contient moins de données que sa taille annoncée",
+  'head-unreadable': "le début du contenu de l'entrée ne se décompresse pas dans une longueur raisonnable",
+  // P014: bomb
+  ratio: 'taux de compression anormal',
+  'lying-size': 'les données se décompressent au-delà de la taille annoncée dans le zip',
+  'head-ratio': 'les premiers octets compressés se décompressent à un taux anormal (plus de 500 pour 1)',
+  overlap: "plusieurs entrées partagent les mêmes données (entrées superposées, procédé des bombes de décompression)",
+  'too-many-entries': "nombre d'entrées démesuré",
+  'cd-too-large': 'répertoire central démesuré',
+  // P010: unsafe path
+  'parent-dir': 'le chemin remonte hors du dossier d’extraction (« ../ »)',
+  absolute: 'chemin absolu (commence par « / » ou une lettre de lecteur « C: »)',
+  backslash: 'le nom contient une barre oblique inverse « \\ » (séparateur Windows)',
+  'control-char': 'le nom contient un caractère de contrôle',
+} as const;
+
+export type ZipReason = keyof typeof ZIP_REASONS;
+
+const reasonText = (a: FindingArgs, fallback: string) => (a.reason !== undefined && Object.hasOwn(ZIP_REASONS, a.reason) ? ZIP_REASONS[a.reason as ZipReason] : fallback);
+
+/** What a file's first bytes show (src/attachments/magic.ts). */
+export const CONTENT_LABELS = {
+  pdf: 'un document PDF',
+  png: 'une image PNG',
+  jpeg: 'une image JPEG',
+  gif: 'une image GIF',
+  bmp: 'une image BMP',
+  tiff: 'une image TIFF',
+  webp: 'une image WebP',
+  heic: 'une image HEIC (iPhone)',
+  zip: 'une archive zip (ou un document Office .docx, .xlsx, .odt)',
+  rar: 'une archive RAR',
+  '7z': 'une archive 7-Zip',
+  gzip: 'un fichier compressé gzip',
+  ole: 'un ancien document Office (.doc, .xls)',
+  xml: 'du XML ou du HTML',
+  text: 'du texte',
+  empty: 'un fichier vide',
+  unknown: 'un contenu non reconnu',
+} as const;
+
+export type ContentKind = keyof typeof CONTENT_LABELS;
+
+/** The portal's «Documents attendus» column « Type »: a `typeFichier` in words. */
+export const ATTACHMENT_TYPE_LABELS: Readonly<Record<string, string>> = {
+  BON_COMMANDE: 'Bon de commande',
+  PREUVE_HT: 'Preuve du régime HT',
+  FACTURE: 'Facture',
+  VA: "Vérification d'aptitude",
+};
+
+/** The status of an expected attachment, as the «Documents attendus» list shows it. */
+export const ATTACHMENT_STATUS_LABELS = { present: 'présente', missing: 'manquante', faulty: 'en défaut' } as const;
+
+const file = (a: FindingArgs) => (a.found === undefined ? 'Le fichier' : `Le fichier ${q(a.found)}`);
+const inZip = (a: FindingArgs) => (a.where === undefined ? '' : ` du zip ${q(a.where)}`);
+
 export const MESSAGES = {
   G001: (a) =>
     `Le fichier n'est pas encodé en UTF-8 : octets invalides ${a.found ?? ''}` +
@@ -86,6 +181,34 @@ export const MESSAGES = {
   A008: (a) => `${tag(a)} : numéro de dossier ASP inhabituel, attendu ${a.expected ?? ''}${found(a)}.`,
   A009: (a) => `${tag(a)} : le bon de commande est signé avant d'avoir été édité (${a.other ?? ''})${found(a)}.`,
   A010: (a) => `${tag(a)} : la clé de contrôle (Luhn) du numéro SIRET est fausse${found(a)}.`,
+
+  P001: (a) => `Pièce justificative ${q(a.found)} attendue par le JSON${a.where ? ` (${a.where})` : ''} mais absente des zips fournis.`,
+  P002: (a) =>
+    `${file(a)}${inZip(a)} n'est nommé par aucune demande du JSON (nomFichier)` + (a.hint ? ` : vouliez-vous dire ${q(a.hint)} ?` : '.'),
+  P003: (a) => `${file(a)}${inZip(a)} est trop volumineux : ${a.count === undefined ? 'taille inconnue' : sizeFr(a.count)} une fois décompressé, au plus ${a.expected ?? '3 Mo'} par fichier.`,
+  P004: (a) =>
+    `Le zip ${q(a.where)} est trop volumineux : ${a.count === undefined ? 'taille inconnue' : sizeFr(a.count)}, au plus ${a.expected ?? '20 Mo'} par zip pour ce couloir ` +
+    '(répartissez les pièces dans plusieurs zips).',
+  P005: (a) => `${file(a)}${inZip(a)} est d'un format refusé : formats acceptés ${a.expected ?? '.pdf, .png, .jpg'}` + (a.hint ? ` (${a.hint}).` : '.'),
+  P006: (a) => `${file(a)}${inZip(a)} ne suit pas la nomenclature des pièces du couloir : nom attendu ${q(a.expected)}.`,
+  P007: (a) => `Le nom du fichier ${q(a.found)}${inZip(a)} compte ${a.count ?? '?'} caractères : au plus ${a.expected ?? '100'} caractères.`,
+  P008: (a) => `${file(a)}${inZip(a)} n'est pas ce qu'annonce son extension${a.expected ? ` ${a.expected}` : ''} : c'est ${a.other ?? CONTENT_LABELS.unknown}.`,
+  P009: (a) => `${file(a)}${inZip(a)} est chiffré (protégé par un mot de passe) : le portail ne peut pas le lire ; joignez-le sans mot de passe.`,
+  P010: (a) => `Le nom d'entrée ${q(a.found)}${inZip(a)} est dangereux : ${reasonText(a, 'chemin non sûr')} ; placez les pièces à la racine du zip.`,
+  P011: (a) => `${file(a)}${inZip(a)} est en double` + (a.other ? ` : déjà présent ${a.other}.` : '.') + ' Une seule pièce par nom.',
+  P012: (a) => `${file(a)}${inZip(a)} est un zip dans le zip : les zips imbriqués ne sont pas ouverts ; joignez ses fichiers directement.`,
+  P013: (a) =>
+    `Le nom de fichier ${q(a.found)}${inZip(a)} n'est pas encodé en UTF-8 (lu en CP437, accents probablement faux) : ` +
+    'recréez le zip avec un outil qui enregistre les noms en UTF-8, ou renommez le fichier sans accent.',
+  P014: (a) =>
+    `Bombe de décompression${a.found ? ` : ${q(a.found)}` : ''}${inZip(a)} — ${reasonText(a, 'contenu anormal')}` +
+    (a.other ? ` (${a.other})` : '') + ' : le fichier est refusé sans être décompressé.',
+  P015: (a) => `Archive endommagée${a.where ? ` ${q(a.where)}` : ''}${a.found ? `, entrée ${q(a.found)}` : ''} : ${reasonText(a, "le zip n'a pas pu être lu")}.`,
+  P016: (a) => `Le fichier ${q(a.where)} n'est pas un zip` + (a.other ? ` : c'est ${a.other}.` : '.'),
+  P017: (a) => `Le zip ${q(a.where)} est vide : il ne contient aucun fichier.`,
+  P018: (a) =>
+    `${file(a)}${inZip(a)} utilise une méthode de compression non prise en charge${a.other ? ` (${a.other})` : ''} : ` +
+    'recréez le zip avec la méthode standard (Deflate) ou sans compression.',
 } as const satisfies Record<Code, Message>;
 
 /** One documentation entry per code: a title and what to do about it. */
@@ -141,6 +264,24 @@ export const CODE_DOCS = {
   A008: { title: 'Numéro de dossier ASP inhabituel', explanation: 'Le numéro ASP de l\'avance a la forme FIN + code du couloir + 6 chiffres (ex. FINBIO000006) ; le simulateur public accepte toute chaîne de 12 caractères, le portail privé attend le numéro de l\'avance.' },
   A009: { title: 'Signature avant édition', explanation: 'La date de signature du bon de commande par le client précède sa date d\'édition : l\'une des deux dates est probablement fausse.' },
   A010: { title: 'Clé SIRET fausse', explanation: 'Un SIRET se termine par une clé de Luhn : ce numéro est probablement mal saisi et ne correspondra pas à l\'enrôlement.' },
+  P001: { title: 'Pièce justificative manquante', explanation: 'Chaque pièce nommée dans « piecesJustificatives » (nomFichier) doit se trouver dans l’un des zips, sous exactement ce nom (majuscules comprises) : c’est la liste « Documents attendus » du portail.' },
+  P002: { title: 'Fichier inattendu dans le zip', explanation: 'Le portail n’accepte dans les zips que les fichiers nommés par une demande du JSON (nomFichier). Retirez le fichier, ou corrigez son nom s’il s’agit d’une pièce attendue mal orthographiée.' },
+  P003: { title: 'Fichier trop volumineux', explanation: 'Chaque pièce pèse au plus 3 Mo une fois décompressée : réduisez la résolution du scan ou enregistrez le PDF en qualité « web ».' },
+  P004: { title: 'Zip trop volumineux', explanation: 'Un zip pèse au plus 200 Mo pour les couloirs de la vague 1 et 20 Mo pour ceux de la vague 2 (écran d’import du portail). Répartissez les pièces dans plusieurs zips : le portail en accepte plusieurs.' },
+  P005: { title: 'Format de fichier refusé', explanation: 'Les formats acceptés sont .pdf, .png et .jpg (et .xml pour BIO), extension comprise : un .jpeg, un .docx ou un .heic est refusé ; convertissez-le ou renommez un .jpeg en .jpg.' },
+  P006: { title: 'Nom hors nomenclature', explanation: 'Chaque pièce se nomme CodeCouloir-Logiciel-VaN-CodeTypeFichier-numeroEditeur.format (ex. MDV-LGC-Va1-BDC-00001.pdf), format en minuscules. Corrigez le nom dans le JSON et dans le zip.' },
+  P007: { title: 'Nom de fichier trop long', explanation: 'Le nom d’une pièce compte au plus 100 caractères.' },
+  P008: { title: 'Contenu différent de l’extension', explanation: 'Les premiers octets du fichier ne sont pas ceux de son format : un .pdf commence par « %PDF- », un .png par la signature PNG, un .jpg par FF D8 FF, un .xml par « < ». Le fichier a sans doute été renommé au lieu d’être converti.' },
+  P009: { title: 'Fichier chiffré', explanation: 'Une entrée protégée par un mot de passe ne peut pas être lue par le portail : recréez le zip sans mot de passe.' },
+  P010: { title: 'Chemin dangereux dans le zip', explanation: 'Un nom d’entrée qui remonte l’arborescence (« ../ »), qui est absolu (« / », « C: ») ou qui contient « \\ » pourrait écrire hors du dossier d’extraction : c’est le procédé des archives malveillantes. Placez les pièces à la racine du zip.' },
+  P011: { title: 'Fichier en double', explanation: 'Deux entrées portent le même nom de fichier (dans un zip, ou dans deux zips) : le portail n’en garderait qu’une. Gardez un seul exemplaire.' },
+  P012: { title: 'Zip dans le zip', explanation: 'Les zips imbriqués ne sont pas ouverts (ni par ce simulateur, ni par le portail) : joignez les pièces directement dans le zip, ou déposez le second zip à part.' },
+  P013: { title: 'Nom de fichier non UTF-8', explanation: 'Le zip enregistre ce nom dans un ancien encodage (CP437, outils Windows anciens) : les accents seraient mal lus. Les noms de pièces suivent la nomenclature, sans accent.' },
+  P014: { title: 'Bombe de décompression', explanation: 'L’entrée se décompresserait en une taille démesurée (taux de compression anormal, taille annoncée fausse, entrées superposées ou nombre d’entrées démesuré) : c’est le procédé des « bombes zip ». Le fichier n’est jamais décompressé en entier, ni ici ni dans le navigateur.' },
+  P015: { title: 'Archive endommagée', explanation: 'Le zip ou l’une de ses entrées est tronqué ou corrompu (téléchargement interrompu, copie incomplète, outil défaillant) : recréez le zip et vérifiez qu’il s’ouvre.' },
+  P016: { title: 'Ce n’est pas un zip', explanation: 'Le fichier déposé comme zip n’en est pas un (un PDF, une archive RAR ou 7-Zip…) : déposez un .zip contenant les pièces.' },
+  P017: { title: 'Zip vide', explanation: 'Le zip ne contient aucun fichier (seulement des dossiers, ou rien).' },
+  P018: { title: 'Méthode de compression non prise en charge', explanation: 'Seules les méthodes standard d’un zip sont lues : sans compression (« stored ») et Deflate. Deflate64, BZip2, LZMA, Zstandard… ne le sont pas : recréez le zip avec les options par défaut.' },
 } as const satisfies Record<Code, CodeDoc>;
 
 export function message(code: Code, args: FindingArgs): string {

@@ -14,6 +14,9 @@ import { fixtureOptions, fixtureText, type Fixture, type FixtureSet } from './fi
 import { mdvLgcAvance } from './mdv-lgc/avance';
 import { RULE_SETS } from './index';
 import { codesOf, exampleFile } from '../core/docs';
+import { checkAttachments } from '../attachments/check';
+import type { AttachmentsReport } from '../core/report';
+import { ATTACHMENT_EXAMPLES } from '../../tests/attachments/examples';
 
 /** Every folder's examples.ts: a new rule set's folder is picked up with nothing to add here. */
 const FIXTURE_SETS: readonly FixtureSet[] = Object.values(
@@ -98,6 +101,7 @@ describe('examples', () => {
   const byCode = new Map<Code, string[]>();
   for (const set of FIXTURE_SETS) for (const f of set.fixtures) byCode.set(f.code, [...(byCode.get(f.code) ?? []), `${setName(set)}: ${f.title}`]);
   for (const g of GENERATED) byCode.set(g.code, [...(byCode.get(g.code) ?? []), `généré : ${g.title}`]);
+  for (const x of ATTACHMENT_EXAMPLES) byCode.set(x.code, [...(byCode.get(x.code) ?? []), `zip généré : ${x.title}`]);
 
   test.each(ALL_CODES)('%s has at least one fixture or generated input', (code) => {
     expect(byCode.get(code) ?? [], `no fixture triggers ${code}`).not.toEqual([]);
@@ -120,6 +124,15 @@ describe('examples', () => {
     expect(r.output).toBeNull();
     expect(r.globalErrors.map((i) => [i.code, i.path])).toEqual([[g.code, '']]);
     expect(r.globalErrors[0]!.line).toBeGreaterThanOrEqual(1);
+  });
+
+  /** Every code an attachments report carries: P001 per missing file, P002 per unexpected one. */
+  const attachmentCodes = (a: AttachmentsReport): Code[] => [...a.missing.map(() => 'P001' as const), ...a.unexpected.map(() => 'P002' as const), ...a.faulty.map((f) => f.code)];
+
+  test.each(ATTACHMENT_EXAMPLES.map((x) => [`${x.code} — ${x.title}`, x] as const))('generated zip: %s', async (_, x) => {
+    const { zips, expected, limits } = x.build();
+    const report = await checkAttachments(zips, expected, limits);
+    expect(attachmentCodes(report)).toContain(x.code);
   });
 
   it('G001 points at the first bad byte and recognises Latin-1', () => {

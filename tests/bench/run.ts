@@ -2,8 +2,8 @@
 // table and its targets as PASS / ABOVE TARGET; the script always exits 0 — a benchmark
 // informs, it never fails CI.
 //
-// Sections: JSON check (below). To add one (zip checking, bundle sizes…), write a
-// `Section` and append it to SECTIONS; reuse `measure` from ./measure.
+// Sections: JSON check (below), attachments check (./attachments.ts). To add one (bundle
+// sizes…), write a `Section` and append it to SECTIONS; reuse `measure` from ./measure.
 
 import { availableParallelism, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
@@ -11,6 +11,7 @@ import { runInNewContext } from 'node:vm';
 import { simulateFile } from '../../src/simulator';
 import { BENCH_OPTIONS, benchFile, type BenchFile } from './generate';
 import { blackhole, fmtBytes, fmtMs, measure, table } from './measure';
+import { attachmentsSection, isAttachmentsProbe, runAttachmentsProbe } from './attachments';
 
 interface Section {
   readonly title: string;
@@ -134,20 +135,32 @@ const jsonCheck: Section = {
 
 // ---------------------------------------------------------------------------------------
 
-const SECTIONS: readonly Section[] = [jsonCheck];
+const SECTIONS: readonly Section[] = [jsonCheck, attachmentsSection];
 
-const cpus = availableParallelism();
-const load = loadavg()[0]!;
-console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${cpus} CPU(s), load average ${load.toFixed(2)}`);
-if (load > cpus * 0.75) console.log('WARNING: the machine is busy; figures are noisy (a long call is preempted more often than a short one, which inflates ratios).');
-for (const section of SECTIONS) {
-  console.log(`\n== ${section.title} ==\n`);
-  try {
-    await section.run();
-  } catch (error) {
-    // Not a performance result: say so loudly, but a benchmark never fails the build.
-    console.log(`SECTION NOT MEASURED (setup error): ${error instanceof Error ? error.message : String(error)}`);
-  }
+/** `--section <word>`: only the sections whose title contains it (`--section Attachments`). */
+function selected(argv: readonly string[]): readonly Section[] {
+  const at = argv.indexOf('--section');
+  const word = at >= 0 ? argv[at + 1]?.toLowerCase() : undefined;
+  return word === undefined ? SECTIONS : SECTIONS.filter((s) => s.title.toLowerCase().includes(word));
 }
-console.log(`\n(sink ${blackhole()})`);
-process.exitCode = 0;
+
+if (isAttachmentsProbe(process.argv.slice(2))) {
+  // A child process of the attachments section, measuring one contender's memory.
+  await runAttachmentsProbe(process.argv.slice(2));
+} else {
+  const cpus = availableParallelism();
+  const load = loadavg()[0]!;
+  console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${cpus} CPU(s), load average ${load.toFixed(2)}`);
+  if (load > cpus * 0.75) console.log('WARNING: the machine is busy; figures are noisy (a long call is preempted more often than a short one, which inflates ratios).');
+  for (const section of selected(process.argv.slice(2))) {
+    console.log(`\n== ${section.title} ==\n`);
+    try {
+      await section.run();
+    } catch (error) {
+      // Not a performance result: say so loudly, but a benchmark never fails the build.
+      console.log(`SECTION NOT MEASURED (setup error): ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  console.log(`\n(sink ${blackhole()})`);
+  process.exitCode = 0;
+}

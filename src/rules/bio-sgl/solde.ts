@@ -8,6 +8,7 @@ import { ALWAYS_NULL, REQUIRED, arrayOf, object, tag, when } from '../common/def
 import { fileHeader } from '../common/header';
 import { namingRule, notInFuture, requiredAttachmentTypes, uniqueInFile } from '../common/rules';
 import { numLigne, numeroAspSolde, numeroEditeur, treatmentTags, typeAction } from '../common/request';
+import { BIO_ATTACHMENTS } from '../../attachments/limits';
 
 const F = 'Facture';
 const B = 'Bénéficiaires';
@@ -99,6 +100,7 @@ export const bioSglSolde: RuleSet = {
   dsr: 'BIO-SGL',
   title: 'BIO-SGL — demande de solde',
   form: { profiles: false, vatRates: [] },
+  attachments: BIO_ATTACHMENTS,
   header: fileHeader({ numeroAns: 'BIOSGL0001' }),
   request: object([
     numLigne({ note: 'la numérotation recommence à 1 dans chaque fichier' }),

@@ -16,14 +16,16 @@ export const arrayOf = (items: Shape | Format, options: { min?: number; max?: nu
   ...options,
 });
 
-export const REQUIRED: FillRule = { doc: 'Obligatoire', fill: () => 'filled' };
-export const NULLABLE: FillRule = { doc: 'Facultatif (null permis)', fill: () => 'nullable' };
-export const ALWAYS_NULL: FillRule = { doc: 'Toujours null', fill: () => 'null' };
+const always = (doc: string, fill: Fill): FillRule => ({ doc, fill: () => fill, constant: fill });
+
+export const REQUIRED = always('Obligatoire', 'filled');
+export const NULLABLE = always('Facultatif (null permis)', 'nullable');
+export const ALWAYS_NULL = always('Toujours null', 'null');
 /**
  * Traitement tags: null in a new file; a previous output's text is accepted (and overwritten);
  * an absent one is added by the output writer, so absence is tolerated (`presence: 'optional'`).
  */
-export const TREATMENT: FillRule = { doc: 'null dans un nouveau fichier (rempli par le simulateur ; ajouté s’il manque)', fill: () => 'nullable' };
+export const TREATMENT = always('null dans un nouveau fichier (rempli par le simulateur ; ajouté s’il manque)', 'nullable');
 
 /** A fill that depends on the request; `empties` when it may demand an empty block. */
 export const when = (doc: string, fill: (ctx: RequestContext) => Fill, options: { empties?: boolean } = {}): FillRule => ({ doc, fill, ...options });

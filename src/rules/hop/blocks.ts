@@ -10,6 +10,7 @@ import { REQUIRED, arrayOf, object, tag, when } from '../common/define';
 import { fileHeader } from '../common/header';
 import { namingRule, notInFuture, uniqueInFile, vatRateRule } from '../common/rules';
 import { numLigne, numeroAspAvance, numeroEditeur, treatmentTags, typeAction } from '../common/request';
+import { VAGUE2_ATTACHMENTS } from '../../attachments/limits';
 
 const C = 'Commande';
 const B = 'Bénéficiaires';
@@ -169,6 +170,7 @@ export function hopVague2Avance(software: HopSoftware): RuleSet {
       `impId, typeAction, numeroASP, codeTraitement, libelleTraitement et typeFichier ; contrôlées comme pour MDV-LGC lorsqu'elles sont présentes. ` +
       `typePrestation n'accepte que les valeurs vues dans les exemples (« V2 », « V1V2 »).`,
     form: { profiles: false, vatRates: ['20', '8.5', '0'] },
+    attachments: VAGUE2_ATTACHMENTS,
     header: fileHeader({ impIdOptional: true, numeroAns: software.numeroAns }),
     request: object([
       numLigne(),

@@ -10,6 +10,7 @@ import { attachments, namingRule, notInFuture, uniqueInFile, vatRateRule } from 
 import { MAILIZ } from '../common/operators';
 import { beneficiaires, beneficiaryRules, scenarioInstallation } from './blocks';
 import { numLigne, numeroAspAvance, numeroEditeur, treatmentTags, typeAction } from '../common/request';
+import { VAGUE1_ATTACHMENTS } from '../../attachments/limits';
 
 const C = 'Commande';
 const P = 'Pièces justificatives';
@@ -107,6 +108,7 @@ export const mdvLgcAvance: RuleSet = {
   dsr: 'MDV-LGC',
   title: "MDV-LGC — demande d'avance",
   form: { profiles: true, vatRates: ['20', '8.5', '0'] },
+  attachments: VAGUE1_ATTACHMENTS,
   header: fileHeader(),
   request: object([
     numLigne(),

@@ -10,6 +10,7 @@ import { fileHeader } from '../common/header';
 import { namingRule, notInFuture, requiredAttachmentTypes, uniqueInFile } from '../common/rules';
 import { beneficiaires, beneficiaryRules, scenarioInstallation } from './blocks';
 import { numLigne, numeroAspSolde, numeroEditeur, treatmentTags, typeAction } from '../common/request';
+import { VAGUE1_ATTACHMENTS } from '../../attachments/limits';
 
 const F = 'Facture';
 const P = 'Pièces justificatives';
@@ -55,6 +56,7 @@ export const mdvLgcSolde: RuleSet = {
     "du guide du solde BIO-SGL (bloc « facture », pièces FACTURE et VA) et du guide de l'avance MDV-LGC (en-têtes, bénéficiaires, scénario d'installation). " +
     "Le modèle de l'ASP peut en différer.",
   form: { profiles: false, vatRates: [] },
+  attachments: VAGUE1_ATTACHMENTS,
   header: fileHeader(),
   request: object([
     numLigne(),

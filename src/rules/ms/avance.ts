@@ -15,6 +15,7 @@ import { arrayOf, object, tag, when } from '../common/define';
 import { fileHeader } from '../common/header';
 import { uniqueInFile } from '../common/rules';
 import { numLigne, numeroAspAvance, numeroEditeur, treatmentTags, typeAction } from '../common/request';
+import { VAGUE2_ATTACHMENTS } from '../../attachments/limits';
 
 const B = 'Bénéficiaires';
 const C = 'Certificat serveur';
@@ -229,6 +230,7 @@ export const msAvance: RuleSet = {
     'dans la demande (un certificat au plus par FINESS juridique dans le fichier). Les autres balises d’une demande MS ne sont pas ' +
     'documentées et ne sont pas contrôlées.',
   form: { profiles: false, vatRates: ['20', '8.5', '0'] },
+  attachments: VAGUE2_ATTACHMENTS,
   header: fileHeader({ numeroAns: 'MS1DUI0001' }),
   request: object(
     [
