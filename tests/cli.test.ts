@@ -280,9 +280,9 @@ describe('status and exit code', () => {
   it('turns an attachment fault into a rejection, never an invalid file into anything else', () => {
     const accepted = simulateText(VALID);
     expect(overallStatus(accepted, NO_ATTACHMENT_FINDINGS)).toBe('accepted');
-    const missing = [{ numLigne: 1, numeroEditeur: '00001', typeFichier: 'BON_COMMANDE', nomFichier: 'MDV-LGC-Va1-BDC-00001.pdf' }];
+    const missing = [{ numLigne: 1, numeroEditeur: '00001', typeFichier: 'BON_COMMANDE', nomFichier: 'MDV-LGC-Va1-BDC-00001.pdf', code: 'P001' as const, message: 'absente' }];
     expect(overallStatus(accepted, { missing, unexpected: [], faulty: [] })).toBe('rejected');
-    expect(overallStatus(accepted, { missing: [], unexpected: [{ zip: 'pj.zip', name: 'notes.txt' }], faulty: [] })).toBe('rejected');
+    expect(overallStatus(accepted, { missing: [], unexpected: [{ zip: 'pj.zip', name: 'notes.txt', code: 'P002', message: 'inattendu' }], faulty: [] })).toBe('rejected');
     expect(overallStatus(accepted, { missing: [], unexpected: [], faulty: [{ zip: 'pj.zip', name: null, code: 'P017', message: 'vide' }] })).toBe('rejected');
     expect(overallStatus(simulateText(BROKEN), { missing, unexpected: [], faulty: [] })).toBe('invalid');
   });
@@ -752,8 +752,8 @@ describe('segur-sim --pj', () => {
     expect(report.status).toBe('rejected');
     expect(report.requests.map((q: { codeTraitement: string }) => q.codeTraitement)).toEqual(['0000', '0000']);
     expect(Object.keys(report.attachments)).toEqual(['missing', 'unexpected', 'faulty']);
-    expect(report.attachments.missing).toEqual([{ numLigne: 2, numeroEditeur: '00002', typeFichier: 'BON_COMMANDE', nomFichier: BDC2 }]);
-    expect(report.attachments.unexpected).toEqual([{ zip: zips['pj.zip'], name: 'notes.txt' }]);
+    expect(report.attachments.missing).toEqual([{ numLigne: 2, numeroEditeur: '00002', typeFichier: 'BON_COMMANDE', nomFichier: BDC2, code: 'P001', message: expect.stringContaining(BDC2) }]);
+    expect(report.attachments.unexpected).toEqual([{ zip: zips['pj.zip'], name: 'notes.txt', code: 'P002', message: expect.stringContaining('notes.txt') }]);
     expect(report.attachments.faulty).toHaveLength(1);
     expect(Object.keys(report.attachments.faulty[0])).toEqual(['zip', 'name', 'numLigne', 'numeroEditeur', 'code', 'message']);
     expect(report.attachments.faulty[0]).toMatchObject({ zip: zips['pj.zip'], name: BDC1, numLigne: 1, numeroEditeur: '00001', code: 'P008' });

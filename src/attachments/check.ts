@@ -285,7 +285,14 @@ function assemble(states: readonly ZipState[], records: readonly FileRecord[], e
 
   const missing: MissingAttachment[] = (expected ?? [])
     .filter((e) => !byExpected.has(e))
-    .map((e) => ({ numLigne: e.numLigne, numeroEditeur: e.numeroEditeur, typeFichier: e.typeFichier, nomFichier: e.nomFichier }));
+    .map((e) => ({
+      numLigne: e.numLigne,
+      numeroEditeur: e.numeroEditeur,
+      typeFichier: e.typeFichier,
+      nomFichier: e.nomFichier,
+      code: 'P001' as const,
+      message: message('P001', { found: e.nomFichier, ...(e.numLigne !== null ? { where: `numLigne ${e.numLigne}` } : {}) }),
+    }));
   const missingByLooseKey = new Map<string, string>();
   for (const m of missing) if (!missingByLooseKey.has(looseKey(m.nomFichier))) missingByLooseKey.set(looseKey(m.nomFichier), m.nomFichier);
 
@@ -295,8 +302,8 @@ function assemble(states: readonly ZipState[], records: readonly FileRecord[], e
   const extra: ExtraFile[] = [];
   for (const r of records) {
     if (!isUnexpected(r)) continue;
-    unexpected.push({ zip: r.zip.name, name: r.entry.name });
     const hint = hintFor(r.base, missingByLooseKey);
+    unexpected.push({ zip: r.zip.name, name: r.entry.name, code: 'P002', message: message('P002', { found: r.entry.name, where: r.zip.name, ...(hint !== undefined ? { hint } : {}) }) });
     extra.push({ zip: r.zip.name, name: r.entry.name, size: r.entry.size, ...(hint !== undefined ? { hint } : {}), faults: r.faults });
   }
 

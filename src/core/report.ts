@@ -7,18 +7,22 @@ import type { Code } from '../messages/codes';
 // ---------------------------------------------------------------------------------------------
 // Attachments (built by src/attachments/check.ts; spec: pieces-justificatives.md)
 
-/** An attachment the JSON names that no zip holds. */
+/** An attachment the JSON names that no zip holds (reason code P001). */
 export interface MissingAttachment {
   readonly numLigne: number | null;
   readonly numeroEditeur: string | null;
   readonly typeFichier: string | null;
   readonly nomFichier: string;
+  readonly code: 'P001';
+  readonly message: string;
 }
 
-/** A file of a zip that no request names. */
+/** A file of a zip that no request names (reason code P002). */
 export interface UnexpectedAttachment {
   readonly zip: string;
   readonly name: string;
+  readonly code: 'P002';
+  readonly message: string;
 }
 
 /**
@@ -177,8 +181,8 @@ export function jsonReport(result: SimulationResult, ctx: ReportContext): JsonRe
       warnings: r.warnings.map(issue),
     })),
     attachments: {
-      missing: ctx.attachments.missing.map((m) => ({ numLigne: m.numLigne, numeroEditeur: m.numeroEditeur, typeFichier: m.typeFichier, nomFichier: m.nomFichier })),
-      unexpected: ctx.attachments.unexpected.map((u) => ({ zip: u.zip, name: u.name })),
+      missing: ctx.attachments.missing.map((m) => ({ numLigne: m.numLigne, numeroEditeur: m.numeroEditeur, typeFichier: m.typeFichier, nomFichier: m.nomFichier, code: m.code, message: m.message })),
+      unexpected: ctx.attachments.unexpected.map((u) => ({ zip: u.zip, name: u.name, code: u.code, message: u.message })),
       faulty: ctx.attachments.faulty.map(faultyReport),
     },
     globalWarnings: result.globalWarnings.map(issue),

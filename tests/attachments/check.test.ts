@@ -98,8 +98,11 @@ describe('the two-way check on avance-liberal.json', () => {
   it('missing, unexpected and faulty, each with its request and code', async () => {
     const zip = zipOf('pj.zip', [{ name: BDC1, data: content('png') }, pdf('notes.pdf'), pdf('mdv-lgc-va1-bdc-00002.PDF')]);
     const { report } = await timed([zip], expected);
-    expect(report.missing).toEqual([{ numLigne: 2, numeroEditeur: '00002', typeFichier: 'BON_COMMANDE', nomFichier: BDC2 }]);
-    expect(report.unexpected).toEqual([{ zip: 'pj.zip', name: 'notes.pdf' }, { zip: 'pj.zip', name: 'mdv-lgc-va1-bdc-00002.PDF' }]);
+    expect(report.missing).toEqual([{ numLigne: 2, numeroEditeur: '00002', typeFichier: 'BON_COMMANDE', nomFichier: BDC2, code: 'P001', message: expect.stringContaining(BDC2) }]);
+    expect(report.unexpected).toEqual([
+      { zip: 'pj.zip', name: 'notes.pdf', code: 'P002', message: expect.stringContaining('notes.pdf') },
+      { zip: 'pj.zip', name: 'mdv-lgc-va1-bdc-00002.PDF', code: 'P002', message: expect.stringContaining('vouliez-vous dire') },
+    ]);
     expect(report.faulty).toEqual([
       {
         zip: 'pj.zip',
@@ -292,7 +295,7 @@ describe('hostile zips: a clear code, no crash, no hang, no memory blow-up', () 
     const report = await hostile([zipOf('a.zip', [pdf(BDC1), pdf(BDC1), pdf('x.pdf'), pdf('x.pdf')]), zipOf('b.zip', [pdf(BDC1)])]);
     // Both copies of a file no request names are unexpected; the second one is a duplicate as well.
     expect(codes(report)).toEqual(['P002', 'P002', 'P011', 'P011', 'P011']);
-    expect(report.unexpected).toEqual([{ zip: 'a.zip', name: 'x.pdf' }, { zip: 'a.zip', name: 'x.pdf' }]);
+    expect(report.unexpected.map((u) => [u.zip, u.name, u.code])).toEqual([['a.zip', 'x.pdf', 'P002'], ['a.zip', 'x.pdf', 'P002']]);
     expect(report.faulty.map((f) => [f.zip, f.name, f.numLigne ?? null])).toEqual([['a.zip', BDC1, 1], ['a.zip', 'x.pdf', null], ['b.zip', BDC1, 1]]);
     expect(report.faulty[2]!.message).toContain('dans le zip « a.zip »');
   });
