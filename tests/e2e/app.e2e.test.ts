@@ -41,16 +41,24 @@ describe('the app in Chromium', () => {
   });
 
   test('the request log catches a request to another origin, from the page and from a worker', async () => {
-    // Proves the guard above can fail: 127.0.0.2 is another origin, refused at once.
+    // Proves the guard above can fail: 127.0.0.2 is another origin, refused at once. On a page of
+    // the served origin that is not the app (the server's plain-text 404): the app's own
+    // Content-Security-Policy (connect-src 'none', no blob: worker) would stop both requests
+    // before the network, and the blob: worker from starting at all.
     const { server, browser } = await app.start();
     const { page } = browser;
-    await page.goto(server.url);
+    const response = await page.goto(`${server.url}e2e-not-the-app`);
+    expect(response?.status()).toBe(404);
     const requests = recordRequests(page);
     await page.evaluate(async () => {
       await fetch('http://127.0.0.2:9/from-page').catch(() => undefined);
       const code = "fetch('http://127.0.0.2:9/from-worker').catch(() => 0).then(() => postMessage(1))";
       const worker = new Worker(URL.createObjectURL(new Blob([code], { type: 'text/javascript' })));
-      await new Promise((done) => (worker.onmessage = done));
+      // A worker that cannot start fails the test at once rather than at its timeout.
+      await new Promise((done, fail) => {
+        worker.onmessage = done;
+        worker.onerror = () => fail(new Error('the blob: worker did not start'));
+      });
       worker.terminate();
     });
     requests.stop();

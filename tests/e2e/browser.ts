@@ -329,11 +329,14 @@ export function formatViolations(violations: A11yViolation[]): string {
 // ---------------------------------------------------------------------------------------------
 // Screenshots (tests/e2e/screenshots/, git-ignored)
 
-/** Saves a full-page PNG as tests/e2e/screenshots/<name>.png; returns its path. */
-export async function saveScreenshot(page: Page, name: string): Promise<string> {
+/**
+ * Saves a PNG as tests/e2e/screenshots/<name>.png; returns its path. The full page by default;
+ * `fullPage: false` for the viewport only (a modal dialog: its backdrop covers the viewport).
+ */
+export async function saveScreenshot(page: Page, name: string, { fullPage = true }: { fullPage?: boolean } = {}): Promise<string> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   const safe = name.replace(/[^\w.-]+/g, '-');
   const path = join(SCREENSHOT_DIR, `${safe}.png`);
-  await page.screenshot({ path, fullPage: true });
+  await page.screenshot({ path, fullPage });
   return path;
 }

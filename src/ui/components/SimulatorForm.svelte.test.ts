@@ -163,6 +163,26 @@ describe('the form', () => {
     expect(screen.getByRole('button', { name: 'Retirer le profil Opérateur Mailiz' })).toBeInTheDocument();
   });
 
+  test("the file field in French: « Parcourir… », « Aucun fichier sélectionné. », then the chosen files", async () => {
+    const user = userEvent.setup();
+    render(App);
+    const input = screen.getByLabelText('Choisissez le fichier');
+    // Named by its label only (« Parcourir… » is its picture, hidden from assistive technologies).
+    expect(input).toHaveAccessibleName('Choisissez le fichier');
+    expect(input).toHaveAccessibleDescription(expect.stringContaining('Aucun fichier sélectionné.'));
+    const browse = screen.getByText('Parcourir…');
+    expect(browse.tagName).toBe('LABEL');
+    expect(browse).toHaveAttribute('for', input.id);
+    expect(browse).toHaveAttribute('aria-hidden', 'true');
+    expect(screen.getByText('Aucun fichier sélectionné.')).toBeInTheDocument();
+
+    await user.upload(input, [new File(['{}'], 'a.json', { type: 'application/json' }), new File(['{}'], 'b.json', { type: 'application/json' })]);
+    expect(screen.queryByText('Aucun fichier sélectionné.')).not.toBeInTheDocument();
+    const names = within(screen.getByRole('list', { name: 'Fichiers choisis' })).getAllByRole('listitem');
+    expect(names.map((n) => n.textContent)).toEqual(['a.json (2 octets)', 'b.json (2 octets)']);
+    expect(input).toHaveAccessibleDescription(expect.stringContaining('a.json (2 octets)'));
+  });
+
   test('Simuler without a file says what is missing', async () => {
     const user = userEvent.setup();
     render(App);
