@@ -154,6 +154,12 @@ export interface AttachmentLimits {
   readonly formats: readonly AttachmentFormat[];
 }
 
+/**
+ * What the form and the documentation index need to know of a rule set, kept apart from its
+ * definitions (a folder's meta.ts) so that the page can show the form before the checker loads.
+ */
+export type RuleSetMeta = Pick<RuleSet, 'type' | 'dsr' | 'title' | 'reconstructed' | 'form' | 'attachments'>;
+
 export interface RuleSet {
   readonly type: RequestType;
   readonly dsr: Dsr;

@@ -162,3 +162,11 @@ describe('every registered rule set', () => {
     expect([...r.globalWarnings, ...r.requests.flatMap((q) => q.warnings)]).toEqual([]);
   });
 });
+
+describe('the light catalog (meta.ts) and the registry (index.ts)', () => {
+  it('list the same rule sets, in the same order, with the same metadata', async () => {
+    const { RULE_SET_METAS } = await import('./catalog');
+    const pick = (r: (typeof RULE_SETS)[number]) => ({ type: r.type, dsr: r.dsr, title: r.title, reconstructed: r.reconstructed, form: r.form, attachments: r.attachments });
+    expect(RULE_SET_METAS.map((m) => ({ ...m }))).toEqual(RULE_SETS.map(pick));
+  });
+});

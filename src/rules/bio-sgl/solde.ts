@@ -8,7 +8,7 @@ import { ALWAYS_NULL, REQUIRED, arrayOf, object, tag, when } from '../common/def
 import { fileHeader } from '../common/header';
 import { namingRule, notInFuture, requiredAttachmentTypes, uniqueInFile } from '../common/rules';
 import { numLigne, numeroAspSolde, numeroEditeur, treatmentTags, typeAction } from '../common/request';
-import { BIO_ATTACHMENTS } from '../../attachments/limits';
+import { bioSglSoldeMeta } from './meta';
 
 const F = 'Facture';
 const B = 'Bénéficiaires';
@@ -96,11 +96,7 @@ const scenarioInstallation = tag(
 );
 
 export const bioSglSolde: RuleSet = {
-  type: 'solde',
-  dsr: 'BIO-SGL',
-  title: 'BIO-SGL — demande de solde',
-  form: { profiles: false, vatRates: [] },
-  attachments: BIO_ATTACHMENTS,
+  ...bioSglSoldeMeta,
   header: fileHeader({ numeroAns: 'BIOSGL0001' }),
   request: object([
     numLigne({ note: 'la numérotation recommence à 1 dans chaque fichier' }),

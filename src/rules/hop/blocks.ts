@@ -3,14 +3,13 @@
 // delivery date and the rules. Reconstructed: the vague 2 guide (seeds/001) gives no field
 // table, only one example file per software type, read in shared/spec/hop-vague2-avance.md.
 
-import { FROM_FIELDS, type FieldDef, type RequestRule, type RuleSet } from '../../core/model';
+import { FROM_FIELDS, type FieldDef, type RequestRule, type RuleSet, type RuleSetMeta } from '../../core/model';
 import type { JsonNode } from '../../core/json/ast';
 import { amount, boolean, date, email, finess, isCalendarDate, isoDate, oneOf, upperName, varcharMax } from '../common/formats';
 import { REQUIRED, arrayOf, object, tag, when } from '../common/define';
 import { fileHeader } from '../common/header';
 import { namingRule, notInFuture, uniqueInFile, vatRateRule } from '../common/rules';
 import { numLigne, numeroAspAvance, numeroEditeur, treatmentTags, typeAction } from '../common/request';
-import { VAGUE2_ATTACHMENTS } from '../../attachments/limits';
 
 const C = 'Commande';
 const B = 'Bénéficiaires';
@@ -143,11 +142,10 @@ const signedBeforeIssuedRule: RequestRule = {
 };
 
 export interface HopSoftware {
-  readonly dsr: 'HOP-DPI' | 'HOP-PFI';
+  /** Type, DSR, title, reconstructed note, form (meta.ts). */
+  readonly meta: RuleSetMeta;
   /** `DPI` (dossier patient informatisé) or `PFI` (plateforme d'intermédiation). */
   readonly code: 'DPI' | 'PFI';
-  /** In French, for the title: `dossier patient informatisé`. */
-  readonly label: string;
   /** The example of `numeroAns` (the guide's: `MJCDPI0001`, `CJMPFI0001`). */
   readonly numeroAns: string;
   readonly scenario: readonly ScenarioFlag[];
@@ -160,17 +158,7 @@ const ABSENT_FROM_EXAMPLES = { optional: true, note: 'absente des exemples du gu
 export function hopVague2Avance(software: HopSoftware): RuleSet {
   const prefix = `HOP-${software.code}-Va2`;
   return {
-    type: 'avance',
-    dsr: software.dsr,
-    title: `${software.dsr} — demande d'avance, vague 2 (${software.label})`,
-    reconstructed:
-      `Le guide utilisateur fournisseur de la vague 2 (couloir Hôpital) ne publie aucune table des balises, ` +
-      `seulement un fichier d'exemple par type de logiciel (DPI et PFI) ; les balises, leur ordre et les valeurs permises sont lus sur ces exemples, ` +
-      `les formats (longueurs, dates, montants, courriels) repris de la documentation MDV-LGC. Tolérées lorsqu'elles sont absentes (absentes des exemples) : ` +
-      `impId, typeAction, numeroASP, codeTraitement, libelleTraitement et typeFichier ; contrôlées comme pour MDV-LGC lorsqu'elles sont présentes. ` +
-      `typePrestation n'accepte que les valeurs vues dans les exemples (« V2 », « V1V2 »).`,
-    form: { profiles: false, vatRates: ['20', '8.5', '0'] },
-    attachments: VAGUE2_ATTACHMENTS,
+    ...software.meta,
     header: fileHeader({ impIdOptional: true, numeroAns: software.numeroAns }),
     request: object([
       numLigne(),

@@ -3,11 +3,11 @@
 
 import type { RuleSet } from '../../core/model';
 import { hopVague2Avance } from './blocks';
+import { hopDpiMeta } from './meta';
 
 export const hopDpiAvance: RuleSet = hopVague2Avance({
-  dsr: 'HOP-DPI',
+  meta: hopDpiMeta,
   code: 'DPI',
-  label: 'dossier patient informatisé',
   numeroAns: 'MJCDPI0001',
   scenario: [
     ['isProSanteConnectNeeded', 'Le DPI doit-il mettre en œuvre une identification électronique par Pro Santé Connect ?', true],

@@ -3,11 +3,11 @@
 
 import type { RuleSet } from '../../core/model';
 import { hopVague2Avance } from './blocks';
+import { hopPfiMeta } from './meta';
 
 export const hopPfiAvance: RuleSet = hopVague2Avance({
-  dsr: 'HOP-PFI',
+  meta: hopPfiMeta,
   code: 'PFI',
-  label: 'plateforme d’intermédiation',
   numeroAns: 'CJMPFI0001',
   scenario: [
     ['isFluxEntrantDepuisDPI', 'La PFI reçoit-elle un flux entrant depuis le dossier patient informatisé (DPI) ?', false],

@@ -10,7 +10,7 @@ import { attachments, namingRule, notInFuture, uniqueInFile, vatRateRule } from 
 import { MAILIZ } from '../common/operators';
 import { beneficiaires, beneficiaryRules, scenarioInstallation } from './blocks';
 import { numLigne, numeroAspAvance, numeroEditeur, treatmentTags, typeAction } from '../common/request';
-import { VAGUE1_ATTACHMENTS } from '../../attachments/limits';
+import { mdvLgcAvanceMeta } from './meta';
 
 const C = 'Commande';
 const P = 'Pièces justificatives';
@@ -104,11 +104,7 @@ const profileRules: readonly RequestRule[] = [
 ];
 
 export const mdvLgcAvance: RuleSet = {
-  type: 'avance',
-  dsr: 'MDV-LGC',
-  title: "MDV-LGC — demande d'avance",
-  form: { profiles: true, vatRates: ['20', '8.5', '0'] },
-  attachments: VAGUE1_ATTACHMENTS,
+  ...mdvLgcAvanceMeta,
   header: fileHeader(),
   request: object([
     numLigne(),

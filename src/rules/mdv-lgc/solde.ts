@@ -10,7 +10,7 @@ import { fileHeader } from '../common/header';
 import { namingRule, notInFuture, requiredAttachmentTypes, uniqueInFile } from '../common/rules';
 import { beneficiaires, beneficiaryRules, scenarioInstallation } from './blocks';
 import { numLigne, numeroAspSolde, numeroEditeur, treatmentTags, typeAction } from '../common/request';
-import { VAGUE1_ATTACHMENTS } from '../../attachments/limits';
+import { mdvLgcSoldeMeta } from './meta';
 
 const F = 'Facture';
 const P = 'Pièces justificatives';
@@ -48,15 +48,7 @@ const piecesJustificatives = tag(
 );
 
 export const mdvLgcSolde: RuleSet = {
-  type: 'solde',
-  dsr: 'MDV-LGC',
-  title: 'MDV-LGC — demande de solde',
-  reconstructed:
-    "Aucune documentation publique ne décrit le fichier de solde MDV-LGC : ses balises sont reconstituées à partir du simulateur public de l'ASP (numeroASP de 12 caractères), " +
-    "du guide du solde BIO-SGL (bloc « facture », pièces FACTURE et VA) et du guide de l'avance MDV-LGC (en-têtes, bénéficiaires, scénario d'installation). " +
-    "Le modèle de l'ASP peut en différer.",
-  form: { profiles: false, vatRates: [] },
-  attachments: VAGUE1_ATTACHMENTS,
+  ...mdvLgcSoldeMeta,
   header: fileHeader(),
   request: object([
     numLigne(),

@@ -15,7 +15,7 @@ import { arrayOf, object, tag, when } from '../common/define';
 import { fileHeader } from '../common/header';
 import { uniqueInFile } from '../common/rules';
 import { numLigne, numeroAspAvance, numeroEditeur, treatmentTags, typeAction } from '../common/request';
-import { VAGUE2_ATTACHMENTS } from '../../attachments/limits';
+import { msAvanceMeta } from './meta';
 
 const B = 'Bénéficiaires';
 const C = 'Certificat serveur';
@@ -219,18 +219,7 @@ const oneCertificatePerFiness: FileRule = {
 // ── The rule set ────────────────────────────────────────────────────────────────────────────
 
 export const msAvance: RuleSet = {
-  type: 'avance',
-  dsr: 'MS',
-  title: "MS1 / MS2 (médico-social) — demande d'avance",
-  reconstructed:
-    'Pour les couloirs médico-sociaux MS1 et MS2, seul le bloc de commande de certificats serveur est documenté ' +
-    '(guide utilisateur fournisseur de l’ASP, demandes déposées à partir du 21/09/2023). Ce jeu de règles contrôle donc uniquement ' +
-    'l’en-tête du fichier, les balises d’en-tête et de traitement de chaque demande (numLigne, typeAction, numeroASP, numeroEditeur, ' +
-    'codeTraitement, libelleTraitement) et les blocs de certificat serveur écrits à côté de chaque FINESSJuridique, où qu’ils se trouvent ' +
-    'dans la demande (un certificat au plus par FINESS juridique dans le fichier). Les autres balises d’une demande MS ne sont pas ' +
-    'documentées et ne sont pas contrôlées.',
-  form: { profiles: false, vatRates: ['20', '8.5', '0'] },
-  attachments: VAGUE2_ATTACHMENTS,
+  ...msAvanceMeta,
   header: fileHeader({ numeroAns: 'MS1DUI0001' }),
   request: object(
     [
