@@ -1,9 +1,13 @@
-// One config for both builds: the web app (default mode) and the Node CLI (`--mode cli`).
-import { chmod } from 'node:fs/promises';
-import { join } from 'node:path';
+// One config for every build: the web app (default mode, dist/app), the offline file
+// (`--mode offline`, dist/segur-simulateur.html, copied into dist/app), the Node CLI
+// (`--mode cli`) and the benchmark (`--mode bench`); and vitest's `test` section.
+import { createHash } from 'node:crypto';
+import { chmod, copyFile, mkdir } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import type { Plugin } from 'vite';
+import { viteSingleFile } from 'vite-plugin-singlefile';
 // From vitest/config so that the `test` field type-checks.
 import { defineConfig } from 'vitest/config';
 
@@ -17,13 +21,163 @@ const chmodExecutable = (): Plugin => ({
   },
 });
 
+// ---------------------------------------------------------------------------------------------
+// The simulation worker, loaded the way each build needs (src/worker/simulation-worker.d.ts).
+
+const WORKER_MODULE = 'virtual:simulation-worker';
+const WORKER_ENTRY = resolve(import.meta.dirname, 'src/worker/simulate.worker.ts');
+
+/**
+ * `import createWorker from 'virtual:simulation-worker'`:
+ *  - 'chunk' (the served app): the worker is one more entry chunk of the app's bundle, started as
+ *    a module worker; rolldown puts what it shares with the page (rule sets, types) in common
+ *    chunks instead of copying the core into a separate worker bundle;
+ *  - 'inline' (the offline file): Vite's `?worker&inline` (the worker's code as a string, started
+ *    from a Blob URL): one HTML file, and it works from file://;
+ *  - dev server and vitest: Vite's `?worker` (a module worker served from src/).
+ */
+const simulationWorker = (strategy: 'chunk' | 'inline'): Plugin => {
+  let serving = false;
+  return {
+    name: 'segur-simulation-worker',
+    configResolved(config) {
+      serving = config.command === 'serve';
+    },
+    resolveId: (id) => (id === WORKER_MODULE ? `\0${WORKER_MODULE}` : undefined),
+    load(id) {
+      if (id !== `\0${WORKER_MODULE}`) return undefined;
+      if (serving || strategy === 'inline') {
+        return `export { default } from ${JSON.stringify(`${WORKER_ENTRY}?worker${serving ? '' : '&inline'}`)};`;
+      }
+      const ref = this.emitFile({ type: 'chunk', id: WORKER_ENTRY, name: 'simulate.worker' });
+      return `export default (options) => new Worker(import.meta.ROLLUP_FILE_URL_${ref}, { ...options, type: 'module' });`;
+    },
+  };
+};
+
+// ---------------------------------------------------------------------------------------------
+// Content-Security-Policy, in builds only (the dev server's HMR needs a websocket and inline
+// scripts): a <meta> added to the built HTML once its scripts and styles are final (after
+// vite-plugin-singlefile has inlined them), with the sha256 of each inline <script>/<style>.
+
+/** sha256 sources for the inline elements `tag` of `html` (those without a src attribute). */
+function inlineHashes(html: string, tag: 'script' | 'style'): string[] {
+  const hashes = new Set<string>();
+  for (const [, attributes, body] of html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, 'gi'))) {
+    if (/\ssrc\s*=/i.test(attributes!) || body === '') continue;
+    hashes.add(`'sha256-${createHash('sha256').update(body!, 'utf8').digest('base64')}'`);
+  }
+  return [...hashes];
+}
+
+/**
+ * The policy of a built page. `self`: the page loads files next to it (the served app); the
+ * offline file loads nothing, so its scripts and styles are allowed by hash only and its worker
+ * as a blob: URL.
+ */
+function contentSecurityPolicy(html: string, { self }: { self: boolean }): string {
+  const own = self ? ["'self'"] : [];
+  return [
+    "default-src 'none'",
+    `script-src ${[...own, ...inlineHashes(html, 'script')].join(' ') || "'none'"}`,
+    `style-src ${[...own, ...inlineHashes(html, 'style')].join(' ') || "'none'"}`,
+    `img-src ${[...own, 'data:', 'blob:'].join(' ')}`,
+    `worker-src ${self ? "'self'" : 'blob:'}`,
+    "connect-src 'none'",
+    "font-src 'none'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+}
+
+const contentSecurityPolicyMeta = ({ self }: { self: boolean }): Plugin => ({
+  name: 'segur-content-security-policy',
+  apply: 'build',
+  enforce: 'post',
+  generateBundle: {
+    order: 'post', // after vite-plugin-singlefile (also post; listed before this plugin)
+    handler(_options, bundle) {
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
+        const html = String(file.source);
+        const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(html, { self })}" />`;
+        // Right after <meta charset>: before any script or style of the page.
+        const withMeta = html.replace(/(<meta charset="[^"]*"\s*\/?>)/i, `$1\n    ${meta}`);
+        if (withMeta === html) this.error(`${file.fileName}: no <meta charset> to put the Content-Security-Policy after`);
+        file.source = withMeta;
+      }
+    },
+  },
+});
+
+// ---------------------------------------------------------------------------------------------
+// The offline file: dist/index.html of the single-file build becomes dist/segur-simulateur.html,
+// and a copy goes into dist/app so that the served app can offer it for download. Run after the
+// app's build (which empties dist/app).
+
+const OFFLINE_FILE = 'segur-simulateur.html';
+
+const offlineFile = (): Plugin => ({
+  name: 'segur-offline-file',
+  apply: 'build',
+  enforce: 'post',
+  generateBundle: {
+    order: 'post', // after the Content-Security-Policy
+    handler(_options, bundle) {
+      const html = bundle['index.html'];
+      if (html?.type !== 'asset') return this.error('the offline build made no index.html');
+      const leftovers = Object.keys(bundle).filter((name) => name !== 'index.html');
+      if (leftovers.length) this.error(`the offline file must be alone, but the build also made: ${leftovers.join(', ')}`);
+      delete bundle['index.html'];
+      // Rolldown does not take new keys in `bundle`: emit the renamed file instead.
+      this.emitFile({ type: 'asset', fileName: OFFLINE_FILE, source: html.source });
+    },
+  },
+  async writeBundle(options) {
+    const appDir = resolve(import.meta.dirname, 'dist/app');
+    await mkdir(appDir, { recursive: true });
+    await copyFile(join(options.dir ?? resolve(import.meta.dirname, 'dist'), OFFLINE_FILE), join(appDir, OFFLINE_FILE));
+  },
+});
+
 /** Node programs built from the same sources: the CLI, and the benchmark script. */
 const NODE_PROGRAMS: Record<string, { entry: string; outDir: string; file: string }> = {
   cli: { entry: 'src/cli/main.ts', outDir: 'dist/cli', file: 'segur-sim.mjs' },
   bench: { entry: 'tests/bench/run.ts', outDir: 'dist/bench', file: 'run.mjs' },
 };
 
+// ---------------------------------------------------------------------------------------------
+// The embeddable element (`--mode embed`): dist/app/segur-simulateur.js, ONE classic script (IIFE:
+// no import, no CORS needed when a documentation site loads it from another origin) defining
+// <segur-simulateur>. Everything inside: the documentation (no dynamic chunk), the styles (the
+// components' injected by Svelte into the element's shadow root, styles.css as a string:
+// src/embed/shadow-styles.ts), the worker from a Blob URL (`?worker&inline`). Run after the app's
+// build (which empties dist/app).
+
+const EMBED_ELEMENT = resolve(import.meta.dirname, 'src/embed/SegurSimulateur.svelte');
+
+function embedConfig() {
+  return {
+    plugins: [
+      svelte({
+        emitCss: false, // no stylesheet in the page: each component's CSS goes into the shadow root
+        compilerOptions: { css: 'injected' as const },
+        dynamicCompileOptions: ({ filename }: { filename: string }) => (filename === EMBED_ELEMENT ? { customElement: true } : undefined),
+      }),
+      simulationWorker('inline'),
+    ],
+    publicDir: false as const, // the app's build copies public/
+    build: {
+      outDir: 'dist/app',
+      emptyOutDir: false,
+      lib: { entry: 'src/embed/element.ts', formats: ['iife' as const], name: 'SegurSimulateur', fileName: () => 'segur-simulateur.js' },
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
+  if (mode === 'embed') return embedConfig();
   const program = NODE_PROGRAMS[mode];
   if (program) {
     return {
@@ -48,11 +202,39 @@ export default defineConfig(({ mode }) => {
     };
   }
 
+  if (mode === 'offline') {
+    return {
+      plugins: [
+        svelte(),
+        simulationWorker('inline'),
+        // Inlines the JS and CSS; also sets codeSplitting: false (documentation and examples
+        // inlined: no dynamic chunk) and base './'.
+        viteSingleFile(),
+        contentSecurityPolicyMeta({ self: false }),
+        offlineFile(),
+      ],
+      publicDir: false, // robots.txt belongs to the served app
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false, // dist/ holds the app, the CLI, the benchmark
+        modulePreload: { polyfill: false },
+      },
+    };
+  }
+
   return {
     // svelteTesting(): Svelte's browser build + auto-cleanup under vitest; a no-op outside it.
-    plugins: [svelte(), svelteTesting()],
+    plugins: [svelte(), svelteTesting(), simulationWorker('chunk'), contentSecurityPolicyMeta({ self: true })],
     base: './', // relative asset URLs: the app works from any sub-path
-    build: { outDir: 'dist/app', emptyOutDir: true },
+    build: {
+      outDir: 'dist/app',
+      emptyOutDir: true,
+      // No polyfill: Chromium, Firefox and Safari support modulepreload, and the polyfill fetch()es.
+      modulePreload: { polyfill: false },
+      // dist/app/.vite/manifest.json: which chunk loads which, for the size budget
+      // (tests/bench/sizes.ts): start-up, worker, on demand.
+      manifest: true,
+    },
     test: {
       // Node by default. A component test (*.svelte.test.ts) starts with the line
       // `// @vitest-environment jsdom` (vitest 4 dropped environmentMatchGlobs; the

@@ -2,13 +2,14 @@
 //   const client = createSimulationClient();
 //   const result = await client.simulate(bytes, options);
 // The worker is started on first use and reused. Where Worker does not exist (tests under jsdom,
-// old engines) or cannot start (a Content-Security-Policy refusing blob: workers), the check runs
+// old engines) or cannot start (a Content-Security-Policy refusing the worker), the check runs
 // on the main thread instead — after yielding once, so the page can paint its progress first.
+// The main-thread core is imported only then (a dynamic import): the page does not carry a
+// second copy of the checker next to the worker's.
 
+import createWorker from 'virtual:simulation-worker';
 import type { SimulationOptions, SimulationResult } from '../core/types';
-import { simulateFile } from '../simulator';
 import type { WorkerRequest, WorkerResponse } from './protocol';
-import SimulateWorker from './simulate.worker?worker&inline';
 
 export interface SimulationClient {
   simulate(bytes: Uint8Array, options: SimulationOptions): Promise<SimulationResult>;
@@ -17,7 +18,8 @@ export interface SimulationClient {
 }
 
 export interface ClientOptions {
-  /** Creates the worker; undefined → main thread. Defaults to the inline worker when Worker exists. */
+  /** Creates the worker; undefined → main thread. Defaults to the build's worker (see
+   *  simulation-worker.d.ts) when Worker exists. */
   readonly createWorker?: () => Worker | undefined;
 }
 
@@ -27,11 +29,11 @@ interface Pending {
   readonly reject: (error: Error) => void;
 }
 
-const defaultWorker = (): Worker | undefined => (typeof Worker === 'undefined' ? undefined : new SimulateWorker({ name: 'simulation' }));
+const defaultWorker = (): Worker | undefined => (typeof Worker === 'undefined' ? undefined : createWorker({ name: 'simulation' }));
 
 /** Runs the check on the main thread, after giving the page one turn to render. */
 export async function simulateOnMainThread(bytes: Uint8Array, options: SimulationOptions): Promise<SimulationResult> {
-  await new Promise((resolve) => setTimeout(resolve, 0));
+  const [{ simulateFile }] = await Promise.all([import('../simulator'), new Promise((resolve) => setTimeout(resolve, 0))]);
   return simulateFile(bytes, options);
 }
 

@@ -1,6 +1,6 @@
 // The simulation off the main thread: receives { id, bytes, options }, answers { id, result }
-// with the output file's buffer transferred. Imported by client.ts with `?worker&inline`, so the
-// worker travels inside the main bundle (a Blob URL): it survives a single-file build and file://.
+// with the output file's buffer transferred. Started by client.ts through `virtual:simulation-worker`
+// (vite.config.ts): an entry chunk of the served app, an inline Blob worker in the offline file.
 
 import { handleRequest } from './handle';
 import type { WorkerRequest, WorkerResponse } from './protocol';

@@ -12,6 +12,7 @@ import { simulateFile } from '../../src/simulator';
 import { BENCH_OPTIONS, benchFile, type BenchFile } from './generate';
 import { blackhole, fmtBytes, fmtMs, measure, table } from './measure';
 import { attachmentsSection, isAttachmentsProbe, runAttachmentsProbe } from './attachments';
+import { sizesSection } from './sizes';
 
 interface Section {
   readonly title: string;
@@ -135,7 +136,7 @@ const jsonCheck: Section = {
 
 // ---------------------------------------------------------------------------------------
 
-const SECTIONS: readonly Section[] = [jsonCheck, attachmentsSection];
+const SECTIONS: readonly Section[] = [jsonCheck, attachmentsSection, sizesSection];
 
 /** `--section <word>`: only the sections whose title contains it (`--section Attachments`). */
 function selected(argv: readonly string[]): readonly Section[] {
