@@ -150,22 +150,45 @@ const NODE_PROGRAMS: Record<string, { entry: string; outDir: string; file: strin
 // ---------------------------------------------------------------------------------------------
 // The embeddable element (`--mode embed`): dist/app/segur-simulateur.js, ONE classic script (IIFE:
 // no import, no CORS needed when a documentation site loads it from another origin) defining
-// <segur-simulateur>. Everything inside: the documentation (no dynamic chunk), the styles (the
-// components' injected by Svelte into the element's shadow root, styles.css as a string:
-// src/embed/shadow-styles.ts), the worker from a Blob URL (`?worker&inline`). Run after the app's
-// build (which empties dist/app).
+// <segur-simulateur>. Everything inside: the documentation (no dynamic chunk), the worker from a
+// Blob URL (`?worker&inline`), the styles: styles.css as a string (`?inline`) and the components'
+// CSS, which Vite extracts as usual and `embedComponentCss` moves into the script (at the marker of
+// src/embed/shadow-styles.ts); the element adopts both as one constructed stylesheet in its shadow
+// root (no <style> element: a host page whose Content-Security-Policy refuses inline styles still
+// styles it). Run after the app's build (which empties dist/app).
 
 const EMBED_ELEMENT = resolve(import.meta.dirname, 'src/embed/SegurSimulateur.svelte');
+const EMBED_CSS_MARKER = '/*segur-embed-component-css*/';
+
+const embedComponentCss = (): Plugin => ({
+  name: 'segur-embed-component-css',
+  apply: 'build',
+  enforce: 'post',
+  generateBundle: {
+    order: 'post',
+    handler(_options, bundle) {
+      const sheets = Object.values(bundle).filter((f) => f.type === 'asset' && f.fileName.endsWith('.css'));
+      const css = sheets.map((f) => (f.type === 'asset' ? String(f.source) : '')).join('\n');
+      const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
+      const chunk = chunks[0];
+      if (chunks.length !== 1 || chunk?.type !== 'chunk') return this.error(`the embed build must make one script, not ${chunks.length}`);
+      if (chunk.code.split(EMBED_CSS_MARKER).length !== 2) return this.error(`${EMBED_CSS_MARKER} must appear once in ${chunk.fileName}`);
+      // Escaped for any JS string or template literal the marker may sit in after minification.
+      const escaped = css.replace(/[\\'"`$\n\r\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+      chunk.code = chunk.code.replace(EMBED_CSS_MARKER, () => escaped);
+      for (const sheet of sheets) delete bundle[sheet.fileName];
+    },
+  },
+});
 
 function embedConfig() {
   return {
     plugins: [
       svelte({
-        emitCss: false, // no stylesheet in the page: each component's CSS goes into the shadow root
-        compilerOptions: { css: 'injected' as const },
         dynamicCompileOptions: ({ filename }: { filename: string }) => (filename === EMBED_ELEMENT ? { customElement: true } : undefined),
       }),
       simulationWorker('inline'),
+      embedComponentCss(),
     ],
     publicDir: false as const, // the app's build copies public/
     build: {

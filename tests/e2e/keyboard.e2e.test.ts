@@ -79,6 +79,7 @@ describe('the simulator with the keyboard only', () => {
     await fileInput(page).setInputFiles(jsonFile('JSON-clavier.json', invalidAdvance())); // the only non-keyboard step
     await page.getByRole('list', { name: 'Fichiers choisis' }).getByText('JSON-clavier.json').waitFor();
     expect(await focused(page)).toBe('INPUT#fichier');
+    expect(await tab(page)).toBe('INPUT#pj');
 
     expect(await tab(page)).toBe('INPUT#controles-stricts');
     expect(await tab(page)).toBe('INPUT#premiere-erreur');

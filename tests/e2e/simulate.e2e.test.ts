@@ -101,15 +101,16 @@ describe('simulating files in Chromium', () => {
     expect(await input.getAttribute('type')).toBe('file');
     expect(await input.evaluate((el) => getComputedStyle(el).display)).not.toBe('none');
     expect(await input.evaluate((el) => (el as HTMLInputElement).labels?.[0]?.textContent)).toBe('Choisissez le fichier');
-    await page.getByText('Aucun fichier sélectionné.', { exact: true }).waitFor();
-    const browse = page.getByText('Parcourir…', { exact: true });
+    const field = page.locator('.field').filter({ has: input });
+    await field.getByText('Aucun fichier sélectionné.', { exact: true }).waitFor();
+    const browse = field.getByText('Parcourir…', { exact: true });
     await browse.waitFor();
 
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), browse.click()]);
     expect(chooser.isMultiple()).toBe(true);
     await chooser.setFiles(jsonFile('avance-liberal.json', VALID_ADVANCE()));
     await page.getByRole('list', { name: 'Fichiers choisis' }).getByText('avance-liberal.json', { exact: true }).waitFor();
-    expect(await page.getByText('Aucun fichier sélectionné.').count()).toBe(0);
+    expect(await field.getByText('Aucun fichier sélectionné.').count()).toBe(0);
     // Chromium's own words never show.
     const text = await page.locator('body').innerText();
     expect(text).not.toMatch(/Choose File|No file chosen|Aucun fichier choisi|Choisir des fichiers/);

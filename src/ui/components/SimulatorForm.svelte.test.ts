@@ -167,17 +167,19 @@ describe('the form', () => {
     const user = userEvent.setup();
     render(App);
     const input = screen.getByLabelText('Choisissez le fichier');
+    // The JSON field only (the attachments field below has the same words).
+    const field = within(input.closest<HTMLElement>('.field')!);
     // Named by its label only (« Parcourir… » is its picture, hidden from assistive technologies).
     expect(input).toHaveAccessibleName('Choisissez le fichier');
     expect(input).toHaveAccessibleDescription(expect.stringContaining('Aucun fichier sélectionné.'));
-    const browse = screen.getByText('Parcourir…');
+    const browse = field.getByText('Parcourir…');
     expect(browse.tagName).toBe('LABEL');
     expect(browse).toHaveAttribute('for', input.id);
     expect(browse).toHaveAttribute('aria-hidden', 'true');
-    expect(screen.getByText('Aucun fichier sélectionné.')).toBeInTheDocument();
+    expect(field.getByText('Aucun fichier sélectionné.')).toBeInTheDocument();
 
     await user.upload(input, [new File(['{}'], 'a.json', { type: 'application/json' }), new File(['{}'], 'b.json', { type: 'application/json' })]);
-    expect(screen.queryByText('Aucun fichier sélectionné.')).not.toBeInTheDocument();
+    expect(field.queryByText('Aucun fichier sélectionné.')).not.toBeInTheDocument();
     const names = within(screen.getByRole('list', { name: 'Fichiers choisis' })).getAllByRole('listitem');
     expect(names.map((n) => n.textContent)).toEqual(['a.json (2 octets)', 'b.json (2 octets)']);
     expect(input).toHaveAccessibleDescription(expect.stringContaining('a.json (2 octets)'));

@@ -80,9 +80,9 @@ describe('rule set page', () => {
     expect(aliasRow.textContent).toContain('Aussi acceptée');
   });
 
-  test('has an entry for every code of the rule set and every file-level code, with its title and severity', () => {
+  test('has an entry for every code of the rule set, every file-level code and every attachments code, with its title and severity', () => {
     const { container } = render(Documentation, { route: route(mdvAvance) });
-    const codes = [...codesOf(mdvAvance), ...Object.keys(CODES).filter((c) => c.startsWith('G'))] as (keyof typeof CODES)[];
+    const codes = [...codesOf(mdvAvance), ...Object.keys(CODES).filter((c) => c.startsWith('G') || c.startsWith('P'))] as (keyof typeof CODES)[];
     for (const code of codes) {
       const el = entry(container, code);
       expect(within(el).getByRole('heading', { level: 3 }).textContent).toBe(`${code} — ${CODE_DOCS[code].title}`);
@@ -95,6 +95,13 @@ describe('rule set page', () => {
     expect(within(global).getAllByRole('heading', { level: 3 }).map((h) => h.textContent!.slice(0, 4))).toEqual(
       Object.keys(CODES).filter((c) => c.startsWith('G')),
     );
+    const zips = screen.getByRole('heading', { level: 2, name: 'Pièces justificatives (zips)' }).closest('section')!;
+    expect(zips.textContent).toContain('3 Mo par fichier, 200 Mo par zip');
+    expect(within(zips).getAllByRole('heading', { level: 3 }).map((h) => h.textContent!.slice(0, 4))).toEqual(
+      Object.keys(CODES).filter((c) => c.startsWith('P')),
+    );
+    // A typical message, from the message table with this rule set's own file name.
+    expect(entry(container, 'P008').textContent).toContain("« MDV-LGC-Va1-BDC-00001.pdf » du zip « pieces.zip » n'est pas ce qu'annonce son extension .pdf");
   });
 
   test('an entry shows its fixture as before → after and the message the simulator gives', async () => {

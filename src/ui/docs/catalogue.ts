@@ -4,7 +4,10 @@
 
 import { simulate } from '../../core/simulate';
 import type { RuleSet } from '../../core/model';
-import type { Issue, Profile, RequestType, SimulationOptions, SimulationResult } from '../../core/types';
+import type { FindingArgs, Issue, Profile, RequestType, SimulationOptions, SimulationResult } from '../../core/types';
+import { exampleFile } from '../../core/docs';
+import { MESSAGES } from '../../messages/fr';
+import { limitSize } from '../lib/limits';
 import { CODES, type Code } from '../../messages/codes';
 import { fixtureOptions, fixtureText, type Fixture, type FixtureSet } from '../../rules/fixture';
 import { loadExamples } from '../../rules/examples';
@@ -27,9 +30,39 @@ export const PROFILE_LABELS: Readonly<Record<Profile, string>> = {
 /** The file-level codes (encoding, syntax): the same for every rule set. */
 export const GLOBAL_CODES: readonly Code[] = (Object.keys(CODES) as Code[]).filter((c) => c.startsWith('G'));
 
+/** The attachments codes (the zips of pièces justificatives): the same for every rule set. */
+export const ATTACHMENT_CODES: readonly Code[] = (Object.keys(CODES) as Code[]).filter((c) => c.startsWith('P'));
+
+/**
+ * A typical message of an attachments code on this rule set's page: its message table entry
+ * with the rule set's own example file name and limits (zips are not text fixtures).
+ */
+export function attachmentMessageExample(code: Code, ruleSet: RuleSet): string {
+  let name = 'piece-00001.pdf';
+  try {
+    const example = JSON.parse(exampleFile(ruleSet)) as { lignesImport?: { piecesJustificatives?: { nomFichier?: unknown }[] }[] };
+    const first = example.lignesImport?.[0]?.piecesJustificatives?.[0]?.nomFichier;
+    if (typeof first === 'string') name = first;
+  } catch {
+    // keep the generic name
+  }
+  const limits = ruleSet.attachments;
+  const args: Record<string, FindingArgs> = {
+    P003: { count: limits.maxFileBytes + 1024 * 1024, expected: limitSize(limits.maxFileBytes) },
+    P004: { count: limits.maxZipBytes + 1024 * 1024, expected: limitSize(limits.maxZipBytes) },
+    P005: { found: name.replace(/\.[a-z]+$/, '.docx'), expected: limits.formats.map((f) => `.${f.toLowerCase()}`).join(', ') },
+    P006: { found: name.toLowerCase(), expected: name },
+    P007: { count: limits.nameMax + 12, expected: String(limits.nameMax) },
+    P008: { expected: '.pdf', other: 'du texte' },
+    P011: { other: 'dans « pieces-2.zip »' },
+    P016: { where: 'pieces.rar', other: 'une archive RAR' },
+  };
+  return MESSAGES[code]({ found: name, where: 'pieces.zip', ...args[code] });
+}
+
 /** The request / header codes a rule set can report (the G codes have their own section). */
 export function requestCodes(codes: readonly Code[]): Code[] {
-  return codes.filter((c) => !c.startsWith('G'));
+  return codes.filter((c) => !c.startsWith('G') && !c.startsWith('P'));
 }
 
 export function severityLabel(code: Code): 'erreur' | 'avertissement' {

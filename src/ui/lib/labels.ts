@@ -34,3 +34,6 @@ export const PRIVACY = "Vos fichiers ne quittent jamais votre navigateur : aucun
 
 /** « ligne 12, colonne 27 » */
 export const position = (line: number, column: number) => `ligne ${line}, colonne ${column}`;
+
+/** Under a field locked by the page that embeds the simulator (deep link `verrou=1`, attribute `verrou`). */
+export const LOCKED_BY_EMBEDDER = "Réglé par la page d'intégration";

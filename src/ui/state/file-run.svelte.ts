@@ -1,7 +1,8 @@
 // One checked file: its result (replaced whole, never mutated), the choices it was checked with,
-// its text for excerpts (decoded on first need) and the view's filter.
+// its text for excerpts (decoded on first need), the view's filter, and — when zips were given —
+// the attachments check against it (pièces justificatives).
 
-import { formatJsonReport, NO_ATTACHMENT_FINDINGS, type ReportContext } from '../../core/report';
+import { formatJsonReport, hasAttachmentFault, NO_ATTACHMENT_FINDINGS, overallStatus, type AttachmentsReport, type ReportContext } from '../../core/report';
 import type { RequestResult, SimulationOptions, SimulationResult, Status } from '../../core/types';
 import { decodeForDisplay } from '../../io/files';
 import { downloadBytes, downloadText, outputFileName, reportFileName } from '../../io/download';
@@ -33,6 +34,11 @@ export class FileRun {
   readonly #bytes: Uint8Array | null;
   #lines: string[] | undefined;
 
+  /** The attachments check of the zips against this file; null when no zip was given. */
+  attachments = $state.raw<AttachmentsReport | null>(null);
+  /** Why the zips could not be checked (unreadable), when zips were given. */
+  attachmentsFailure = $state<string | null>(null);
+
   /** The filter « Demandes rejetées seulement ». */
   onlyRejected = $state(false);
 
@@ -48,6 +54,7 @@ export class FileRun {
     bytes?: Uint8Array | null;
     result?: SimulationResult | null;
     failure?: string | null;
+    attachments?: AttachmentsReport | null;
     date?: Date;
   }) {
     this.id = `fichier-${++lastId}`;
@@ -57,12 +64,40 @@ export class FileRun {
     this.#bytes = init.bytes ?? null;
     this.result = init.result ?? null;
     this.failure = init.failure ?? null;
+    this.attachments = init.attachments ?? null;
     this.date = init.date ?? new Date();
     this.counts = this.result ? countsOf(this.result) : { requests: 0, accepted: 0, rejected: 0, errors: 0, warnings: 0 };
   }
 
+  /**
+   * The file's verdict, attachments included: accepted requests with a missing, unexpected or
+   * faulty attachment (or zips that could not be read) make it `rejected`, as in the JSON report.
+   */
   get status(): Status | null {
+    if (!this.result) return null;
+    if (this.attachmentsFailure !== null && this.result.status === 'accepted') return 'rejected';
+    return overallStatus(this.result, this.attachments ?? NO_ATTACHMENT_FINDINGS);
+  }
+
+  /** The JSON's own verdict (its requests), whatever the attachments. */
+  get jsonStatus(): Status | null {
     return this.result?.status ?? null;
+  }
+
+  /** Zips were given and something is wrong with the attachments (or the zips could not be read). */
+  get attachmentsFaulty(): boolean {
+    return this.attachmentsFailure !== null || (this.attachments !== null && hasAttachmentFault(this.attachments));
+  }
+
+  /** The file's bytes, as checked (null when it could not be read). */
+  get bytes(): Uint8Array | null {
+    return this.#bytes;
+  }
+
+  /** The attachments check's outcome: its report, or why it could not be made. */
+  setAttachments(report: AttachmentsReport | null, failure: string | null = null): void {
+    this.attachments = report;
+    this.attachmentsFailure = failure;
   }
 
   get outputName(): string {
@@ -97,7 +132,7 @@ export class FileRun {
       firstErrorOnly: this.options.firstErrorOnly ?? false,
       // The browser writes no file of its own: the output is downloaded separately.
       output: null,
-      attachments: NO_ATTACHMENT_FINDINGS,
+      attachments: this.attachments ?? NO_ATTACHMENT_FINDINGS,
     };
   }
 

@@ -2,6 +2,8 @@
 // the verdict dialog, the history. Components read it and call its methods; nothing else holds
 // state. Storage and the worker are injected (tests give their own).
 
+import type { RuleSetMeta } from '../../core/model';
+import type { AttachmentsReport } from '../../core/report';
 import type { SimulationOptions, SimulationResult } from '../../core/types';
 import { readBytes } from '../../io/files';
 import * as store from '../../io/store';
@@ -13,6 +15,47 @@ import { FormState } from './form.svelte';
 
 /** Below this, a check shows no progress indication (no flicker). */
 export const PROGRESS_DELAY_MS = 150;
+
+/** A zip, by its name or its type (Windows gives `application/x-zip-compressed`). */
+export const isZip = (file: File): boolean =>
+  /\.zip$/i.test(file.name) || file.type === 'application/zip' || file.type === 'application/x-zip-compressed';
+
+/** A JSON file, by its name or its type. */
+export const isJson = (file: File): boolean => /\.json$/i.test(file.name) || file.type === 'application/json';
+
+/** « « a.zip » », « « a.zip » et « b.zip » », « « a.zip », « b.zip » et « c.zip » ». */
+const namesFr = (files: readonly File[]): string => {
+  const names = files.map((f) => `« ${f.name} »`);
+  return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}`;
+};
+
+/**
+ * The attachments check (pièces justificatives) of one JSON file against the zips: what the JSON
+ * names (null when the file is invalid as a whole: only the zips' own faults are checked) against
+ * what the zips hold, by the rule set's limits. Loaded on first use (it is not needed at start-up).
+ */
+export type AttachmentsChecker = (
+  zips: readonly File[],
+  json: { bytes: Uint8Array; readable: boolean },
+  ruleSet: RuleSetMeta,
+  options: SimulationOptions,
+  check: { onProgress: (done: number, total: number) => void; signal: AbortSignal },
+) => Promise<AttachmentsReport>;
+
+const checkZips: AttachmentsChecker = async (zips, json, meta, options, check) => {
+  const [{ checkAttachments, expectedAttachments }, { ruleSetFor }] = await Promise.all([
+    import('../../attachments/index'),
+    import('../../rules/index'),
+  ]);
+  const ruleSet = ruleSetFor(meta.type, meta.dsr);
+  const expected = json.readable && ruleSet ? expectedAttachments(json.bytes, ruleSet, options) : null;
+  return checkAttachments(
+    zips.map((file) => ({ name: file.name, blob: file })),
+    expected,
+    meta.attachments,
+    check,
+  );
+};
 
 /**
  * The portal's pop-in: all accepted, or at least one rejected (`runs`: the rejected files, whose
@@ -36,6 +79,7 @@ export interface SimulatorDeps {
   readonly client?: Pick<SimulationClient, 'simulate' | 'dispose'>;
   readonly store?: SimulatorStore;
   readonly readFile?: (file: File) => Promise<Uint8Array>;
+  readonly checkAttachments?: AttachmentsChecker;
 }
 
 /** What the dialog says, and when: rejected files first, all accepted next, else no dialog. */
@@ -55,6 +99,15 @@ export function announcementFor(runs: readonly FileRun[]): string {
     rejected += run.counts.rejected;
   }
   const parts = [`Simulation terminée : ${requests} demande(s), ${rejected} rejetée(s).`];
+  const checked = runs.filter((r) => r.attachments !== null || r.attachmentsFailure !== null);
+  if (checked.length > 0) {
+    const faulty = checked.filter((r) => r.attachmentsFaulty);
+    parts.push(
+      faulty.length === 0
+        ? 'Pièces justificatives : aucun défaut.'
+        : `Pièces justificatives en défaut${runs.length > 1 ? ` pour ${faulty.map((r) => r.fileName).join(', ')}` : ''} : voir « Documents attendus ».`,
+    );
+  }
   const invalid = runs.filter((r) => r.status === 'invalid');
   // (Not the banner's words again: the banner says them.)
   if (invalid.length > 0) parts.push(`Format non conforme, fichier rejeté en entier : ${invalid.map((r) => r.fileName).join(', ')}.`);
@@ -70,10 +123,18 @@ export class SimulatorState {
   files = $state.raw<readonly File[]>([]);
   /** A message about the file field (no file chosen). */
   fileError = $state('');
+  /** The attachment zips chosen or dropped (optional), checked against each JSON file. */
+  zips = $state.raw<readonly File[]>([]);
+  /** What happened to dropped files sent to the other field (said under the zip field). */
+  routingNote = $state('');
 
   running = $state(false);
   /** True once a running check has lasted PROGRESS_DELAY_MS. */
   showProgress = $state(false);
+  /** The attachments check's progress (files examined, every zip and JSON file together). */
+  attachmentsProgress = $state.raw<{ readonly done: number; readonly total: number } | null>(null);
+  /** True once the attachments check has lasted PROGRESS_DELAY_MS. */
+  showAttachmentsProgress = $state(false);
 
   /** The last check's results, one per file, replaced whole. */
   runs = $state.raw<readonly FileRun[]>([]);
@@ -92,6 +153,9 @@ export class SimulatorState {
   readonly #client: Pick<SimulationClient, 'simulate' | 'dispose'>;
   readonly #store: SimulatorStore;
   readonly #readFile: (file: File) => Promise<Uint8Array>;
+  readonly #checkAttachments: AttachmentsChecker;
+  /** Stops a running attachments check when the page goes (dispose). */
+  readonly #abort = new AbortController();
   /** The user changed a choice before the saved ones arrived: theirs win. */
   #touched = false;
   /** Settles once saved choices and history are loaded (tests wait on it). */
@@ -101,6 +165,7 @@ export class SimulatorState {
     this.#client = deps.client ?? createSimulationClient();
     this.#store = deps.store ?? store;
     this.#readFile = deps.readFile ?? readBytes;
+    this.#checkAttachments = deps.checkAttachments ?? checkZips;
     this.form = new FormState(() => this.#saveChoices());
     this.ready = this.#load();
   }
@@ -125,6 +190,50 @@ export class SimulatorState {
     if (files.length > 0) this.fileError = '';
   }
 
+  setZips(zips: readonly File[]): void {
+    this.zips = [...zips];
+  }
+
+  /**
+   * Files chosen or dropped on « Choisissez le fichier »: zips go to the attachments field
+   * (said), the rest are the JSON files. Only zips: the JSON files chosen are kept.
+   */
+  takeJsonFiles(files: readonly File[]): void {
+    const zips = files.filter(isZip);
+    const others = files.filter((f) => !isZip(f));
+    if (others.length > 0 || zips.length === 0) this.setFiles(others);
+    if (zips.length > 0) {
+      this.setZips(zips);
+      this.routingNote =
+        zips.length === 1
+          ? `Le zip ${namesFr(zips)}, déposé avec les fichiers JSON, a été placé dans les pièces justificatives.`
+          : `Les zips ${namesFr(zips)}, déposés avec les fichiers JSON, ont été placés dans les pièces justificatives.`;
+    } else this.routingNote = '';
+  }
+
+  /**
+   * Files chosen or dropped on the attachments field: JSON files go to « Choisissez le fichier »
+   * (said), the rest are the zips (a file that is not a zip is reported by the check, P016).
+   */
+  takeZipFiles(files: readonly File[]): void {
+    const json = files.filter((f) => isJson(f) && !isZip(f));
+    const zips = files.filter((f) => !json.includes(f));
+    if (zips.length > 0 || json.length === 0) this.setZips(zips);
+    if (json.length > 0) {
+      this.setFiles(json);
+      this.routingNote =
+        json.length === 1
+          ? `Le fichier JSON ${namesFr(json)}, déposé avec les zips, a été placé dans « Choisissez le fichier ».`
+          : `Les fichiers JSON ${namesFr(json)}, déposés avec les zips, ont été placés dans « Choisissez le fichier ».`;
+    } else this.routingNote = '';
+  }
+
+  /** Empties the attachments field. */
+  clearZips(): void {
+    this.zips = [];
+    this.routingNote = '';
+  }
+
   /** Checks every chosen file with the form's choices. */
   async simulate(): Promise<void> {
     if (this.running) return;
@@ -137,6 +246,7 @@ export class SimulatorState {
     const rs = this.form.ruleSet;
     const ruleSet = { type: rs.type, dsr: rs.dsr, title: rs.title, ...(rs.reconstructed ? { reconstructed: rs.reconstructed } : {}) };
     const files = this.files;
+    const zips = this.zips;
 
     this.running = true;
     this.announcement = '';
@@ -162,6 +272,7 @@ export class SimulatorState {
         }
         runs.push(new FileRun({ fileName: file.name, options, ruleSet, bytes, result }));
       }
+      if (zips.length > 0) await this.#attachments(runs, zips, rs, options);
       this.runs = runs;
       this.verdict = verdictFor(runs);
       this.announcement = announcementFor(runs);
@@ -170,6 +281,45 @@ export class SimulatorState {
       clearTimeout(timer);
       this.running = false;
       this.showProgress = false;
+    }
+  }
+
+  /**
+   * After the JSON check: the zips against each checked file, on the main thread (reads of slices
+   * of the files, a few ms of work between them: the page stays responsive), with a determinate
+   * progress bar once it lasts PROGRESS_DELAY_MS.
+   */
+  async #attachments(runs: FileRun[], zips: readonly File[], ruleSet: RuleSetMeta, options: SimulationOptions): Promise<void> {
+    const checked = runs.filter((r) => r.result !== null);
+    if (checked.length === 0) return;
+    let perFile = 0;
+    this.attachmentsProgress = { done: 0, total: 0 };
+    const timer = setTimeout(() => (this.showAttachmentsProgress = true), PROGRESS_DELAY_MS);
+    try {
+      for (const [k, run] of checked.entries()) {
+        const bytes = run.bytes!;
+        try {
+          const report = await this.#checkAttachments(zips, { bytes, readable: run.result!.status !== 'invalid' }, ruleSet, options, {
+            signal: this.#abort.signal,
+            onProgress: (done, total) => {
+              perFile = total;
+              this.attachmentsProgress = { done: k * perFile + done, total: checked.length * perFile };
+            },
+          });
+          run.setAttachments(report);
+        } catch (e) {
+          if (this.#abort.signal.aborted) return; // the page is gone
+          const reason = e instanceof Error && e.message ? ` (${e.message})` : '';
+          run.setAttachments(
+            null,
+            `Les zips n'ont pas pu être lus${reason} : s'ils ont été modifiés, déplacés ou supprimés depuis qu'ils ont été choisis, choisissez-les à nouveau.`,
+          );
+        }
+      }
+    } finally {
+      clearTimeout(timer);
+      this.attachmentsProgress = null;
+      this.showAttachmentsProgress = false;
     }
   }
 
@@ -194,6 +344,7 @@ export class SimulatorState {
   }
 
   dispose(): void {
+    this.#abort.abort();
     this.#client.dispose();
   }
 }
