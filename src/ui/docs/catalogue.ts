@@ -4,7 +4,8 @@
 
 import { simulate } from '../../core/simulate';
 import type { RuleSet } from '../../core/model';
-import type { FindingArgs, Issue, Profile, RequestType, SimulationOptions, SimulationResult } from '../../core/types';
+import type { FindingArgs, Issue, RequestType, SimulationOptions, SimulationResult } from '../../core/types';
+import { PROFILE_LABELS } from '../lib/labels';
 import { exampleFile } from '../../core/docs';
 import { MESSAGES } from '../../messages/fr';
 import { limitSize } from '../lib/limits';
@@ -20,12 +21,8 @@ export const TYPE_LABELS: Readonly<Record<RequestType, string>> = {
 
 /** The form's profile names, as the portal shows them (spec: mdv-lgc-avance.md). */
 // TODO(lead): shared with the simulator's form; better in src/messages/fr.ts.
-export const PROFILE_LABELS: Readonly<Record<Profile, string>> = {
-  'stockage-identite': "Stockage des copies de titres d'identité",
-  general: 'Général',
-  mailiz: 'Opérateur Mailiz',
-  'centre-sante': 'Centres de santé',
-};
+// One table of the form's words, shared with the simulator's form.
+export { PROFILE_LABELS };
 
 /** The file-level codes (encoding, syntax): the same for every rule set. */
 export const GLOBAL_CODES: readonly Code[] = (Object.keys(CODES) as Code[]).filter((c) => c.startsWith('G'));
