@@ -53,9 +53,14 @@ interface FieldIndex {
   /** The entries in the order of `fields` (aliases excluded). */
   readonly inOrder: readonly FieldEntry[];
 }
-const fieldIndexes = new WeakMap<ObjectShape, FieldIndex>();
+/**
+ * Built once per shape and kept on the shape object itself under a private symbol: the walk
+ * asks for it at every object, and a property read is cheaper than a WeakMap lookup.
+ */
+const INDEX = Symbol('field index');
 function fieldIndex(shape: ObjectShape): FieldIndex {
-  let index = fieldIndexes.get(shape);
+  const holder = shape as ObjectShape & { [INDEX]?: FieldIndex };
+  let index = holder[INDEX];
   if (!index) {
     const byTag = new Map<string, FieldEntry>();
     const inOrder = shape.fields.map((def, position) => {
@@ -65,7 +70,7 @@ function fieldIndex(shape: ObjectShape): FieldIndex {
       return entry;
     });
     index = { byTag, inOrder };
-    fieldIndexes.set(shape, index);
+    Object.defineProperty(holder, INDEX, { value: index });
   }
   return index;
 }
@@ -76,12 +81,14 @@ function fieldIndex(shape: ObjectShape): FieldIndex {
  * action this compiler does not know: Valibot then checks every value.
  */
 type Predicate = (value: unknown) => boolean;
-const predicates = new WeakMap<object, Predicate | null>();
+const PREDICATE = Symbol('predicate');
 function predicateOf(schema: v.GenericSchema): Predicate | undefined {
-  let p = predicates.get(schema);
+  // Kept on the schema object (see INDEX): asked for at every value walked.
+  const holder = schema as v.GenericSchema & { [PREDICATE]?: Predicate | null };
+  let p = holder[PREDICATE];
   if (p === undefined) {
     p = compile(schema) ?? null;
-    predicates.set(schema, p);
+    Object.defineProperty(holder, PREDICATE, { value: p });
   }
   return p ?? undefined;
 }
