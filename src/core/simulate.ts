@@ -37,7 +37,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   // 1. The file header: any error here rejects the whole file.
   const rootContext = makeContext(-1, root, options);
   const header = new Walker(text, lines, [], rootContext, duplicated, reported);
-  header.object(root, ruleSet.header, []);
+  header.object(root, ruleSet.header);
   for (const rule of ruleSet.headerRules ?? []) rule.check(rootContext, (f) => header.report(f));
   const headerFindings = settle(header.findings, options.strict === true);
   const globalErrors = headerFindings.filter((f) => f.severity === 'error');
@@ -52,7 +52,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const contexts = items.map((node, i) => makeContext(i, node, options));
   const walkers = contexts.map((ctx) => {
     const walker = new Walker(text, lines, ['lignesImport', ctx.index], ctx, duplicated, reported);
-    walker.object(ctx.node, ruleSet.request, []);
+    walker.object(ctx.node, ruleSet.request);
     for (const block of ruleSet.anywhere ?? []) {
       for (const { object, rel } of holders(ctx.node, block.holds)) walker.below(object, rel).object(object, block.shape);
     }

@@ -219,11 +219,9 @@ export class Walker {
     this.push(found.code, found.path, found.node.start, found.args);
   }
 
-  object(node: JsonObject, shape: ObjectShape, rel: Path = []): void {
-    if (shape.deferred) return;
-    for (const seg of rel) this.stack.push(seg);
-    this.members(node, shape);
-    this.stack.length -= rel.length;
+  /** Checks an object at the walker's root (a request, the header, a block below the request). */
+  object(node: JsonObject, shape: ObjectShape): void {
+    if (!shape.deferred) this.members(node, shape);
   }
 
   private members(node: JsonObject, shape: ObjectShape): void {

@@ -147,7 +147,7 @@ class Parser {
     this.skipSpace();
     if (t.charCodeAt(this.pos) === 0x7d) {
       this.pos++;
-      return node('object', start, this.pos, undefined, members, undefined) as JsonObject;
+      return { type: 'object', start, end: this.pos, members };
     }
     for (;;) {
       const keyStart = this.pos;
@@ -180,7 +180,7 @@ class Parser {
       }
       this.failSeparator(this.pos, '}');
     }
-    const object = node('object', start, this.pos, undefined, members, undefined) as JsonObject;
+    const object: JsonObject = { type: 'object', start, end: this.pos, members };
     if (members.length > 1) this.findDuplicates(object);
     return object;
   }
@@ -194,7 +194,7 @@ class Parser {
     this.skipSpace();
     if (t.charCodeAt(this.pos) === 0x5d) {
       this.pos++;
-      return node('array', start, this.pos, undefined, undefined, items) as JsonArray;
+      return { type: 'array', start, end: this.pos, items };
     }
     for (;;) {
       if (t.charCodeAt(this.pos) === 0x5d && items.length > 0) this.fail('trailing-comma', this.pos, ']', ']');
@@ -212,7 +212,7 @@ class Parser {
       }
       this.failSeparator(this.pos, ']');
     }
-    return node('array', start, this.pos, undefined, undefined, items) as JsonArray;
+    return { type: 'array', start, end: this.pos, items };
   }
 
   private failSeparator(at: number, close: '}' | ']'): never {
@@ -356,14 +356,7 @@ class Parser {
   }
 }
 
-/**
- * Every node is built by this one function, so that all nodes share one hidden class and the
- * walker's `node.type` / `node.start` reads stay monomorphic (six object shapes would not).
- */
-function node(type: JsonNode['type'], start: number, end: number, value: unknown, members: JsonMember[] | undefined, items: JsonNode[] | undefined): JsonNode {
-  return (members ? { type, start, end, members } : items ? { type, start, end, items } : { type, start, end, value }) as unknown as JsonNode;
-}
-
+/** Leaves are built in one place, so that all of them share one object shape. */
 function leaf(type: 'string' | 'number' | 'boolean' | 'null', start: number, end: number, value: string | number | boolean | null): JsonNode {
   return { type, start, end, value } as JsonNode;
 }
