@@ -8,7 +8,7 @@
 import { zipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { appSession, type AppSession, formatViolations, recordRequests, type RequestLog, runAxe, saveScreenshot } from './browser';
+import { type AppSession, formatViolations, runAxe, watchedAppSession } from './browser';
 import {
   chooseRuleSet,
   dialogClosed,
@@ -65,29 +65,17 @@ function tableRows(page: Page, tableName: string): Promise<string[][]> {
 }
 
 describe('the attachments check in Chromium', () => {
-  const app = appSession();
-  const screenshots: string[] = [];
-  const pageErrors: string[] = [];
-  let requests: RequestLog | undefined;
-
-  afterAll(async () => {
-    if (screenshots.length) console.info(`screenshots:\n${screenshots.join('\n')}`);
-    await app.close();
-  });
+  const app = watchedAppSession();
+  afterAll(() => app.close());
 
   async function start(): Promise<AppSession> {
     const session = await app.start();
-    if (!requests) {
-      requests = recordRequests(session.browser.page);
-      session.browser.page.on('pageerror', (error) => pageErrors.push(error.message));
-    }
     await openSimulator(session.browser.page, session.server.url);
     await chooseRuleSet(session.browser.page, 'avance', 'MDV-LGC');
     return session;
   }
 
-  const shot = async (session: AppSession, name: string, fullPage = true) =>
-    screenshots.push(await saveScreenshot(session.browser.page, name, { fullPage }));
+  const shot = (session: AppSession, name: string, fullPage = true) => app.shot(session.browser.page, name, fullPage);
 
   test('the zip field: after the JSON field, in French, with the couloir’s limits', async () => {
     const session = await start();
@@ -276,8 +264,8 @@ describe('the attachments check in Chromium', () => {
 
   test('nothing left the origin, no script error', async () => {
     const session = await start();
-    expect(requests!.urls.length).toBeGreaterThan(0);
-    expect(requests!.outside(session.server.origin)).toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(app.requests.urls.length).toBeGreaterThan(0);
+    expect(app.requests.outside(session.server.origin)).toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });

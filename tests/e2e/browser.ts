@@ -340,3 +340,40 @@ export async function saveScreenshot(page: Page, name: string, { fullPage = true
   await page.screenshot({ path, fullPage });
   return path;
 }
+
+// ---------------------------------------------------------------------------------------------
+// A watched session: what every scenario file checks at its end
+
+/**
+ * An app session that, from its first start, records every request and every page error of its
+ * page, and keeps the screenshots its tests take (listed when it closes).
+ */
+export function watchedAppSession(dir: string = APP_DIR) {
+  const app = appSession(dir);
+  const screenshots: string[] = [];
+  const pageErrors: string[] = [];
+  let log: RequestLog | undefined;
+  return {
+    pageErrors,
+    async start(): Promise<AppSession> {
+      const session = await app.start();
+      if (!log) {
+        log = recordRequests(session.browser.page);
+        session.browser.page.on('pageerror', (error) => pageErrors.push(error.message));
+      }
+      return session;
+    },
+    /** Every request of the page since the first start. */
+    get requests(): RequestLog {
+      if (!log) throw new Error('the session has not started');
+      return log;
+    },
+    async shot(page: Page, name: string, fullPage = true): Promise<void> {
+      screenshots.push(await saveScreenshot(page, name, { fullPage }));
+    },
+    async close(): Promise<void> {
+      if (screenshots.length) console.info(`screenshots:\n${screenshots.join('\n')}`);
+      await app.close();
+    },
+  };
+}

@@ -11,7 +11,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FrameLocator, Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { APP_DIR, appSession, formatViolations, recordRequests, type RequestLog, runAxe, saveScreenshot } from './browser';
+import { APP_DIR, formatViolations, runAxe, watchedAppSession } from './browser';
 import { chooseRuleSet, jsonFile, openSimulator, VALID_ADVANCE, WORDS } from './simulator-page';
 
 const EXAMPLE = 'exemple-integration.html';
@@ -31,15 +31,8 @@ async function values(scope: Locator | FrameLocator | Page) {
 }
 
 describe('embedding the simulator (exemple-integration.html)', () => {
-  const app = appSession();
-  const screenshots: string[] = [];
-  const pageErrors: string[] = [];
-  let requests: RequestLog | undefined;
-
-  afterAll(async () => {
-    if (screenshots.length) console.info(`screenshots:\n${screenshots.join('\n')}`);
-    await app.close();
-  });
+  const app = watchedAppSession();
+  afterAll(() => app.close());
 
   /** Opens the example page (a new document) and waits for the element's form. */
   async function openExample(page: Page, url: string): Promise<Locator> {
@@ -57,8 +50,6 @@ describe('embedding the simulator (exemple-integration.html)', () => {
   test('remembered settings first: the simulator set to a BIO-SGL balance', async () => {
     const { server, browser } = await app.start();
     const { page } = browser;
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    requests = recordRequests(page);
     await openSimulator(page, server.url);
     await chooseRuleSet(page, 'solde', 'BIO-SGL');
     // Saved: a new visit shows them.
@@ -91,7 +82,7 @@ describe('embedding the simulator (exemple-integration.html)', () => {
         return { styles: root.querySelectorAll('style').length, adopted: root.adoptedStyleSheets.length };
       }),
     ).toEqual({ styles: 0, adopted: 1 });
-    screenshots.push(await saveScreenshot(page, 'embed-1-example-page'));
+    await app.shot(page, 'embed-1-example-page');
   });
 
   test('the element: a file simulated inside it, the portal dialog, the worker from a Blob URL', async () => {
@@ -105,7 +96,7 @@ describe('embedding the simulator (exemple-integration.html)', () => {
     expect(await dialog.getByText(WORDS.accepted, { exact: true }).isVisible()).toBe(true);
     // The check ran in a worker started from a Blob URL (not on the page's main thread).
     expect(page.workers().map((w) => w.url()).some((url) => url.startsWith('blob:'))).toBe(true);
-    screenshots.push(await saveScreenshot(page, 'embed-2-success-dialog', { fullPage: false }));
+    await app.shot(page, 'embed-2-success-dialog', false);
     await dialog.getByRole('button', { name: WORDS.close, exact: true }).click();
     await element.locator('dialog[open]').waitFor({ state: 'detached' });
     await element.getByRole('heading', { name: 'Résultats', level: 2 }).waitFor();
@@ -130,7 +121,7 @@ describe('embedding the simulator (exemple-integration.html)', () => {
     expect(docBlue.trim()).toBe('#000091');
     // The element's top in view (the documentation is long: the viewport only).
     await element.getByRole('link', { name: 'Retour au simulateur' }).scrollIntoViewIfNeeded();
-    screenshots.push(await saveScreenshot(page, 'embed-3-documentation-inside', { fullPage: false }));
+    await app.shot(page, 'embed-3-documentation-inside', false);
     await element.getByRole('link', { name: 'Retour au simulateur' }).click();
     await element.getByRole('button', { name: 'Simuler', exact: true }).waitFor();
     // The results survived the visit.
@@ -155,7 +146,7 @@ describe('embedding the simulator (exemple-integration.html)', () => {
     // Described by the note.
     expect(await selects(element).dsr.getAttribute('aria-describedby')).toContain('dsr-verrou');
     expect(await element.getByRole('heading', { level: 1, name: 'Simulateur JSON Ségur numérique' }).isVisible()).toBe(true);
-    screenshots.push(await saveScreenshot(page, 'embed-4-element-locked'));
+    await app.shot(page, 'embed-4-element-locked');
     // Unlocked again.
     await element.evaluate((el) => el.removeAttribute('verrou'));
     await expect.poll(() => selects(element).dsr.isDisabled()).toBe(false);
@@ -204,7 +195,7 @@ describe('embedding the simulator (exemple-integration.html)', () => {
     expect(inherited['text-align']).not.toBe('center');
     expect(inherited['letter-spacing']).toBe('normal');
     expect(parseFloat(inherited['line-height']!)).toBeLessThan(2 * parseFloat(inherited['font-size']!));
-    screenshots.push(await saveScreenshot(page, 'embed-5-host-styles'));
+    await app.shot(page, 'embed-5-host-styles');
   });
 
   test('the iframe: the form prefilled by the hash over the remembered settings, then at a hashchange', async () => {
@@ -227,7 +218,7 @@ describe('embedding the simulator (exemple-integration.html)', () => {
     for (const select of Object.values(selects(frame))) expect(await select.isDisabled()).toBe(true);
     expect(await frame.getByText(LOCKED).count()).toBe(3);
     await iframe.scrollIntoViewIfNeeded();
-    screenshots.push(await saveScreenshot(page, 'embed-6-iframe-locked', { fullPage: false }));
+    await app.shot(page, 'embed-6-iframe-locked', false);
 
     // Unknown values: ignored, no error.
     await iframe.evaluate((el: HTMLIFrameElement) => {
@@ -281,9 +272,9 @@ describe('embedding the simulator (exemple-integration.html)', () => {
     const violations = await runAxe(page);
     expect(violations, `axe, serious/critical:\n${formatViolations(violations)}`).toEqual([]);
 
-    expect(requests!.urls.some((url) => url.endsWith('/segur-simulateur.js'))).toBe(true);
-    expect(requests!.outside(server.origin), 'requests that left the served origin').toEqual([]);
-    requests!.stop();
-    expect(pageErrors).toEqual([]);
+    expect(app.requests.urls.some((url) => url.endsWith('/segur-simulateur.js'))).toBe(true);
+    expect(app.requests.outside(server.origin), 'requests that left the served origin').toEqual([]);
+    app.requests.stop();
+    expect(app.pageErrors).toEqual([]);
   });
 });

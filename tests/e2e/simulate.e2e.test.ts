@@ -5,7 +5,7 @@
 
 import { afterAll, describe, expect, test } from 'vitest';
 import { simulateFile } from '../../src/simulator';
-import { appSession, type AppSession, recordRequests, type RequestLog, saveScreenshot } from './browser';
+import { type AppSession, watchedAppSession } from './browser';
 import {
   chooseRuleSet,
   dialogClosed,
@@ -68,30 +68,18 @@ const MDV_ADVANCE = { type: 'avance', dsr: 'MDV-LGC', profiles: [], vatRate: '20
 const INVALID_NAME = 'JSON-MDVLGC0001-20240115-001.json';
 
 describe('simulating files in Chromium', () => {
-  const app = appSession();
-  const screenshots: string[] = [];
-  const pageErrors: string[] = [];
-  let requests: RequestLog | undefined;
-
-  afterAll(async () => {
-    if (screenshots.length) console.info(`screenshots:\n${screenshots.join('\n')}`);
-    await app.close();
-  });
+  const app = watchedAppSession();
+  afterAll(() => app.close());
 
   /** The session; every request of the page is recorded from the first test on. */
   async function start(): Promise<AppSession> {
     const session = await app.start();
-    if (!requests) {
-      requests = recordRequests(session.browser.page);
-      session.browser.page.on('pageerror', (error) => pageErrors.push(error.message));
-    }
     await openSimulator(session.browser.page, session.server.url);
     await chooseRuleSet(session.browser.page, 'avance', 'MDV-LGC');
     return session;
   }
 
-  const shot = async (session: AppSession, name: string, fullPage = true) =>
-    screenshots.push(await saveScreenshot(session.browser.page, name, { fullPage }));
+  const shot = (session: AppSession, name: string, fullPage = true) => app.shot(session.browser.page, name, fullPage);
 
   test('the file field speaks French: « Parcourir… » opens the picker, « Aucun fichier sélectionné. »', async () => {
     const session = await start();
@@ -313,9 +301,9 @@ describe('simulating files in Chromium', () => {
 
   test('nothing was requested outside the served origin (data: and blob: aside), no page error', async () => {
     const { server } = await start();
-    expect(requests!.urls.length).toBeGreaterThan(0);
+    expect(app.requests.urls.length).toBeGreaterThan(0);
     // The downloads were blob: URLs: they are not requests to anywhere.
-    expect(requests!.outside(server.origin), 'requests that left the served origin').toEqual([]);
-    expect(pageErrors).toEqual([]);
+    expect(app.requests.outside(server.origin), 'requests that left the served origin').toEqual([]);
+    expect(app.pageErrors).toEqual([]);
   });
 });
