@@ -10,14 +10,13 @@ import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
 import { type AppSession, formatViolations, runAxe, watchedAppSession } from './browser';
 import {
-  chooseRuleSet,
   dialogClosed,
   download,
   fileInput,
   fileReport,
   type FilePayload,
   jsonFile,
-  openSimulator,
+  startOnMdvAdvance,
   VALID_ADVANCE,
   verdictDialog,
   WORDS,
@@ -68,12 +67,7 @@ describe('the attachments check in Chromium', () => {
   const app = watchedAppSession();
   afterAll(() => app.close());
 
-  async function start(): Promise<AppSession> {
-    const session = await app.start();
-    await openSimulator(session.browser.page, session.server.url);
-    await chooseRuleSet(session.browser.page, 'avance', 'MDV-LGC');
-    return session;
-  }
+  const start = () => startOnMdvAdvance(app);
 
   const shot = (session: AppSession, name: string, fullPage = true) => app.shot(session.browser.page, name, fullPage);
 

@@ -7,7 +7,6 @@ import { afterAll, describe, expect, test } from 'vitest';
 import { simulateFile } from '../../src/simulator';
 import { type AppSession, watchedAppSession } from './browser';
 import {
-  chooseRuleSet,
   dialogClosed,
   download,
   fileInput,
@@ -16,7 +15,7 @@ import {
   focusNotLost,
   invalidAdvance,
   jsonFile,
-  openSimulator,
+  startOnMdvAdvance,
   positionOf,
   simulate,
   VALID_ADVANCE,
@@ -71,13 +70,7 @@ describe('simulating files in Chromium', () => {
   const app = watchedAppSession();
   afterAll(() => app.close());
 
-  /** The session; every request of the page is recorded from the first test on. */
-  async function start(): Promise<AppSession> {
-    const session = await app.start();
-    await openSimulator(session.browser.page, session.server.url);
-    await chooseRuleSet(session.browser.page, 'avance', 'MDV-LGC');
-    return session;
-  }
+  const start = () => startOnMdvAdvance(app);
 
   const shot = (session: AppSession, name: string, fullPage = true) => app.shot(session.browser.page, name, fullPage);
 

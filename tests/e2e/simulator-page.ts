@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ROOT } from './browser';
+import { ROOT, type AppSession } from './browser';
 
 /** The portal's exact words. */
 export const WORDS = {
@@ -117,4 +117,12 @@ export function positionOf(text: string, needle: string): { line: number; column
   if (at < 0) throw new Error(`not found: ${needle}`);
   const before = text.slice(0, at).split('\n');
   return { line: before.length, column: before[before.length - 1]!.length + 1 };
+}
+
+/** A session's page, freshly opened on the simulator and set to an MDV-LGC advance. */
+export async function startOnMdvAdvance(app: { start(): Promise<AppSession> }): Promise<AppSession> {
+  const session = await app.start();
+  await openSimulator(session.browser.page, session.server.url);
+  await chooseRuleSet(session.browser.page, 'avance', 'MDV-LGC');
+  return session;
 }
