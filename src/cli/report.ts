@@ -1,11 +1,16 @@
 // A simulation result → the CLI's reports: the JSON report (built in src/core/report.ts, shared
 // with the app) and the French text summary (default). Pure: no Node API; main.ts prints them.
 
-import type { Issue, SimulationResult, VatRate } from '../core/types';
-export { NO_ATTACHMENT_FINDINGS, exitCodeFor, formatJsonReport, jsonReport, overallStatus } from '../core/report';
+import type { Issue, SimulationResult, Status, VatRate } from '../core/types';
+export { NO_ATTACHMENT_FINDINGS, formatJsonReport, jsonReport, overallStatus } from '../core/report';
 export type { AttachmentsReport, IssueReport, JsonReport, ReportContext, RequestReport } from '../core/report';
 import { overallStatus, type AttachmentFault, type AttachmentsReport, type ReportContext } from '../core/report';
 import { ATTACHMENT_STATUS_LABELS, ATTACHMENT_TYPE_LABELS, sizeFr } from '../messages/fr';
+
+/** Exit status of the contract: 0 accepted, 1 rejected, 2 invalid (64, bad usage, is main.ts's). */
+export function exitCodeFor(status: Status): 0 | 1 | 2 {
+  return status === 'accepted' ? 0 : status === 'rejected' ? 1 : 2;
+}
 
 export interface Palette {
   readonly red: (s: string) => string;

@@ -153,11 +153,6 @@ export function overallStatus(result: SimulationResult, attachments: Attachments
   return hasAttachmentFault(attachments) ? 'rejected' : 'accepted';
 }
 
-/** Exit status of the contract: 0 accepted, 1 rejected, 2 invalid (64, bad usage, is main.ts's). */
-export function exitCodeFor(status: Status): 0 | 1 | 2 {
-  return status === 'accepted' ? 0 : status === 'rejected' ? 1 : 2;
-}
-
 // Each object is rebuilt key by key: the key order is fixed whatever the core's objects hold.
 /** `{zip, name, numLigne?, numeroEditeur?, code, message}`: the request's keys only when a request names the file. */
 function faultyReport(f: FaultyAttachment): FaultyAttachment {
