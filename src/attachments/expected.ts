@@ -6,7 +6,7 @@
 import { decodeUtf8 } from '../core/json/decode';
 import { parseJson } from '../core/json/parse';
 import { memberOf } from '../core/json/ast';
-import { makeContext } from '../core/validate';
+import { knownTags, makeContext } from '../core/validate';
 import type { RuleSet } from '../core/model';
 import type { SimulationOptions } from '../core/types';
 import { attachments } from '../rules/common/rules';
@@ -31,7 +31,7 @@ export interface ExpectedAttachment {
 export function expectedAttachments(bytes: Uint8Array, ruleSet: RuleSet, options: SimulationOptions): ExpectedAttachment[] | null {
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return null;
-  const parsed = parseJson(decoded.text);
+  const parsed = parseJson(decoded.text, { bytes, knownKeys: knownTags(ruleSet) });
   if (!parsed.ok || parsed.root.type !== 'object') return null;
   const list = memberOf(parsed.root, 'lignesImport')?.value;
   if (list?.type !== 'array') return null;

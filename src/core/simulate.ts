@@ -5,7 +5,7 @@ import { decodeUtf8, MAX_INPUT_BYTES, type EncodingFault } from './json/decode';
 import { parseJson, MAX_DEPTH, type SyntaxFault } from './json/parse';
 import { LineIndex } from './json/position';
 import { memberOf, type JsonMember, type JsonNode, type JsonObject } from './json/ast';
-import { holders, makeContext, Walker } from './validate';
+import { holders, knownTags, makeContext, Walker } from './validate';
 import { annotateBytes, type Treatment } from './annotate';
 import { message } from '../messages/fr';
 import type { RuleFinding, RuleSet } from './model';
@@ -19,7 +19,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   if (!decoded.ok) return invalid([encodingIssue(decoded.fault)]);
   const text = decoded.text;
   const lines = new LineIndex(text);
-  const parsed = parseJson(text);
+  const parsed = parseJson(text, { bytes, knownKeys: knownTags(ruleSet) });
   if (!parsed.ok) return invalid([syntaxIssue(parsed.fault, lines)]);
 
   const root = parsed.root;

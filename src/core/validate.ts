@@ -4,11 +4,35 @@
 import * as v from 'valibot';
 import type { JsonMember, JsonNode, JsonObject } from './json/ast';
 import { memberOf } from './json/ast';
-import type { Fill, FieldDef, FillRule, Format, ObjectShape, RequestContext, RuleFinding, Shape } from './model';
+import type { Fill, FieldDef, FillRule, Format, ObjectShape, RequestContext, RuleFinding, RuleSet, Shape } from './model';
 import { CODES, isCode, type Code } from '../messages/codes';
 import type { Finding, FindingArgs, Path, SimulationOptions } from './types';
 import { nearest } from './hint';
 import type { LineIndex } from './json/position';
+
+/** Every tag a rule set knows (header, request, blocks, aliases): what the parser may meet. */
+const TAGS = new WeakMap<RuleSet, readonly string[]>();
+export function knownTags(ruleSet: RuleSet): readonly string[] {
+  let tags = TAGS.get(ruleSet);
+  if (tags === undefined) {
+    const found = new Set<string>();
+    const visit = (shape: Shape): void => {
+      if (shape.kind === 'array') visit(shape.items);
+      if (shape.kind !== 'object') return;
+      for (const def of shape.fields) {
+        found.add(def.tag);
+        for (const alias of def.aliases ?? []) found.add(alias.tag);
+        visit(def.shape);
+      }
+    };
+    visit(ruleSet.header);
+    visit(ruleSet.request);
+    for (const block of ruleSet.anywhere ?? []) visit(block.shape);
+    tags = [...found];
+    TAGS.set(ruleSet, tags);
+  }
+  return tags;
+}
 
 /** Tag path relative to a request, as people read it: `beneficiaires.liberal[0].RPPS`. */
 export function tagLabel(rel: Path): string {

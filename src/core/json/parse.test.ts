@@ -2,6 +2,7 @@
 // one typical input per syntax fault, and the depth bound (no stack overflow on hostile nesting).
 
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
 import { parseJson, MAX_DEPTH, type ParseResult, type SyntaxFault, type SyntaxReason } from './parse';
 import { plainValue, type JsonNode } from './ast';
 
@@ -358,5 +359,83 @@ describe('agreement with JSON.parse on accepted texts', () => {
   ])('%s', (text) => {
     const value = plainValue(ok(text).root);
     expect(value).toStrictEqual(JSON.parse(text));
+  });
+});
+
+// The parser scans UTF-8 bytes and slices values out of the text: every offset it gives is a
+// UTF-16 offset, whatever non-ASCII characters (2, 3 or 4 bytes) come before it.
+describe('bytes scanned, text offsets given', () => {
+  const encode = (text: string) => new TextEncoder().encode(text);
+
+  /** Every node of the tree, with its key when it is a member's value. */
+  function* nodes(node: JsonNode): Generator<JsonNode> {
+    yield node;
+    if (node.type === 'object') for (const m of node.members) yield* nodes(m.value);
+    if (node.type === 'array') for (const item of node.items) yield* nodes(item);
+  }
+
+  const keyArb = fc.oneof(fc.constantFrom('numeroEditeur', 'RPPS', 'a', 'montantSegurHT', 'nomMedecin'), fc.string({ unit: 'binary', maxLength: 8 }));
+  const leafArb = fc.oneof(
+    fc.string({ unit: 'binary', maxLength: 12 }),
+    fc.string({ unit: 'grapheme', maxLength: 12 }),
+    fc.double({ noNaN: true, noDefaultInfinity: true }),
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+  );
+  const { value: valueArb } = fc.letrec<{ value: unknown }>((tie) => ({
+    value: fc.oneof({ depthSize: 'small' }, leafArb, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(keyArb, tie('value'), { maxKeys: 4 })),
+  }));
+  const spaceArb = fc.constantFrom('', ' ', '\n  ', '\r\n\t');
+  /** JSON text with random spacing, and some characters escaped as \\uXXXX. */
+  const textArb = fc.tuple(valueArb, spaceArb, fc.boolean()).map(([value, space, ascii]) => {
+    let text = JSON.stringify(value, null, space === '' ? undefined : space.replace(/\s+/g, ' ')) ?? 'null';
+    if (ascii) text = text.replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+    return space === '' ? text : text.replaceAll('\n', space.startsWith('\r') ? '\r\n' : '\n');
+  });
+
+  test('values and offsets agree with JSON.parse and with the text, with or without the bytes and known keys', () => {
+    fc.assert(
+      fc.property(textArb, fc.boolean(), (text, bom) => {
+        const input = bom ? '\uFEFF' + text : text;
+        const parsed = parseJson(input, { bytes: encode(input), knownKeys: ['numeroEditeur', 'RPPS', 'a', 'montantSegurHT'] });
+        if (!parsed.ok) throw new Error(`refused: ${JSON.stringify(parsed.fault)}`);
+        expect(plainValue(parsed.root)).toStrictEqual(JSON.parse(text));
+        expect(parseJson(input)).toStrictEqual(parsed);
+        for (const node of nodes(parsed.root)) {
+          expect(JSON.parse(input.slice(node.start, node.end))).toStrictEqual(plainValue(node));
+          if (node.type === 'object') for (const m of node.members) expect(JSON.parse(input.slice(m.keyStart, m.keyEnd))).toBe(m.key);
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  test.each([
+    ['after 2-byte characters', '{"é": [1, x]}', 10],
+    ['after 3-byte characters', '{"€€": [1, x]}', 11],
+    ['after a 4-byte character (2 units)', '{"😀": [1, x]}', 11],
+    ['after a BOM and mixed characters', '\uFEFF["é€😀", tru]', 10],
+  ])('a fault %s is placed in characters', (_name, text, offset) => {
+    const f = fault(text);
+    expect(f.offset).toBe(offset);
+    expect(text.slice(f.offset, f.offset + 1)).toMatch(/[xt]/);
+  });
+
+  test('faults inside a string after non-ASCII characters: control character, bad escape, unterminated', () => {
+    expect(fault('["é😀\u0001"]')).toMatchObject({ reason: 'control-char-in-string', offset: 5, openedAt: 1 });
+    expect(fault('["é€\\q"]')).toMatchObject({ reason: 'bad-escape', offset: 4, found: '\\q' });
+    expect(fault('["ok", "é€😀 jamais fermée')).toMatchObject({ reason: 'unexpected-end', openedAt: 7 });
+    expect(fault('["é", "\\u00é9"]')).toMatchObject({ reason: 'bad-unicode-escape', offset: 7 });
+  });
+
+  test('a key spelt like a known key is that key; escaped spellings and near misses are read as written', () => {
+    const known = ['numeroEditeur', 'numeroEditeux', 'RPPS'];
+    const text = '{"numeroEditeur":1,"num\\u0065roEditeur":2,"numeroEditeurs":3,"numeroEditeux":4,"nuMeroEditeur":5,"RPPS":6}';
+    const parsed = parseJson(text, { knownKeys: known });
+    if (!parsed.ok || parsed.root.type !== 'object') throw new Error('object expected');
+    const keys = parsed.root.members.map((m) => m.key);
+    expect(keys).toEqual(['numeroEditeur', 'numeroEditeur', 'numeroEditeurs', 'numeroEditeux', 'nuMeroEditeur', 'RPPS']);
+    expect(parsed.duplicates.map((d) => d.member.value)).toMatchObject([{ value: 2 }]);
   });
 });

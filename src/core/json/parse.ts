@@ -47,14 +47,29 @@ class Fault {
 }
 
 const QUOTE = 0x22;
-const SPACE = /[ \t\n\r]*/y;
-/** What the string fast path cannot take: an escape, or a control character (an error). */
-const SLOW_STRING = /[\\\u0000-\u001f]/;
 const BACKSLASH = 0x5c;
 
+const KEY_SLOTS = 1024;
+/** A cheap hash of a key: its length and its first and last characters. */
+function keySlot(length: number, first: number, last: number): number {
+  return (length * 31 + first * 7 + last) & (KEY_SLOTS - 1);
+}
+
+const encoder = new TextEncoder();
+
+export interface ParseOptions {
+  /**
+   * The UTF-8 bytes `text` was decoded from, when the caller has them (the parser scans
+   * bytes; without them it encodes the text once).
+   */
+  readonly bytes?: Uint8Array;
+  /** The keys the caller expects (a rule set's tags): a key spelt like one of them is that very string. */
+  readonly knownKeys?: Iterable<string>;
+}
+
 /** Parses `text` (already decoded; a leading U+FEFF is skipped). */
-export function parseJson(text: string): ParseResult {
-  const parser = new Parser(text);
+export function parseJson(text: string, options: ParseOptions = {}): ParseResult {
+  const parser = new Parser(text, options.bytes ?? encoder.encode(text), options.knownKeys ?? []);
   try {
     return { ok: true, root: parser.parseDocument(), duplicates: parser.duplicates };
   } catch (e) {
@@ -63,37 +78,81 @@ export function parseJson(text: string): ParseResult {
   }
 }
 
+/**
+ * Scans the UTF-8 bytes (a typed array reads several times faster than `charCodeAt`) and
+ * slices values out of the decoded text. Outside strings every character is ASCII, so a
+ * character offset is the byte offset minus `delta`, the extra bytes of the non-ASCII
+ * characters met so far (string scans keep it up to date).
+ */
 class Parser {
+  /** Byte offset in `bytes`. */
   pos = 0;
+  /** `pos` minus the matching UTF-16 offset in `text`. */
+  delta = 0;
   readonly duplicates: DuplicateKey[] = [];
+  /** Known keys by `keySlot` (on a collision the first stays; the other is read as usual). */
+  private readonly known: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
 
-  constructor(readonly text: string) {
-    if (text.charCodeAt(0) === 0xfeff) this.pos = 1;
+  constructor(
+    readonly text: string,
+    readonly bytes: Uint8Array,
+    knownKeys: Iterable<string>,
+  ) {
+    if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+      this.pos = 3; // U+FEFF: three bytes, one character
+      this.delta = 2;
+    }
+    for (const key of knownKeys) {
+      // Printable ASCII only: the byte comparison below reads one byte per character.
+      if (!/^[\x20-\x7e]+$/.test(key) || key.includes('"') || key.includes('\\')) continue;
+      this.known[keySlot(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1))] ??= key;
+    }
+  }
+
+  /** The character offset in `text` of the byte offset `p` (outside strings). */
+  private charAt(p: number): number {
+    return p - this.delta;
   }
 
   parseDocument(): JsonNode {
     this.skipSpace();
-    if (this.pos >= this.text.length) this.fail('empty', this.pos);
+    if (this.pos >= this.bytes.length) this.fail('empty', this.charAt(this.pos));
     const root = this.parseValue(0);
     this.skipSpace();
-    if (this.pos < this.text.length) this.fail('trailing-content', this.pos);
+    if (this.pos < this.bytes.length) this.fail('trailing-content', this.charAt(this.pos));
     return root;
   }
 
   private skipSpace(): void {
-    const t = this.text;
+    const b = this.bytes;
+    const n = b.length;
     let p = this.pos;
-    if (t.charCodeAt(p) > 0x20) return; // most tokens follow no space at all
-    // Indentation runs are long in pretty-printed files: let the regex engine skip them.
-    SPACE.lastIndex = p;
-    SPACE.test(t);
-    this.pos = SPACE.lastIndex;
+    while (p < n) {
+      const c = b[p]!;
+      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+      p++;
+    }
+    this.pos = p;
+  }
+
+  /** True when the bytes at `p` spell `word` (ASCII) and no word character follows. */
+  private literalAt(p: number, word: string): boolean {
+    const b = this.bytes;
+    for (let i = 1; i < word.length; i++) if (b[p + i] !== word.charCodeAt(i)) return false;
+    return !this.isWordCharAt(p + word.length);
+  }
+
+  /** Whether the character at byte offset `p` (outside a string) is a word character. */
+  private isWordCharAt(p: number): boolean {
+    const c = this.bytes[p];
+    if (c === undefined) return false;
+    return c < 0x80 ? isWordChar(c) : isWordChar(this.text.charCodeAt(this.charAt(p)));
   }
 
   private parseValue(depth: number): JsonNode {
-    const t = this.text;
-    const start = this.pos;
-    const c = t.charCodeAt(start);
+    const p = this.pos;
+    const start = this.charAt(p);
+    const c = this.bytes[p];
     switch (c) {
       case 0x7b: // {
         return this.parseObject(depth + 1);
@@ -101,33 +160,33 @@ class Parser {
         return this.parseArray(depth + 1);
       case QUOTE: {
         const value = this.parseString();
-        return leaf('string', start, this.pos, value);
+        return leaf('string', start, this.charAt(this.pos), value);
       }
       case 0x74: // t
-        if (t.startsWith('true', start) && !isWordChar(t.charCodeAt(start + 4))) {
-          this.pos = start + 4;
-          return leaf('boolean', start, this.pos, true);
+        if (this.literalAt(p, 'true')) {
+          this.pos = p + 4;
+          return leaf('boolean', start, start + 4, true);
         }
         break;
       case 0x66: // f
-        if (t.startsWith('false', start) && !isWordChar(t.charCodeAt(start + 5))) {
-          this.pos = start + 5;
-          return leaf('boolean', start, this.pos, false);
+        if (this.literalAt(p, 'false')) {
+          this.pos = p + 5;
+          return leaf('boolean', start, start + 5, false);
         }
         break;
       case 0x6e: // n
-        if (t.startsWith('null', start) && !isWordChar(t.charCodeAt(start + 4))) {
-          this.pos = start + 4;
-          return leaf('null', start, this.pos, null);
+        if (this.literalAt(p, 'null')) {
+          this.pos = p + 4;
+          return leaf('null', start, start + 4, null);
         }
         break;
       default:
-        if (c === 0x2d || (c >= 0x30 && c <= 0x39)) return this.parseNumber();
+        if (c === 0x2d || (c !== undefined && c >= 0x30 && c <= 0x39)) return this.parseNumber();
     }
     return this.failValue(start);
   }
 
-  /** Explains why no value starts at `at`. */
+  /** Explains why no value starts at `at` (a character offset). */
   private failValue(at: number): never {
     const c = this.text.charCodeAt(at);
     if (Number.isNaN(c)) this.fail('unexpected-end', at);
@@ -139,36 +198,36 @@ class Parser {
   }
 
   private parseObject(depth: number): JsonObject {
-    const t = this.text;
-    const start = this.pos;
+    const b = this.bytes;
+    const start = this.charAt(this.pos);
     if (depth > MAX_DEPTH) this.fail('too-deep', start);
     this.pos++;
     const members: JsonMember[] = [];
     this.skipSpace();
-    if (t.charCodeAt(this.pos) === 0x7d) {
+    if (b[this.pos] === 0x7d) {
       this.pos++;
-      return { type: 'object', start, end: this.pos, members };
+      return { type: 'object', start, end: this.charAt(this.pos), members };
     }
     for (;;) {
-      const keyStart = this.pos;
-      const k = t.charCodeAt(keyStart);
+      const keyStart = this.charAt(this.pos);
+      const k = b[this.pos];
       if (k !== QUOTE) {
         if (k === 0x7d && members.length > 0) this.fail('trailing-comma', keyStart, '}', '}');
         if (k === 0x27) this.fail('single-quote', keyStart);
         if (k === 0x2f) this.fail('comment', keyStart);
-        if (Number.isNaN(k)) this.fail('unexpected-end', keyStart, undefined, '}');
-        this.fail('expected-key', keyStart, isWordChar(k) ? this.wordAt(keyStart) : undefined);
+        if (k === undefined) this.fail('unexpected-end', keyStart, undefined, '}');
+        this.fail('expected-key', keyStart, this.isWordCharAt(this.pos) ? this.wordAt(keyStart) : undefined);
       }
-      const key = this.parseString();
-      const keyEnd = this.pos;
+      const key = this.parseKey();
+      const keyEnd = this.charAt(this.pos);
       this.skipSpace();
-      if (t.charCodeAt(this.pos) !== 0x3a) this.fail(t.charCodeAt(this.pos) === 0x2f ? 'comment' : 'expected-colon', this.pos);
+      if (b[this.pos] !== 0x3a) this.fail(b[this.pos] === 0x2f ? 'comment' : 'expected-colon', this.charAt(this.pos));
       this.pos++;
       this.skipSpace();
       const value = this.parseValue(depth);
       members.push({ key, keyStart, keyEnd, value });
       this.skipSpace();
-      const c = t.charCodeAt(this.pos);
+      const c = b[this.pos];
       if (c === 0x2c) {
         this.pos++;
         this.skipSpace();
@@ -178,29 +237,29 @@ class Parser {
         this.pos++;
         break;
       }
-      this.failSeparator(this.pos, '}');
+      this.failSeparator('}');
     }
-    const object: JsonObject = { type: 'object', start, end: this.pos, members };
+    const object: JsonObject = { type: 'object', start, end: this.charAt(this.pos), members };
     if (members.length > 1) this.findDuplicates(object);
     return object;
   }
 
   private parseArray(depth: number): JsonArray {
-    const t = this.text;
-    const start = this.pos;
+    const b = this.bytes;
+    const start = this.charAt(this.pos);
     if (depth > MAX_DEPTH) this.fail('too-deep', start);
     this.pos++;
     const items: JsonNode[] = [];
     this.skipSpace();
-    if (t.charCodeAt(this.pos) === 0x5d) {
+    if (b[this.pos] === 0x5d) {
       this.pos++;
-      return { type: 'array', start, end: this.pos, items };
+      return { type: 'array', start, end: this.charAt(this.pos), items };
     }
     for (;;) {
-      if (t.charCodeAt(this.pos) === 0x5d && items.length > 0) this.fail('trailing-comma', this.pos, ']', ']');
+      if (b[this.pos] === 0x5d && items.length > 0) this.fail('trailing-comma', this.charAt(this.pos), ']', ']');
       items.push(this.parseValue(depth));
       this.skipSpace();
-      const c = t.charCodeAt(this.pos);
+      const c = b[this.pos];
       if (c === 0x2c) {
         this.pos++;
         this.skipSpace();
@@ -210,14 +269,15 @@ class Parser {
         this.pos++;
         break;
       }
-      this.failSeparator(this.pos, ']');
+      this.failSeparator(']');
     }
-    return { type: 'array', start, end: this.pos, items };
+    return { type: 'array', start, end: this.charAt(this.pos), items };
   }
 
-  private failSeparator(at: number, close: '}' | ']'): never {
-    const c = this.text.charCodeAt(at);
-    if (Number.isNaN(c)) this.fail('unexpected-end', at, undefined, close);
+  private failSeparator(close: '}' | ']'): never {
+    const at = this.charAt(this.pos);
+    const c = this.bytes[this.pos];
+    if (c === undefined) this.fail('unexpected-end', at, undefined, close);
     if (c === 0x2f) this.fail('comment', at);
     this.fail('expected-comma-or-close', at, undefined, close);
   }
@@ -244,31 +304,68 @@ class Parser {
     }
   }
 
-  /** Reads a string starting at the opening quote; leaves `pos` after the closing quote. */
-  private parseString(): string {
-    const t = this.text;
+  /**
+   * Reads a key. A key spelt like a known one is returned as that known string rather than a
+   * new slice of the text: V8 makes a slice of 13 characters or more a "sliced string", which
+   * every later comparison and Map lookup takes on a slow path, whereas the rule set's own
+   * tag compares with itself by identity.
+   */
+  private parseKey(): string {
+    const b = this.bytes;
     const open = this.pos;
-    // Fast path, native code only: up to the next quote, no backslash and no control character.
-    const close = t.indexOf('"', open + 1);
-    if (close > open) {
-      const value = t.slice(open + 1, close);
-      if (!SLOW_STRING.test(value)) {
-        this.pos = close + 1;
-        return value;
+    let close = open + 1;
+    while (close < b.length && b[close] !== QUOTE && b[close] !== BACKSLASH) close++;
+    const length = close - open - 1;
+    if (b[close] === QUOTE && length > 0) {
+      const known = this.known[keySlot(length, b[open + 1]!, b[close - 1]!)];
+      if (known !== undefined && known.length === length) {
+        let i = 1;
+        while (i < length - 1 && known.charCodeAt(i) === b[open + 1 + i]) i++;
+        if (i >= length - 1) {
+          this.pos = close + 1;
+          return known;
+        }
       }
     }
+    return this.parseString();
+  }
+
+  /** Reads a string starting at the opening quote; leaves `pos` after the closing quote. */
+  private parseString(): string {
+    const b = this.bytes;
+    const n = b.length;
+    const open = this.pos;
+    const charOpen = this.charAt(open);
+    let d = this.delta;
     let p = open + 1;
-    let chunkStart = p;
-    let out = '';
-    for (;;) {
-      const c = t.charCodeAt(p);
+    // Fast path: no escape up to the closing quote; non-ASCII bytes only move `delta`.
+    while (p < n) {
+      const c = b[p]!;
       if (c === QUOTE) {
         this.pos = p + 1;
-        return chunkStart === open + 1 ? t.slice(chunkStart, p) : out + t.slice(chunkStart, p);
+        this.delta = d;
+        return this.text.slice(charOpen + 1, p - d);
+      }
+      if (c === BACKSLASH || c < 0x20) break;
+      // A continuation byte is one more byte for no character; a 4-byte sequence is 2 characters.
+      if (c >= 0x80) d += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
+      p++;
+    }
+    // Slow path from `p`: escapes are decoded, plain runs are sliced from the text.
+    let chunk = p - d;
+    let out = this.text.slice(charOpen + 1, chunk);
+    for (;;) {
+      if (p >= n) this.fail('unexpected-end', p - d, undefined, undefined, charOpen);
+      const c = b[p]!;
+      if (c === QUOTE) {
+        this.pos = p + 1;
+        this.delta = d;
+        return out + this.text.slice(chunk, p - d);
       }
       if (c === BACKSLASH) {
-        out += t.slice(chunkStart, p);
-        const e = t.charCodeAt(p + 1);
+        const at = p - d;
+        out += this.text.slice(chunk, at);
+        const e = b[p + 1];
         switch (e) {
           case QUOTE: out += '"'; break;
           case BACKSLASH: out += '\\'; break;
@@ -279,61 +376,63 @@ class Parser {
           case 0x72: out += '\r'; break;
           case 0x74: out += '\t'; break;
           case 0x75: {
-            const hex = t.slice(p + 2, p + 6);
-            if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad-unicode-escape', p, t.slice(p, p + 6));
+            // The four hex digits are ASCII if they are hex digits at all: read them from the text.
+            const hex = this.text.slice(at + 2, at + 6);
+            if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad-unicode-escape', at, this.text.slice(at, at + 6));
             out += String.fromCharCode(parseInt(hex, 16));
             p += 4;
             break;
           }
           default:
-            if (Number.isNaN(e)) this.fail('unexpected-end', p + 1, undefined, undefined, open);
-            this.fail('bad-escape', p, t.slice(p, p + 2));
+            if (e === undefined) this.fail('unexpected-end', at + 1, undefined, undefined, charOpen);
+            this.fail('bad-escape', at, this.text.slice(at, at + 2));
         }
         p += 2;
-        chunkStart = p;
+        chunk = p - d;
         continue;
       }
-      if (c < 0x20) this.fail('control-char-in-string', p, undefined, undefined, open);
-      if (Number.isNaN(c)) this.fail('unexpected-end', p, undefined, undefined, open);
+      if (c < 0x20) this.fail('control-char-in-string', p - d, undefined, undefined, charOpen);
+      if (c >= 0x80) d += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
       p++;
     }
   }
 
   private parseNumber(): JsonNode {
-    const t = this.text;
-    const start = this.pos;
-    let p = start;
-    if (t.charCodeAt(p) === 0x2d) p++;
-    const first = t.charCodeAt(p);
+    const b = this.bytes;
+    const startByte = this.pos;
+    const start = this.charAt(startByte);
+    let p = startByte;
+    if (b[p] === 0x2d) p++;
+    const first = b[p];
     if (first === 0x30) {
       p++;
-      if (isDigit(t.charCodeAt(p))) this.fail('bad-number', start, this.wordAt(start));
-    } else if (first >= 0x31 && first <= 0x39) {
-      while (isDigit(t.charCodeAt(p))) p++;
+      if (isDigit(b[p])) this.fail('bad-number', start, this.wordAt(start));
+    } else if (first !== undefined && first >= 0x31 && first <= 0x39) {
+      while (isDigit(b[p])) p++;
     } else {
       this.fail('bad-number', start, this.wordAt(start));
     }
-    if (t.charCodeAt(p) === 0x2e) {
+    if (b[p] === 0x2e) {
       p++;
-      if (!isDigit(t.charCodeAt(p))) this.fail('bad-number', start, this.wordAt(start));
-      while (isDigit(t.charCodeAt(p))) p++;
+      if (!isDigit(b[p])) this.fail('bad-number', start, this.wordAt(start));
+      while (isDigit(b[p])) p++;
     }
-    const e = t.charCodeAt(p);
+    const e = b[p];
     if (e === 0x65 || e === 0x45) {
       p++;
-      const sign = t.charCodeAt(p);
+      const sign = b[p];
       if (sign === 0x2b || sign === 0x2d) p++;
-      if (!isDigit(t.charCodeAt(p))) this.fail('bad-number', start, this.wordAt(start));
-      while (isDigit(t.charCodeAt(p))) p++;
+      if (!isDigit(b[p])) this.fail('bad-number', start, this.wordAt(start));
+      while (isDigit(b[p])) p++;
     }
     // `1.2.3`, `1x`, `0x1F`: report the whole run as one malformed number.
-    const next = t.charCodeAt(p);
-    if (next === 0x2e || isWordChar(next)) this.fail('bad-number', start, this.wordAt(start));
+    if (b[p] === 0x2e || this.isWordCharAt(p)) this.fail('bad-number', start, this.wordAt(start));
     this.pos = p;
-    return leaf('number', start, p, Number(t.slice(start, p)));
+    const end = start + (p - startByte);
+    return leaf('number', start, end, Number(this.text.slice(start, end)));
   }
 
-  /** The run of number-or-word characters at `at`, for messages (at most 40 characters). */
+  /** The run of number-or-word characters at `at` (a character offset), for messages (at most 40 characters). */
   private wordAt(at: number): string {
     const t = this.text;
     let p = at;
@@ -361,8 +460,8 @@ function leaf(type: 'string' | 'number' | 'boolean' | 'null', start: number, end
   return { type, start, end, value } as JsonNode;
 }
 
-function isDigit(c: number): boolean {
-  return c >= 0x30 && c <= 0x39;
+function isDigit(c: number | undefined): boolean {
+  return c !== undefined && c >= 0x30 && c <= 0x39;
 }
 
 /**
