@@ -4,6 +4,7 @@
 // (indentation, line ending, spacing around the colon).
 
 import type { JsonObject } from './json/ast';
+import type { ByteOffsets } from './json/position';
 
 export interface Treatment {
   readonly request: JsonObject;
@@ -35,11 +36,12 @@ const encoder = new TextEncoder();
 
 /**
  * The output as bytes: the input's own bytes copied between the edits, so the untouched
- * parts are not even re-encoded (and cannot change).
+ * parts are not even re-encoded (and cannot change). `byteOffsets` (from the parser) places
+ * the edits, made in `text`, in `bytes`.
  */
-export function annotateBytes(bytes: Uint8Array, text: string, treatments: readonly Treatment[]): Uint8Array {
+export function annotateBytes(bytes: Uint8Array, text: string, byteOffsets: ByteOffsets, treatments: readonly Treatment[]): Uint8Array {
   const edits = editsFor(text, treatments);
-  const offsets = byteOffsets(text, edits);
+  const offsets = edits.flatMap((edit) => [byteOffsets.of(edit.from), byteOffsets.of(edit.to)]);
   // Most requests get the same `"0000"` / `"Demande acceptée"`: encode each text once.
   const encoded = new Map<string, Uint8Array>();
   const inserts: Uint8Array[] = [];
@@ -63,29 +65,6 @@ export function annotateBytes(bytes: Uint8Array, text: string, treatments: reado
     read = offsets[2 * i + 1]!;
   }
   out.set(bytes.subarray(read), write);
-  return out;
-}
-
-/**
- * Byte offsets of each edit's `from` and `to` (UTF-16 offsets into `text`): the offset plus
- * the extra bytes of the non-ASCII characters before it, found by a native regex scan.
- */
-function byteOffsets(text: string, edits: readonly Edit[]): number[] {
-  const nonAscii = /[\u0080-\uffff]/g;
-  const out: number[] = [];
-  let extra = 0;
-  let next = nonAscii.exec(text);
-  for (let i = 0; i < 2 * edits.length; i++) {
-    const edit = edits[i >> 1]!;
-    const at = i & 1 ? edit.to : edit.from;
-    while (next !== null && next.index < at) {
-      const c = text.charCodeAt(next.index);
-      // 2 bytes below U+0800; a surrogate pair is 4 bytes for 2 units; else 3 bytes.
-      extra += c < 0x800 || (c >= 0xd800 && c <= 0xdfff) ? 1 : 2;
-      next = nonAscii.exec(text);
-    }
-    out.push(at + extra);
-  }
   return out;
 }
 

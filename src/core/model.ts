@@ -192,4 +192,9 @@ export interface RequestContext {
   at(...path: (string | number)[]): JsonNode | undefined;
   /** The scalar value at a path (string, number, boolean or null), or undefined if absent or not scalar. */
   value(...path: (string | number)[]): string | number | boolean | null | undefined;
+  /**
+   * What `compute` returns for this request, computed once per `key` (a function or object
+   * owned by the caller): for data several rules derive from the request.
+   */
+  memo<T>(key: object, compute: () => T): T;
 }

@@ -90,7 +90,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
     };
   });
   const status = requests.some((r) => r.errors.length > 0) ? 'rejected' : 'accepted';
-  const output = annotateBytes(bytes, text, treatments);
+  const output = annotateBytes(bytes, text, parsed.bytes, treatments);
   return { status, globalErrors: [], globalWarnings: globalWarnings.map(render), requests, output };
 }
 

@@ -169,6 +169,7 @@ export function makeContext(index: number, node: JsonObject, options: Simulation
     }
     return cur;
   };
+  let memos: Map<object, unknown> | undefined;
   return {
     index,
     node,
@@ -178,6 +179,13 @@ export function makeContext(index: number, node: JsonObject, options: Simulation
       const n = at(...path);
       if (!n || n.type === 'object' || n.type === 'array') return undefined;
       return n.value;
+    },
+    memo<T>(key: object, compute: () => T): T {
+      memos ??= new Map();
+      if (memos.has(key)) return memos.get(key) as T;
+      const value = compute();
+      memos.set(key, value);
+      return value;
     },
   };
 }

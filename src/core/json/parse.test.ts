@@ -394,7 +394,7 @@ describe('bytes scanned, text offsets given', () => {
     return space === '' ? text : text.replaceAll('\n', space.startsWith('\r') ? '\r\n' : '\n');
   });
 
-  test('values and offsets agree with JSON.parse and with the text, with or without the bytes and known keys', () => {
+  test('values, offsets and byte offsets agree with JSON.parse and with the text, with or without the bytes and known keys', () => {
     fc.assert(
       fc.property(textArb, fc.boolean(), (text, bom) => {
         const input = bom ? '\uFEFF' + text : text;
@@ -402,8 +402,10 @@ describe('bytes scanned, text offsets given', () => {
         if (!parsed.ok) throw new Error(`refused: ${JSON.stringify(parsed.fault)}`);
         expect(plainValue(parsed.root)).toStrictEqual(JSON.parse(text));
         expect(parseJson(input)).toStrictEqual(parsed);
+        const byteLength = (offset: number) => encode(input.slice(0, offset)).length;
         for (const node of nodes(parsed.root)) {
           expect(JSON.parse(input.slice(node.start, node.end))).toStrictEqual(plainValue(node));
+          expect([parsed.bytes.of(node.start), parsed.bytes.of(node.end)]).toEqual([byteLength(node.start), byteLength(node.end)]);
           if (node.type === 'object') for (const m of node.members) expect(JSON.parse(input.slice(m.keyStart, m.keyEnd))).toBe(m.key);
         }
       }),

@@ -4,6 +4,7 @@
 // (`1075.00` vs `1075`), duplicate keys, and a bounded depth with a clear message.
 
 import type { DuplicateKey, JsonArray, JsonMember, JsonNode, JsonObject } from './ast';
+import { ByteOffsets } from './position';
 
 /** Deeper nesting than this is refused: no Ségur file comes near it, and it keeps recursion safe. */
 export const MAX_DEPTH = 512;
@@ -39,7 +40,13 @@ export interface SyntaxFault {
 }
 
 export type ParseResult =
-  | { readonly ok: true; readonly root: JsonNode; readonly duplicates: DuplicateKey[] }
+  | {
+      readonly ok: true;
+      readonly root: JsonNode;
+      readonly duplicates: DuplicateKey[];
+      /** Where each character offset outside strings is in the UTF-8 bytes (for the output writer). */
+      readonly bytes: ByteOffsets;
+    }
   | { readonly ok: false; readonly fault: SyntaxFault };
 
 class Fault {
@@ -71,7 +78,7 @@ export interface ParseOptions {
 export function parseJson(text: string, options: ParseOptions = {}): ParseResult {
   const parser = new Parser(text, options.bytes ?? encoder.encode(text), options.knownKeys ?? []);
   try {
-    return { ok: true, root: parser.parseDocument(), duplicates: parser.duplicates };
+    return { ok: true, root: parser.parseDocument(), duplicates: parser.duplicates, bytes: parser.byteOffsets };
   } catch (e) {
     if (e instanceof Fault) return { ok: false, fault: e.fault };
     throw e;
@@ -90,6 +97,7 @@ class Parser {
   /** `pos` minus the matching UTF-16 offset in `text`. */
   delta = 0;
   readonly duplicates: DuplicateKey[] = [];
+  readonly byteOffsets = new ByteOffsets();
   /** Known keys by `keySlot` (on a collision the first stays; the other is read as usual). */
   private readonly known: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
 
@@ -101,6 +109,7 @@ class Parser {
     if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
       this.pos = 3; // U+FEFF: three bytes, one character
       this.delta = 2;
+      this.byteOffsets.record(1, 2);
     }
     for (const key of knownKeys) {
       // Printable ASCII only: the byte comparison below reads one byte per character.
@@ -342,8 +351,7 @@ class Parser {
     while (p < n) {
       const c = b[p]!;
       if (c === QUOTE) {
-        this.pos = p + 1;
-        this.delta = d;
+        this.endString(p, d);
         return this.text.slice(charOpen + 1, p - d);
       }
       if (c === BACKSLASH || c < 0x20) break;
@@ -358,8 +366,7 @@ class Parser {
       if (p >= n) this.fail('unexpected-end', p - d, undefined, undefined, charOpen);
       const c = b[p]!;
       if (c === QUOTE) {
-        this.pos = p + 1;
-        this.delta = d;
+        this.endString(p, d);
         return out + this.text.slice(chunk, p - d);
       }
       if (c === BACKSLASH) {
@@ -394,6 +401,15 @@ class Parser {
       if (c < 0x20) this.fail('control-char-in-string', p - d, undefined, undefined, charOpen);
       if (c >= 0x80) d += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
       p++;
+    }
+  }
+
+  /** Moves past the closing quote at byte `p`, `d` being the difference there. */
+  private endString(p: number, d: number): void {
+    this.pos = p + 1;
+    if (d !== this.delta) {
+      this.delta = d;
+      this.byteOffsets.record(p + 1 - d, d);
     }
   }
 

@@ -44,3 +44,32 @@ function lineStarts(text: string): number[] {
   }
   return starts;
 }
+
+/**
+ * Character offset → byte offset in the UTF-8 input, for offsets outside strings (where the
+ * writer edits). The parser records where the difference changes: after each string holding
+ * non-ASCII characters.
+ */
+export class ByteOffsets {
+  /** From `from[i]` on (character offset), byte offset = character offset + `extra[i]`. */
+  private readonly from: number[] = [0];
+  private readonly extra: number[] = [0];
+
+  /** Called in increasing `at` order. */
+  record(at: number, extra: number): void {
+    this.from.push(at);
+    this.extra.push(extra);
+  }
+
+  of(offset: number): number {
+    const from = this.from;
+    let lo = 0;
+    let hi = from.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (from[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return offset + this.extra[lo]!;
+  }
+}

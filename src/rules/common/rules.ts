@@ -73,24 +73,22 @@ export interface Attachment {
 }
 
 /** Several rules read a request's attachments: read once per request. */
-const attachmentsOf = new WeakMap<RequestContext, Attachment[]>();
-
 export function attachments(ctx: RequestContext): Attachment[] {
-  let found = attachmentsOf.get(ctx);
-  if (found) return found;
+  return ctx.memo(attachments, () => readAttachments(ctx));
+}
+
+function readAttachments(ctx: RequestContext): Attachment[] {
   const list = ctx.at('piecesJustificatives');
   const scalar = (item: JsonNode, tag: string) => {
     const m = item.type === 'object' ? memberOf(item, tag)?.value : undefined;
     return m && m.type !== 'object' && m.type !== 'array' ? m.value : undefined;
   };
-  found = list?.type !== 'array' ? [] : list.items.map((item, index) => ({
+  return list?.type !== 'array' ? [] : list.items.map((item, index) => ({
     index,
     nomFichier: scalar(item, 'nomFichier'),
     formatFichier: scalar(item, 'formatFichier'),
     typeFichier: scalar(item, 'typeFichier'),
   }));
-  attachmentsOf.set(ctx, found);
-  return found;
 }
 
 const KNOWN_FORMATS = new Set(['PDF', 'PNG', 'JPG', 'XML']);
