@@ -98,8 +98,22 @@ class Parser {
   delta = 0;
   readonly duplicates: DuplicateKey[] = [];
   readonly byteOffsets = new ByteOffsets();
-  /** Known keys by `keySlot` (on a collision the first stays; the other is read as usual). */
-  private readonly known: (string | undefined)[] = new Array<string | undefined>(KEY_SLOTS).fill(undefined);
+  /**
+   * Known keys by id (0: an unknown key), their bytes, and the id of each by `keySlot` (on a
+   * collision the first stays; the other is read as usual).
+   */
+  private readonly keyText: string[] = [''];
+  private readonly keyBytes: Uint8Array[] = [new Uint8Array(0)];
+  private readonly keyBySlot = new Uint16Array(KEY_SLOTS);
+  /**
+   * Guesses, learnt as the parse goes: the key that came after key `id` last time, and the
+   * first key of an object that is (or whose array is) the value of key `id`. Files repeat
+   * one layout per kind of object, so most keys are found by one comparison.
+   */
+  private nextKey: Uint16Array;
+  private firstKey: Uint16Array;
+  /** The id of the key `parseKey` just read. */
+  private keyId = 0;
 
   constructor(
     readonly text: string,
@@ -111,11 +125,17 @@ class Parser {
       this.delta = 2;
       this.byteOffsets.record(1, 2);
     }
-    for (const key of knownKeys) {
+    for (const key of new Set(knownKeys)) {
       // Printable ASCII only: the byte comparison below reads one byte per character.
-      if (!/^[\x20-\x7e]+$/.test(key) || key.includes('"') || key.includes('\\')) continue;
-      this.known[keySlot(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1))] ??= key;
+      if (!/^[\x20-\x7e]+$/.test(key) || key.includes('"') || key.includes('\\') || this.keyText.length > 0xfffe) continue;
+      const slot = keySlot(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1));
+      if (this.keyBySlot[slot] !== 0) continue;
+      this.keyBySlot[slot] = this.keyText.length;
+      this.keyText.push(key);
+      this.keyBytes.push(encoder.encode(key));
     }
+    this.nextKey = new Uint16Array(this.keyText.length);
+    this.firstKey = new Uint16Array(this.keyText.length);
   }
 
   /** The character offset in `text` of the byte offset `p` (outside strings). */
@@ -126,7 +146,7 @@ class Parser {
   parseDocument(): JsonNode {
     this.skipSpace();
     if (this.pos >= this.bytes.length) this.fail('empty', this.charAt(this.pos));
-    const root = this.parseValue(0);
+    const root = this.parseValue(0, 0);
     this.skipSpace();
     if (this.pos < this.bytes.length) this.fail('trailing-content', this.charAt(this.pos));
     return root;
@@ -158,15 +178,16 @@ class Parser {
     return c < 0x80 ? isWordChar(c) : isWordChar(this.text.charCodeAt(this.charAt(p)));
   }
 
-  private parseValue(depth: number): JsonNode {
+  /** `keyId`: the id of the key whose value this is (or whose array holds it). */
+  private parseValue(depth: number, keyId: number): JsonNode {
     const p = this.pos;
     const start = this.charAt(p);
     const c = this.bytes[p];
     switch (c) {
       case 0x7b: // {
-        return this.parseObject(depth + 1);
+        return this.parseObject(depth + 1, keyId);
       case 0x5b: // [
-        return this.parseArray(depth + 1);
+        return this.parseArray(depth + 1, keyId);
       case QUOTE: {
         const value = this.parseString();
         return leaf('string', start, this.charAt(this.pos), value);
@@ -206,7 +227,7 @@ class Parser {
     this.fail('unexpected-char', at);
   }
 
-  private parseObject(depth: number): JsonObject {
+  private parseObject(depth: number, parentKey: number): JsonObject {
     const b = this.bytes;
     const start = this.charAt(this.pos);
     if (depth > MAX_DEPTH) this.fail('too-deep', start);
@@ -217,6 +238,7 @@ class Parser {
       this.pos++;
       return { type: 'object', start, end: this.charAt(this.pos), members };
     }
+    let previous = -1;
     for (;;) {
       const keyStart = this.charAt(this.pos);
       const k = b[this.pos];
@@ -227,13 +249,20 @@ class Parser {
         if (k === undefined) this.fail('unexpected-end', keyStart, undefined, '}');
         this.fail('expected-key', keyStart, this.isWordCharAt(this.pos) ? this.wordAt(keyStart) : undefined);
       }
-      const key = this.parseKey();
+      const guess = previous < 0 ? this.firstKey[parentKey]! : this.nextKey[previous]!;
+      const key = this.parseKey(guess);
+      const id = this.keyId;
+      if (id !== guess) {
+        if (previous < 0) this.firstKey[parentKey] = id;
+        else this.nextKey[previous] = id;
+      }
+      previous = id;
       const keyEnd = this.charAt(this.pos);
       this.skipSpace();
       if (b[this.pos] !== 0x3a) this.fail(b[this.pos] === 0x2f ? 'comment' : 'expected-colon', this.charAt(this.pos));
       this.pos++;
       this.skipSpace();
-      const value = this.parseValue(depth);
+      const value = this.parseValue(depth, id);
       members.push({ key, keyStart, keyEnd, value });
       this.skipSpace();
       const c = b[this.pos];
@@ -253,7 +282,7 @@ class Parser {
     return object;
   }
 
-  private parseArray(depth: number): JsonArray {
+  private parseArray(depth: number, parentKey: number): JsonArray {
     const b = this.bytes;
     const start = this.charAt(this.pos);
     if (depth > MAX_DEPTH) this.fail('too-deep', start);
@@ -266,7 +295,7 @@ class Parser {
     }
     for (;;) {
       if (b[this.pos] === 0x5d && items.length > 0) this.fail('trailing-comma', this.charAt(this.pos), ']', ']');
-      items.push(this.parseValue(depth));
+      items.push(this.parseValue(depth, parentKey));
       this.skipSpace();
       const c = b[this.pos];
       if (c === 0x2c) {
@@ -317,26 +346,38 @@ class Parser {
    * Reads a key. A key spelt like a known one is returned as that known string rather than a
    * new slice of the text: V8 makes a slice of 13 characters or more a "sliced string", which
    * every later comparison and Map lookup takes on a slow path, whereas the rule set's own
-   * tag compares with itself by identity.
+   * tag compares with itself by identity. `guess`: the id of the likeliest key here.
    */
-  private parseKey(): string {
+  private parseKey(guess: number): string {
     const b = this.bytes;
     const open = this.pos;
+    if (guess !== 0 && this.spells(open, guess)) return this.knownKey(open, guess);
     let close = open + 1;
-    while (close < b.length && b[close] !== QUOTE && b[close] !== BACKSLASH) close++;
+    const n = b.length;
+    while (close < n && b[close] !== QUOTE && b[close] !== BACKSLASH) close++;
     const length = close - open - 1;
     if (b[close] === QUOTE && length > 0) {
-      const known = this.known[keySlot(length, b[open + 1]!, b[close - 1]!)];
-      if (known !== undefined && known.length === length) {
-        let i = 1;
-        while (i < length - 1 && known.charCodeAt(i) === b[open + 1 + i]) i++;
-        if (i >= length - 1) {
-          this.pos = close + 1;
-          return known;
-        }
-      }
+      const id = this.keyBySlot[keySlot(length, b[open + 1]!, b[close - 1]!)]!;
+      if (id !== 0 && id !== guess && this.spells(open, id)) return this.knownKey(open, id);
     }
+    this.keyId = 0;
     return this.parseString();
+  }
+
+  /** Whether the key whose opening quote is at byte `open` is known key `id`, quotes included. */
+  private spells(open: number, id: number): boolean {
+    const b = this.bytes;
+    const k = this.keyBytes[id]!;
+    const n = k.length;
+    let i = 0;
+    while (i < n && k[i] === b[open + 1 + i]) i++;
+    return i === n && b[open + 1 + n] === QUOTE;
+  }
+
+  private knownKey(open: number, id: number): string {
+    this.pos = open + this.keyBytes[id]!.length + 2;
+    this.keyId = id;
+    return this.keyText[id]!;
   }
 
   /** Reads a string starting at the opening quote; leaves `pos` after the closing quote. */
