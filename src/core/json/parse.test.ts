@@ -104,6 +104,21 @@ describe('numbers keep their raw text', () => {
     expect(raw(text, node)).toBe(lexeme);
     expect(Object.is(scalar(node), value)).toBe(true);
   });
+
+  test('every decimal spelling gets the value Number() gives (the parser computes short ones itself)', () => {
+    const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
+    const lexemeArb = fc
+      .tuple(fc.boolean(), fc.oneof(fc.constant('0'), fc.tuple(fc.constantFrom(...'123456789'), digits(0, 17)).map(([a, b]) => a + b)), fc.option(digits(1, 17)))
+      .map(([minus, int, frac]) => (minus ? '-' : '') + int + (frac === null ? '' : '.' + frac));
+    fc.assert(
+      fc.property(lexemeArb, (lexeme) => {
+        const { root } = ok(`[${lexeme}]`);
+        if (root.type !== 'array') throw new Error('array expected');
+        expect(Object.is(scalar(root.items[0]!), Number(lexeme))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
+  });
 });
 
 describe('string escapes', () => {

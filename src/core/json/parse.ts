@@ -64,6 +64,9 @@ function keySlot(length: number, first: number, last: number): number {
 
 const encoder = new TextEncoder();
 
+/** 10^0 … 10^15, all exact doubles. */
+const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
+
 export interface ParseOptions {
   /**
    * The UTF-8 bytes `text` was decoded from, when the caller has them (the parser scans
@@ -459,23 +462,38 @@ class Parser {
     const startByte = this.pos;
     const start = this.charAt(startByte);
     let p = startByte;
-    if (b[p] === 0x2d) p++;
+    const negative = b[p] === 0x2d;
+    if (negative) p++;
+    // The digits' value as an integer, and how many of them follow the point (see below).
+    let mantissa = 0;
+    let digits = 0;
+    let decimals = 0;
     const first = b[p];
     if (first === 0x30) {
       p++;
+      digits = 1;
       if (isDigit(b[p])) this.fail('bad-number', start, this.wordAt(start));
     } else if (first !== undefined && first >= 0x31 && first <= 0x39) {
-      while (isDigit(b[p])) p++;
+      for (let c = b[p]; isDigit(c); c = b[++p]) {
+        mantissa = mantissa * 10 + (c! - 0x30);
+        digits++;
+      }
     } else {
       this.fail('bad-number', start, this.wordAt(start));
     }
     if (b[p] === 0x2e) {
       p++;
       if (!isDigit(b[p])) this.fail('bad-number', start, this.wordAt(start));
-      while (isDigit(b[p])) p++;
+      for (let c = b[p]; isDigit(c); c = b[++p]) {
+        mantissa = mantissa * 10 + (c! - 0x30);
+        digits++;
+        decimals++;
+      }
     }
+    let exponent = false;
     const e = b[p];
     if (e === 0x65 || e === 0x45) {
+      exponent = true;
       p++;
       const sign = b[p];
       if (sign === 0x2b || sign === 0x2d) p++;
@@ -486,7 +504,11 @@ class Parser {
     if (b[p] === 0x2e || this.isWordCharAt(p)) this.fail('bad-number', start, this.wordAt(start));
     this.pos = p;
     const end = start + (p - startByte);
-    return leaf('number', start, end, Number(this.text.slice(start, end)));
+    // Up to 15 digits and no exponent, the integer and 10^decimals are exact doubles, so their
+    // quotient, rounded once, is the value Number() gives (the classic fast path); else Number().
+    if (exponent || digits > 15) return leaf('number', start, end, Number(this.text.slice(start, end)));
+    const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals]!;
+    return leaf('number', start, end, negative ? -magnitude : magnitude);
   }
 
   /** The run of number-or-word characters at `at` (a character offset), for messages (at most 40 characters). */
