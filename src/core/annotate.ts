@@ -41,7 +41,8 @@ const encoder = new TextEncoder();
  */
 export function annotateBytes(bytes: Uint8Array, text: string, byteOffsets: ByteOffsets, treatments: readonly Treatment[]): Uint8Array {
   const edits = editsFor(text, treatments);
-  const offsets = edits.flatMap((edit) => [byteOffsets.of(edit.from), byteOffsets.of(edit.to)]);
+  const offsets: number[] = [];
+  for (const edit of edits) offsets.push(byteOffsets.of(edit.from), byteOffsets.of(edit.to));
   // Most requests get the same `"0000"` / `"Demande acceptée"`: encode each text once.
   const encoded = new Map<string, Uint8Array>();
   const inserts: Uint8Array[] = [];

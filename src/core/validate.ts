@@ -149,16 +149,9 @@ function compile(schema: v.GenericSchema): Predicate | undefined {
 }
 
 export function makeContext(index: number, node: JsonObject, options: SimulationOptions): RequestContext {
-  // Rules look up the request's own tags again and again: index them once (first occurrence).
-  let top: Map<string, JsonNode> | undefined;
-  const at = (...path: (string | number)[]): JsonNode | undefined => {
-    if (top === undefined) {
-      top = new Map();
-      for (const m of node.members) if (!top.has(m.key)) top.set(m.key, m.value);
-    }
-    const first = path[0];
-    return typeof first === 'string' ? lookup(top.get(first), path, 1) : lookup(node, path, 0);
-  };
+  // Keys spelt like the rule set's tags are those very strings (see parseJson's knownKeys):
+  // the linear scans of memberOf compare them by identity, cheaper than indexing each request.
+  const at = (...path: (string | number)[]): JsonNode | undefined => lookup(node, path, 0);
   const lookup = (from: JsonNode | undefined, path: readonly (string | number)[], start: number): JsonNode | undefined => {
     let cur: JsonNode | undefined = from;
     for (let i = start; i < path.length; i++) {
