@@ -66,11 +66,22 @@ export function foundText(text: string, node: JsonNode): string {
   return raw.slice(0, cut) + '…';
 }
 
-/** Per-shape index of tags (and their aliases), built once: the tag's position in `fields`. */
+/**
+ * Per-shape index of tags (and their aliases), built once: the tag's position in `fields`.
+ * Entries all have one object shape and copy what the walk reads of the definition, whose
+ * objects come in many shapes (optional properties): reads stay monomorphic on the hot path.
+ */
 interface FieldEntry {
+  readonly tag: string;
   readonly def: FieldDef;
+  readonly fill: FillRule;
+  readonly shape: Shape;
   readonly position: number;
-  readonly aliasCode?: Code;
+  /** Set when the tag met is an alias of the definition's tag. */
+  readonly aliasCode: Code | undefined;
+}
+function fieldEntry(def: FieldDef, position: number, aliasCode?: Code): FieldEntry {
+  return { tag: def.tag, def, fill: def.fill, shape: def.shape, position, aliasCode };
 }
 interface FieldIndex {
   readonly byTag: Map<string, FieldEntry>;
@@ -88,9 +99,9 @@ function fieldIndex(shape: ObjectShape): FieldIndex {
   if (!index) {
     const byTag = new Map<string, FieldEntry>();
     const inOrder = shape.fields.map((def, position) => {
-      const entry = { def, position };
+      const entry = fieldEntry(def, position);
       byTag.set(def.tag, entry);
-      for (const alias of def.aliases ?? []) byTag.set(alias.tag, { def, position, aliasCode: alias.code });
+      for (const alias of def.aliases ?? []) byTag.set(alias.tag, fieldEntry(def, position, alias.code));
       return entry;
     });
     index = { byTag, inOrder };
@@ -264,17 +275,17 @@ export class Walker {
       }
       // Files usually follow the documented order: try the next expected tag before the index.
       const expected = index.inOrder[cursor];
-      const entry = expected !== undefined && expected.def.tag === member.key ? expected : index.byTag.get(member.key);
+      const entry = expected !== undefined && expected.tag === member.key ? expected : index.byTag.get(member.key);
       if (entry !== undefined) cursor = entry.position + 1;
-      if (entry === undefined || (entry.aliasCode !== undefined && memberOf(node, entry.def.tag))) {
+      if (entry === undefined || (entry.aliasCode !== undefined && memberOf(node, entry.tag))) {
         if (!shape.open) (unknown ??= []).push(member);
         continue;
       }
       if (seen) seen[entry.position] = 1;
       else mask |= 1 << entry.position;
       this.stack.push(member.key);
-      if (entry.aliasCode !== undefined) this.here(entry.aliasCode, member.keyStart, { other: entry.def.tag });
-      this.field(member.value, entry.def);
+      if (entry.aliasCode !== undefined) this.here(entry.aliasCode, member.keyStart, { other: entry.tag });
+      this.field(member.value, entry);
       this.stack.pop();
     }
     let missing: FieldDef[] | undefined;
@@ -300,7 +311,7 @@ export class Walker {
     this.here('E003', member.keyStart, { where: String(this.lines.position(first.keyStart).line) }, member.key);
   }
 
-  private field(node: JsonNode, def: FieldDef): void {
+  private field(node: JsonNode, def: FieldEntry): void {
     const fill = this.fillOf(def.fill);
     if (fill === 'unchecked') return;
     // A blank string is no more "filled" than null is.
@@ -323,7 +334,7 @@ export class Walker {
   }
 
   /** A tag that must be `[]`, `{}`, or an object of null / empty tags. */
-  private empty(node: JsonNode, def: FieldDef): void {
+  private empty(node: JsonNode, def: FieldEntry): void {
     const shape = def.shape;
     if (shape.kind === 'value') {
       this.here('E005', node.start, { expected: def.fill.doc, found: foundText(this.text, node) });
