@@ -4,7 +4,7 @@
 import * as v from 'valibot';
 import type { JsonMember, JsonNode, JsonObject } from './json/ast';
 import { memberOf } from './json/ast';
-import type { Fill, FieldDef, FillRule, Format, ObjectShape, RequestContext, RuleFinding, RuleSet, Shape } from './model';
+import type { Fill, FieldDef, FillRule, Format, ObjectShape, RequestContext, RuleFinding, RuleSet, Shape, ValueShape } from './model';
 import { CODES, isCode, type Code } from '../messages/codes';
 import type { Finding, FindingArgs, Path, SimulationOptions } from './types';
 import { nearest } from './hint';
@@ -157,6 +157,36 @@ function compile(schema: v.GenericSchema): Predicate | undefined {
     for (let i = 0; i < tests.length; i++) if (!tests[i]!(x)) return false;
     return true;
   };
+}
+
+/**
+ * What the walk needs to check a value, gathered once per value shape and kept on it (value
+ * shapes share one object shape, so this read is monomorphic; formats and Valibot schemas
+ * come in many shapes).
+ */
+interface LeafCheck {
+  readonly format: Format;
+  readonly type: Format['type'];
+  readonly passes: Predicate | undefined;
+  readonly raw: v.GenericSchema<string> | undefined;
+  readonly rawPasses: Predicate | undefined;
+}
+const LEAF = Symbol('leaf check');
+function leafCheck(shape: ValueShape): LeafCheck {
+  const holder = shape as ValueShape & { [LEAF]?: LeafCheck };
+  let check = holder[LEAF];
+  if (check === undefined) {
+    const format = shape.format;
+    check = {
+      format,
+      type: format.type,
+      passes: predicateOf(format.schema),
+      raw: format.raw,
+      rawPasses: format.raw ? predicateOf(format.raw) : undefined,
+    };
+    Object.defineProperty(holder, LEAF, { value: check });
+  }
+  return check;
 }
 
 export function makeContext(index: number, node: JsonObject, options: SimulationOptions): RequestContext {
@@ -369,7 +399,7 @@ export class Walker {
   shape(node: JsonNode, shape: Shape, fill: Fill = 'filled'): void {
     switch (shape.kind) {
       case 'value':
-        this.leaf(node, shape.format);
+        this.leaf(node, shape);
         return;
       case 'object':
         if (node.type !== 'object') {
@@ -395,18 +425,20 @@ export class Walker {
     }
   }
 
-  private leaf(node: JsonNode, format: Format): void {
-    if (node.type !== format.type) {
+  private leaf(node: JsonNode, shape: ValueShape): void {
+    const check = leafCheck(shape);
+    const format = check.format;
+    if (node.type !== check.type) {
       this.here('E004', node.start, { expected: format.expected, found: foundText(this.text, node) });
       return;
     }
     const value = node.value;
-    const passes = predicateOf(format.schema);
+    const passes = check.passes;
     if (!passes || !passes(value)) this.issues(v.safeParse(format.schema, value).issues, node, format);
-    if (format.raw && node.type === 'number') {
+    if (check.raw && node.type === 'number') {
       const raw = this.text.slice(node.start, node.end);
-      const rawPasses = predicateOf(format.raw);
-      if (!rawPasses || !rawPasses(raw)) this.issues(v.safeParse(format.raw, raw).issues, node, format);
+      const rawPasses = check.rawPasses;
+      if (!rawPasses || !rawPasses(raw)) this.issues(v.safeParse(check.raw, raw).issues, node, format);
     }
   }
 
