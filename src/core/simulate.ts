@@ -108,7 +108,7 @@ function invalid(globalErrors: Issue[]): SimulationResult {
 /** RFC 6901: `/lignesImport/0/commande`, with `~` and `/` escaped. */
 export function pointer(path: Path): string {
   let out = '';
-  for (const seg of path) out += '/' + String(seg).replaceAll('~', '~0').replaceAll('/', '~1');
+  for (const seg of path) out += '/' + (typeof seg === 'number' || !/[~/]/.test(seg) ? seg : seg.replaceAll('~', '~0').replaceAll('/', '~1'));
   return out;
 }
 
