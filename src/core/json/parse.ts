@@ -113,8 +113,8 @@ class Parser {
    * first key of an object that is (or whose array is) the value of key `id`. Files repeat
    * one layout per kind of object, so most keys are found by one comparison.
    */
-  private nextKey: Uint16Array;
-  private firstKey: Uint16Array;
+  private readonly nextKey: Uint16Array;
+  private readonly firstKey: Uint16Array;
   /** The id of the key `parseKey` just read. */
   private keyId = 0;
 
