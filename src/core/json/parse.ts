@@ -267,18 +267,7 @@ class Parser {
       this.skipSpace();
       const value = this.parseValue(depth, id);
       members.push({ key, keyStart, keyEnd, value });
-      this.skipSpace();
-      const c = b[this.pos];
-      if (c === 0x2c) {
-        this.pos++;
-        this.skipSpace();
-        continue;
-      }
-      if (c === 0x7d) {
-        this.pos++;
-        break;
-      }
-      this.failSeparator('}');
+      if (!this.moreAfterItem('}')) break;
     }
     const object: JsonObject = { type: 'object', start, end: this.charAt(this.pos), members };
     if (members.length > 1) this.findDuplicates(object);
@@ -299,25 +288,28 @@ class Parser {
     for (;;) {
       if (b[this.pos] === 0x5d && items.length > 0) this.fail('trailing-comma', this.charAt(this.pos), ']', ']');
       items.push(this.parseValue(depth, parentKey));
-      this.skipSpace();
-      const c = b[this.pos];
-      if (c === 0x2c) {
-        this.pos++;
-        this.skipSpace();
-        continue;
-      }
-      if (c === 0x5d) {
-        this.pos++;
-        break;
-      }
-      this.failSeparator(']');
+      if (!this.moreAfterItem(']')) break;
     }
     return { type: 'array', start, end: this.charAt(this.pos), items };
   }
 
-  private failSeparator(close: '}' | ']'): never {
-    const at = this.charAt(this.pos);
+  /**
+   * After a member or an item: past a comma (true, more follow) or past the closing bracket
+   * (false); anything else is a fault.
+   */
+  private moreAfterItem(close: '}' | ']'): boolean {
+    this.skipSpace();
     const c = this.bytes[this.pos];
+    if (c === 0x2c) {
+      this.pos++;
+      this.skipSpace();
+      return true;
+    }
+    if (c === (close === '}' ? 0x7d : 0x5d)) {
+      this.pos++;
+      return false;
+    }
+    const at = this.charAt(this.pos);
     if (c === undefined) this.fail('unexpected-end', at, undefined, close);
     if (c === 0x2f) this.fail('comment', at);
     this.fail('expected-comma-or-close', at, undefined, close);

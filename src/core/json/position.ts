@@ -14,13 +14,7 @@ export class LineIndex {
 
   position(offset: number): Position {
     const starts = (this.starts ??= lineStarts(this.text));
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
+    const lo = lastAtOrBefore(starts, offset);
     const bom = lo === 0 && this.text.charCodeAt(0) === 0xfeff && offset > 0 ? 1 : 0;
     return { line: lo + 1, column: offset - starts[lo]! - bom + 1 };
   }
@@ -67,14 +61,18 @@ export class ByteOffsets {
   }
 
   of(offset: number): number {
-    const from = this.from;
-    let lo = 0;
-    let hi = from.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (from[mid]! <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return offset + this.extra[lo]!;
+    return offset + this.extra[lastAtOrBefore(this.from, offset)]!;
   }
+}
+
+/** The index of the last of the increasing `starts` (starts[0] ≤ offset) that is ≤ `offset`. */
+function lastAtOrBefore(starts: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid]! <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
