@@ -1,7 +1,7 @@
 // The documentation and the example file, derived from a rule set's definitions:
 // nothing here is written by hand per rule set.
 
-import { FROM_FIELDS, type ObjectShape, type RuleSet, type Shape } from './model';
+import { FROM_FIELDS, shapesOf, type ObjectShape, type RuleSet, type Shape } from './model';
 import { CODES, isCode, type Code } from '../messages/codes';
 
 export interface TagRow {
@@ -67,23 +67,18 @@ export function codesOf(ruleSet: RuleSet): Code[] {
     if (typeof s.message === 'string' && isCode(s.message)) codes.add(s.message);
     for (const item of s.pipe ?? []) if (item !== s) fromSchema(item);
   };
-  const walk = (shape: Shape) => {
+  for (const shape of shapesOf(ruleSet)) {
     if (shape.kind === 'value') {
       fromSchema(shape.format.schema);
       fromSchema(shape.format.raw);
     } else if (shape.kind === 'array') {
       if (shape.min !== undefined) codes.add('E016');
       if (shape.max !== undefined) codes.add('E018');
-      walk(shape.items);
     } else for (const def of shape.fields) {
-      walk(def.shape);
       if (def.fill.empties) codes.add('E017');
       for (const alias of def.aliases ?? []) codes.add(alias.code);
     }
-  };
-  walk(ruleSet.header);
-  walk(ruleSet.request);
-  for (const block of ruleSet.anywhere ?? []) walk(block.shape);
+  }
   for (const rule of [...ruleSet.requestRules, ...ruleSet.fileRules, ...(ruleSet.headerRules ?? [])]) codes.add(rule.code);
   return Object.keys(CODES).filter((c): c is Code => codes.has(c as Code));
 }

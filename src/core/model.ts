@@ -198,3 +198,15 @@ export interface RequestContext {
    */
   memo<T>(key: object, compute: () => T): T;
 }
+
+/** Every shape of a rule set (header, request, blocks), each followed by the shapes inside it. */
+export function* shapesOf(ruleSet: RuleSet): Generator<Shape> {
+  function* within(shape: Shape): Generator<Shape> {
+    yield shape;
+    if (shape.kind === 'array') yield* within(shape.items);
+    else if (shape.kind === 'object') for (const def of shape.fields) yield* within(def.shape);
+  }
+  yield* within(ruleSet.header);
+  yield* within(ruleSet.request);
+  for (const block of ruleSet.anywhere ?? []) yield* within(block.shape);
+}

@@ -4,6 +4,7 @@
 import * as v from 'valibot';
 import type { JsonMember, JsonNode, JsonObject } from './json/ast';
 import { memberOf } from './json/ast';
+import { shapesOf } from './model';
 import type { Fill, FieldDef, FillRule, Format, ObjectShape, RequestContext, RuleFinding, RuleSet, Shape, ValueShape } from './model';
 import { CODES, isCode, type Code } from '../messages/codes';
 import type { Finding, FindingArgs, Path, SimulationOptions } from './types';
@@ -16,18 +17,13 @@ export function knownTags(ruleSet: RuleSet): readonly string[] {
   let tags = TAGS.get(ruleSet);
   if (tags === undefined) {
     const found = new Set<string>();
-    const visit = (shape: Shape): void => {
-      if (shape.kind === 'array') visit(shape.items);
-      if (shape.kind !== 'object') return;
+    for (const shape of shapesOf(ruleSet)) {
+      if (shape.kind !== 'object') continue;
       for (const def of shape.fields) {
         found.add(def.tag);
         for (const alias of def.aliases ?? []) found.add(alias.tag);
-        visit(def.shape);
       }
-    };
-    visit(ruleSet.header);
-    visit(ruleSet.request);
-    for (const block of ruleSet.anywhere ?? []) visit(block.shape);
+    }
     tags = [...found];
     TAGS.set(ruleSet, tags);
   }
@@ -111,23 +107,12 @@ function fieldIndex(shape: ObjectShape): FieldIndex {
 }
 
 /**
- * A plain predicate equivalent to a Valibot schema, compiled once, so that Valibot runs only
- * to explain a value that fails (most values pass). `undefined` when the schema uses an
- * action this compiler does not know: Valibot then checks every value.
+ * A plain predicate equivalent to a Valibot schema, compiled once per value shape (see
+ * leafCheck), so that Valibot runs only to explain a value that fails (most values pass).
+ * `undefined` when the schema uses an action this compiler does not know: Valibot then
+ * checks every value.
  */
 type Predicate = (value: unknown) => boolean;
-const PREDICATE = Symbol('predicate');
-function predicateOf(schema: v.GenericSchema): Predicate | undefined {
-  // Kept on the schema object (see INDEX): asked for at every value walked.
-  const holder = schema as v.GenericSchema & { [PREDICATE]?: Predicate | null };
-  let p = holder[PREDICATE];
-  if (p === undefined) {
-    p = compile(schema) ?? null;
-    Object.defineProperty(holder, PREDICATE, { value: p });
-  }
-  return p ?? undefined;
-}
-
 function compile(schema: v.GenericSchema): Predicate | undefined {
   const items = ((schema as { pipe?: readonly { kind: string; type: string; requirement?: unknown }[] }).pipe ?? [schema]) as readonly {
     kind: string;
@@ -180,9 +165,9 @@ function leafCheck(shape: ValueShape): LeafCheck {
     check = {
       format,
       type: format.type,
-      passes: predicateOf(format.schema),
+      passes: compile(format.schema),
       raw: format.raw,
-      rawPasses: format.raw ? predicateOf(format.raw) : undefined,
+      rawPasses: format.raw ? compile(format.raw) : undefined,
     };
     Object.defineProperty(holder, LEAF, { value: check });
   }
@@ -192,11 +177,9 @@ function leafCheck(shape: ValueShape): LeafCheck {
 export function makeContext(index: number, node: JsonObject, options: SimulationOptions): RequestContext {
   // Keys spelt like the rule set's tags are those very strings (see parseJson's knownKeys):
   // the linear scans of memberOf compare them by identity, cheaper than indexing each request.
-  const at = (...path: (string | number)[]): JsonNode | undefined => lookup(node, path, 0);
-  const lookup = (from: JsonNode | undefined, path: readonly (string | number)[], start: number): JsonNode | undefined => {
-    let cur: JsonNode | undefined = from;
-    for (let i = start; i < path.length; i++) {
-      const seg = path[i]!;
+  const at = (...path: (string | number)[]): JsonNode | undefined => {
+    let cur: JsonNode | undefined = node;
+    for (const seg of path) {
       if (!cur) return undefined;
       if (typeof seg === 'number') cur = cur.type === 'array' ? cur.items[seg] : undefined;
       else cur = cur.type === 'object' ? memberOf(cur, seg)?.value : undefined;

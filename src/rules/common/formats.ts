@@ -125,8 +125,8 @@ export function isCalendarDate(s: string): boolean {
   const day = digits(s, 0, 2);
   const month = digits(s, 3, 5);
   const year = digits(s, 6, 10);
-  if (day < 0 || month < 0 || year < 0) return false;
-  if (month < 1 || month > 12 || day < 1) return false;
+  // `digits` gives -1 for a non-digit: refused by the bounds below.
+  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!);
 }
