@@ -1,38 +1,15 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { simulate } from '../../core/simulate';
-import { codesOf, exampleFile, tagRows } from '../../core/docs';
-import type { SimulationOptions, SimulationResult } from '../../core/types';
-import { CODES } from '../../messages/codes';
-import { applyEdits, type Fixture } from '../fixture';
+import { exampleFile, tagRows } from '../../core/docs';
+import type { SimulationOptions } from '../../core/types';
+import { codes, describeFixtures, errorCodes, expectClean, fixtureCoverageTests, ruleSetHarness } from '../rule-set-testing';
 import { bioSglSolde } from './solde';
 import { bioSglSoldeFixtures } from './fixtures';
 
 const DIR = new URL('./fixtures/', import.meta.url);
 const BASES = readdirSync(DIR).filter((f) => f.endsWith('.json'));
 const OPTIONS: SimulationOptions = { type: 'solde', dsr: 'BIO-SGL', today: '2026-11-22' };
-const encoder = new TextEncoder();
-
-const read = (name: string) => readFileSync(new URL(name, DIR), 'utf8');
-const run = (text: string, options: Partial<SimulationOptions> = {}): SimulationResult =>
-  simulate(encoder.encode(text), { ...OPTIONS, ...options }, bioSglSolde);
-const edited = (base: string, edits: Fixture['edits'], options: Partial<SimulationOptions> = {}) => run(applyEdits(read(base), edits), options);
-
-/** Every finding of a result, with the list it stands in. */
-function all(r: SimulationResult) {
-  return [
-    ...r.globalErrors.map((i) => ({ ...i, where: 'globalErrors' })),
-    ...r.globalWarnings.map((i) => ({ ...i, where: 'globalWarnings' })),
-    ...r.requests.flatMap((q) => [...q.errors.map((i) => ({ ...i, where: 'errors' })), ...q.warnings.map((i) => ({ ...i, where: 'warnings' }))]),
-  ];
-}
-const codes = (r: SimulationResult) => all(r).map((i) => `${i.code} ${i.path}`);
-const errorCodes = (r: SimulationResult) => all(r).filter((i) => i.where === 'errors' || i.where === 'globalErrors').map((i) => i.code);
-
-function expectClean(r: SimulationResult) {
-  expect(codes(r)).toEqual([]);
-  expect(r.status).toBe('accepted');
-}
+const { read, run, edited } = ruleSetHarness(bioSglSolde, OPTIONS, DIR);
 
 const D = 'solde-dmp.json';
 const N = 'solde-sans-dmp.json';
@@ -83,45 +60,10 @@ describe('BIO-SGL balance: the rule set', () => {
     expect(rows.get('lienCompteRendu')?.format).toBe('null');
   });
 
-  test('every code it can report has a fixture', () => {
-    const covered = new Set(bioSglSoldeFixtures.map((f) => f.code));
-    const missing = codesOf(bioSglSolde).filter((c) => !c.startsWith('G') && !covered.has(c));
-    expect(missing).toEqual([]);
-  });
-
-  test('every fixture is of a code it can report, on an existing base file', () => {
-    const known = new Set(codesOf(bioSglSolde));
-    for (const f of bioSglSoldeFixtures) {
-      expect(known.has(f.code), f.code).toBe(true);
-      expect(BASES).toContain(f.base);
-    }
-  });
+  fixtureCoverageTests(bioSglSolde, bioSglSoldeFixtures, BASES);
 });
 
-describe('BIO-SGL balance: fixtures', () => {
-  test.each(bioSglSoldeFixtures.map((f) => [`${f.code} ${f.title}`, f] as const))('%s', (_, fixture) => {
-    const r = edited(fixture.base, fixture.edits, fixture.options);
-    const request = /^\/lignesImport\/(\d+)(\/|$)/.exec(fixture.path);
-    const severity = CODES[fixture.code];
-    const where = request ? (severity === 'error' ? 'errors' : 'warnings') : severity === 'error' ? 'globalErrors' : 'globalWarnings';
-    expect(all(r).filter((i) => i.code === fixture.code).map((i) => `${i.where} ${i.path}`)).toContain(`${where} ${fixture.path}`);
-    // One fault per fixture: its code is the only error of the file (warnings aside).
-    if (severity === 'error') expect(new Set(errorCodes(r))).toEqual(new Set([fixture.code]));
-    else expect(errorCodes(r)).toEqual([]);
-    if (request && severity === 'error') {
-      const index = Number(request[1]);
-      const result = r.requests[index]!;
-      expect(result.codeTraitement).toBe(result.errors[0]!.code);
-      expect(result.codeTraitement).toBe(fixture.code);
-      const output = JSON.parse(new TextDecoder().decode(r.output!)) as { lignesImport: { codeTraitement: string }[] };
-      expect(output.lignesImport[index]!.codeTraitement).toBe(fixture.code);
-    }
-    if (!request && severity === 'error') {
-      expect(r.status).toBe('invalid');
-      expect(r.output).toBeNull();
-    }
-  });
-});
+describeFixtures('BIO-SGL balance: fixtures', bioSglSoldeFixtures, edited);
 
 describe('BIO-SGL balance: rules of the spec page', () => {
   describe('request header', () => {
