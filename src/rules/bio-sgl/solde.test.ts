@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { exampleFile, tagRows } from '../../core/docs';
 import type { SimulationOptions } from '../../core/types';
-import { codes, describeFixtures, errorCodes, expectClean, fixtureCoverageTests, ruleSetHarness } from '../rule-set-testing';
+import { codes, describeFixtures, errorCodes, expectClean, fixtureCoverageTests, ruleSetHarness } from '../../../tests/rule-sets';
 import { bioSglSolde } from './solde';
 import { bioSglSoldeFixtures } from './fixtures';
 

@@ -2,7 +2,7 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { exampleFile, tagRows } from '../../core/docs';
 import type { SimulationOptions } from '../../core/types';
-import { codes, describeFixtures, errorCodes, expectClean, fixtureCoverageTests, ruleSetHarness, warningCodes } from '../rule-set-testing';
+import { codes, describeFixtures, errorCodes, expectClean, fixtureCoverageTests, ruleSetHarness, warningCodes } from '../../../tests/rule-sets';
 import { mdvLgcSolde } from './solde';
 import { mdvLgcSoldeFixtures } from './solde-fixtures';
 

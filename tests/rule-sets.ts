@@ -1,15 +1,15 @@
-// Test support shared by the rule sets' own tests (imported by *.test.ts only): running a
+// Test support shared by the rule sets' own tests (src/rules/*/*.test.ts): running a
 // folder's base files with edits, reading findings back, and the strict checks every
 // fixture of a rule set must pass.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { simulate } from '../core/simulate';
-import { codesOf } from '../core/docs';
-import type { RuleSet } from '../core/model';
-import type { SimulationOptions, SimulationResult } from '../core/types';
-import { CODES } from '../messages/codes';
-import { applyEdits, type Fixture } from './fixture';
+import { simulate } from '../src/core/simulate';
+import { codesOf } from '../src/core/docs';
+import type { RuleSet } from '../src/core/model';
+import type { SimulationOptions, SimulationResult } from '../src/core/types';
+import { CODES } from '../src/messages/codes';
+import { applyEdits, type Fixture } from '../src/rules/fixture';
 
 const encoder = new TextEncoder();
 
