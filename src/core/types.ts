@@ -29,6 +29,17 @@ export interface FindingArgs {
   readonly reason?: string;
 }
 
+/**
+ * A mechanical fix carried by a finding (issue 10): replace the text between `start` and `end`
+ * (UTF-16 offsets in the decoded text as `decodeUtf8` returns it: a BOM, if any, is character 0)
+ * by `text`. The CLI's JSON report, the results list and the editor's quick fix all read it.
+ */
+export interface Fix {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+}
+
 export interface Finding {
   readonly code: Code;
   readonly severity: Severity;
@@ -36,6 +47,8 @@ export interface Finding {
   /** UTF-16 offset in the text of the faulty value (or of the object where a tag is missing). */
   readonly offset: number;
   readonly args: FindingArgs;
+  /** The mechanical fix, when there is one (quotes, leading zeros, date format, decimals, spelling). */
+  readonly fix?: Fix;
 }
 
 /** A finding rendered for reports: JSON Pointer path, 1-based line and column, French message. */
@@ -45,6 +58,8 @@ export interface Issue {
   readonly message: string;
   readonly line: number;
   readonly column: number;
+  /** The mechanical fix, when there is one (see `Fix`). */
+  readonly fix?: Fix;
 }
 
 export type RequestType = 'avance' | 'solde';
