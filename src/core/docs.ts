@@ -60,7 +60,8 @@ function formatLabel(shape: Shape): string {
 
 /** Every code a rule set can report: the engine's, its formats', its rules'. */
 export function codesOf(ruleSet: RuleSet): Code[] {
-  const codes = new Set<Code>(['E001', 'E002', 'E003', 'E004', 'E005', 'E006']);
+  // A011 (C1 control characters) is checked on every string of every request.
+  const codes = new Set<Code>(['E001', 'E002', 'E003', 'E004', 'E005', 'E006', 'A011']);
   const fromSchema = (schema: unknown) => {
     const s = schema as { message?: unknown; pipe?: unknown[] } | undefined;
     if (!s) return;

@@ -7,7 +7,10 @@ import { LineIndex } from './json/position';
 import { memberOf, type JsonMember, type JsonNode, type JsonObject } from './json/ast';
 import { holders, knownTags, makeContext, Walker } from './validate';
 import { annotateBytes, type Treatment } from './annotate';
-import { message } from '../messages/fr';
+import { CONTENT_LABELS, message } from '../messages/fr';
+import { HEAD_BYTES, sniff } from '../attachments/magic';
+import { foundArgs } from './validate';
+import { fromC1 } from './invisible';
 import type { RuleFinding, RuleSet } from './model';
 import type { Finding, Issue, Path, RequestResult, SimulationOptions, SimulationResult } from './types';
 
@@ -15,8 +18,14 @@ export const ACCEPTED_CODE = '0000';
 export const ACCEPTED_LABEL = 'Demande acceptée';
 
 export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet: RuleSet): SimulationResult {
+  const notText = binaryContent(bytes);
+  if (notText) return invalid([notText]);
   const decoded = decodeUtf8(bytes);
-  if (!decoded.ok) return invalid([encodingIssue(decoded.fault)]);
+  if (!decoded.ok) {
+    // Control bytes at the start and not UTF-8: a binary file of a kind not recognised.
+    if (decoded.fault.reason === 'invalid-utf8' && sniff(bytes.subarray(0, HEAD_BYTES)) === 'unknown') return invalid([binaryIssue(bytes, 'unknown')]);
+    return invalid([encodingIssue(decoded.fault)]);
+  }
   const text = decoded.text;
   const lines = new LineIndex(text);
   const parsed = parseJson(text, { bytes, knownKeys: knownTags(ruleSet) });
@@ -51,6 +60,8 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const list = memberOf(root, 'lignesImport')!.value;
   const items = list.type === 'array' ? (list.items as JsonObject[]) : [];
   const contexts = items.map((node, i) => makeContext(i, node, options));
+  // C1 control characters (U+0080–U+009F) are rare: one scan of the text, then a walk only if there is any.
+  const hasC1 = C1_IN_TEXT.test(text);
   const walkers = contexts.map((ctx) => {
     const walker = new Walker(text, lines, ['lignesImport', ctx.index], ctx, duplicated, reported);
     walker.object(ctx.node, ruleSet.request);
@@ -59,6 +70,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
     }
     const report = (f: RuleFinding) => walker.report(f);
     for (const rule of ruleSet.requestRules) rule.check(ctx, report);
+    if (hasC1) c1Strings(ctx.node, [], (node, rel) => c1Finding(text, node, rel, walker));
     return walker;
   });
   for (const rule of ruleSet.fileRules) rule.check(contexts, (f) => walkers[f.index]!.report(f));
@@ -93,6 +105,47 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const status = requests.some((r) => r.errors.length > 0) ? 'rejected' : 'accepted';
   const output = annotateBytes(bytes, text, parsed.bytes, treatments);
   return { status, globalErrors: [], globalWarnings: globalWarnings.map(render), requests, output };
+}
+
+const C1 = /[\u0080-\u009f]/;
+/** A C1 control character, written as such or as a `\u0080`–`\u009F` escape. */
+const C1_IN_TEXT = /[\u0080-\u009f]|\\u00[89][0-9a-fA-F]/;
+
+/** Calls `found` for each string value of `node` (keys excepted) holding a C1 control character. */
+function c1Strings(node: JsonNode, rel: (string | number)[], found: (node: JsonNode, rel: Path) => void): void {
+  if (node.type === 'string') {
+    if (C1.test(node.value)) found(node, [...rel]);
+  } else if (node.type === 'object') {
+    for (const m of node.members) c1Strings(m.value, [...rel, m.key], found);
+  } else if (node.type === 'array') {
+    node.items.forEach((item, i) => c1Strings(item, [...rel, i], found));
+  }
+}
+
+/**
+ * A011: a value holding a C1 control character, with the Windows-1252 reading as advice and
+ * fix when every such character has one (`N\u0092GUYEN` → `N’GUYEN`).
+ */
+function c1Finding(text: string, node: JsonNode, rel: Path, walker: Walker): void {
+  if (node.type !== 'string') return;
+  const restored = fromC1(node.value);
+  const write = C1.test(restored) ? undefined : JSON.stringify(restored);
+  const args = { ...foundArgs(text, node), ...(write ? { advice: 'windows-1252' as const, write } : {}) };
+  walker.push('A011', rel, node.start, args, write ? { start: node.start, end: node.end, text: write } : undefined);
+}
+
+/** What a file's first bytes say it is, when that is not text (a PDF, an image, a zip renamed .json). */
+const BINARY_KINDS = new Set(['pdf', 'png', 'jpeg', 'gif', 'zip', 'rar', '7z', 'gzip', 'ole', 'tiff', 'webp', 'heic']);
+
+function binaryContent(bytes: Uint8Array): Issue | undefined {
+  const kind = sniff(bytes.subarray(0, HEAD_BYTES));
+  return BINARY_KINDS.has(kind) ? binaryIssue(bytes, kind) : undefined;
+}
+
+function binaryIssue(bytes: Uint8Array, kind: keyof typeof CONTENT_LABELS): Issue {
+  const head = [...bytes.subarray(0, 4)].map((b) => '0x' + b.toString(16).toUpperCase().padStart(2, '0')).join(' ');
+  const other = kind === 'unknown' ? 'un fichier binaire (des octets de contrôle dès le début)' : CONTENT_LABELS[kind];
+  return { code: 'G004', path: '', line: 1, column: 1, message: message('G004', { other, found: head }) };
 }
 
 /** Orders findings as they stand in the file, and applies `strict` (warnings become errors). */

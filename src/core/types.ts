@@ -41,9 +41,10 @@ export interface FindingArgs {
  * Why a value would be right written another way: `quote` (a number for a text), `unquote`
  * (`"true"` for a boolean, `"12"` for a number), `leading-zeros` (lost by a spreadsheet),
  * `excel-date` (a date serial number), `iso-date` (`2024-01-15`), `date-format` (`5/1/2024`),
- * `decimal-comma` (`1075,00`), `decimals` (`1075` for an amount).
+ * `decimal-comma` (`1075,00`), `decimals` (`1075` for an amount), `windows-1252` (C1 control
+ * characters of a Windows-1252 text read as Latin-1: `N\u0092GUYEN` for `N’GUYEN`).
  */
-export type AdviceKind = 'quote' | 'unquote' | 'leading-zeros' | 'excel-date' | 'iso-date' | 'date-format' | 'decimal-comma' | 'decimals';
+export type AdviceKind = 'quote' | 'unquote' | 'leading-zeros' | 'excel-date' | 'iso-date' | 'date-format' | 'decimal-comma' | 'decimals' | 'windows-1252';
 
 /**
  * A mechanical fix carried by a finding (issue 10): replace the text between `start` and `end`

@@ -11,6 +11,7 @@ export const CODES = {
   G001: 'error', // bytes are not UTF-8
   G002: 'error', // UTF-16 / UTF-32 text
   G003: 'error', // file too large
+  G004: 'error', // not a text file (a PDF, a zip, an image renamed .json)
   G010: 'error', // JSON syntax
   G011: 'error', // nesting too deep
   G012: 'error', // empty file
@@ -56,6 +57,7 @@ export const CODES = {
   A008: 'warning', // numeroASP not of the form FINxxx + 6 digits
   A009: 'warning', // order signed before it was issued
   A010: 'warning', // SIRET check digit
+  A011: 'warning', // C1 control character (U+0080–U+009F): Windows-1252 text read as Latin-1
 
   P001: 'error', // attachment named by the JSON, absent from the zips
   P002: 'error', // file of a zip named by no request

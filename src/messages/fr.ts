@@ -40,6 +40,7 @@ export const ADVICE = {
   'date-format': (w) => `écrire ${w}`,
   'decimal-comma': (w) => `virgule décimale : écrire ${w} avec un point, sans guillemets`,
   decimals: (w) => `écrire ${w}`,
+  'windows-1252': (w) => `texte enregistré en Windows-1252 et relu en Latin-1 : écrire ${w}`,
 } as const satisfies Record<AdviceKind, (write: string) => string>;
 
 /** ` ; trouvé : le nombre 12345 ; écrire "12345" entre guillemets`: what was found, its invisible characters, the advice. */
@@ -171,6 +172,9 @@ export const MESSAGES = {
     (a.hint ? ` (le fichier semble encodé en ${a.hint} : enregistrez-le en UTF-8).` : '.'),
   G002: (a) => `Le fichier est encodé en ${a.hint ?? 'UTF-16'} (octets ${a.found ?? ''}) : enregistrez-le en UTF-8.`,
   G003: (a) => `Le fichier est trop volumineux (${a.found ?? '?'} octets) : la taille maximale acceptée est de ${a.count ?? 0} octets.`,
+  G004: (a) =>
+    `Le fichier n'est pas un fichier texte JSON : c'est ${a.other ?? CONTENT_LABELS.unknown}${a.found ? ` (premiers octets ${a.found})` : ''}. ` +
+    'Vérifiez que le bon fichier a été choisi : le JSON des demandes, pas une pièce justificative ni un zip.',
   G010: (a) => `JSON mal formé : ${SYNTAX_REASONS[(a.reason ?? 'unexpected-char') as SyntaxReason]}${found(a)}.`,
   G011: (a) => `JSON mal formé : plus de ${a.count ?? 0} niveaux de tableaux ou d'objets imbriqués.`,
   G012: () => 'Le fichier est vide : il ne contient aucune donnée JSON.',
@@ -221,6 +225,7 @@ export const MESSAGES = {
   A008: (a) => `${tag(a)} : numéro de dossier ASP inhabituel, attendu ${a.expected ?? ''}${found(a)}.`,
   A009: (a) => `${tag(a)} : le bon de commande est signé avant d'avoir été édité (${a.other ?? ''})${found(a)}.`,
   A010: (a) => `${tag(a)} : la clé de contrôle (Luhn) du numéro SIRET est fausse${found(a)}.`,
+  A011: (a) => `${tag(a)} : caractère de contrôle C1 (U+0080 à U+009F) dans le texte${found(a)}.`,
 
   P001: (a) => `Pièce justificative ${q(a.found)} attendue par le JSON${a.where ? ` (${a.where})` : ''} mais absente des zips fournis.`,
   P002: (a) =>
@@ -260,6 +265,7 @@ export interface CodeDoc {
 export const CODE_DOCS = {
   G001: { title: 'Encodage non UTF-8', explanation: "Le portail n'accepte que des fichiers encodés en UTF-8. Réenregistrez le fichier en UTF-8 depuis votre logiciel ou votre éditeur de texte." },
   G002: { title: 'Fichier en UTF-16 ou UTF-32', explanation: 'Le fichier est enregistré en UTF-16 ou UTF-32 (fréquent sous Windows). Réenregistrez-le en UTF-8.' },
+  G004: { title: 'Ce n’est pas un fichier texte', explanation: 'Le fichier choisi est un document PDF, une image, un zip ou un autre fichier binaire, peut-être renommé en .json : choisissez le fichier JSON des demandes (du texte encodé en UTF-8).' },
   G003: { title: 'Fichier trop volumineux', explanation: 'Un fichier de 200 demandes ne dépasse pas quelques mégaoctets : vérifiez que le bon fichier a été choisi.' },
   G010: { title: 'JSON mal formé', explanation: "Le fichier n'est pas du JSON valide (RFC 8259) : virgule ou accolade manquante, virgule en trop, guillemets simples, commentaire… La ligne et la colonne indiquent où la lecture s'est arrêtée." },
   G011: { title: 'Imbrication trop profonde', explanation: "Le fichier imbrique des centaines de tableaux ou d'objets : ce n'est pas un fichier de demandes." },
@@ -303,6 +309,7 @@ export const CODE_DOCS = {
   A007: { title: 'PREUVE_HT sous régime TTC', explanation: 'La preuve de régime HT ne se joint que lorsque le régime de TVA est « HT ».' },
   A008: { title: 'Numéro de dossier ASP inhabituel', explanation: 'Le numéro ASP de l\'avance a la forme FIN + code du couloir + 6 chiffres (ex. FINBIO000006) ; le simulateur public accepte toute chaîne de 12 caractères, le portail privé attend le numéro de l\'avance.' },
   A009: { title: 'Signature avant édition', explanation: 'La date de signature du bon de commande par le client précède sa date d\'édition : l\'une des deux dates est probablement fausse.' },
+  A011: { title: 'Caractère de contrôle C1', explanation: 'Les caractères U+0080 à U+009F sont invisibles et n’ont pas de sens dans un texte : ils trahissent un texte Windows-1252 relu en Latin-1 (l’apostrophe ’ devient U+0092, « œ » U+009C, « € » U+0080). Le message propose le texte rétabli.' },
   A010: { title: 'Clé SIRET fausse', explanation: 'Un SIRET se termine par une clé de Luhn : ce numéro est probablement mal saisi et ne correspondra pas à l\'enrôlement.' },
   P001: { title: 'Pièce justificative manquante', explanation: 'Chaque pièce nommée dans « piecesJustificatives » (nomFichier) doit se trouver dans l’un des zips, sous exactement ce nom (majuscules comprises) : c’est la liste « Documents attendus » du portail.' },
   P002: { title: 'Fichier inattendu dans le zip', explanation: 'Le portail n’accepte dans les zips que les fichiers nommés par une demande du JSON (nomFichier). Retirez le fichier, ou corrigez son nom s’il s’agit d’une pièce attendue mal orthographiée.' },

@@ -39,6 +39,10 @@ const GENERATED: readonly { readonly code: Code; readonly title: string; readonl
   { code: 'G002', title: 'base file saved in UTF-16 LE without a byte-order mark', bytes: () => utf16le(liberal, false) },
   { code: 'G002', title: 'UTF-32 LE byte-order mark', bytes: () => new Uint8Array([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0, 0x7d, 0, 0, 0]) },
   { code: 'G003', title: `${MAX_INPUT_BYTES + 1} bytes`, bytes: () => new Uint8Array(MAX_INPUT_BYTES + 1).fill(0x20) },
+  { code: 'G004', title: 'a PDF renamed .json', bytes: () => encoder.encode('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n') },
+  { code: 'G004', title: 'a zip renamed .json', bytes: () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]) },
+  { code: 'G004', title: 'a PNG image renamed .json', bytes: () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
+  { code: 'G004', title: 'a JPEG photo renamed .json', bytes: () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]) },
 ];
 
 function utf16le(text: string, bom: boolean): Uint8Array {

@@ -121,9 +121,14 @@ describe('invalid UTF-8 is located', () => {
     expect(f.looksLatin1 ?? false).toBe(looksLatin1);
   });
 
-  test('found shows at most 4 bytes', () => {
-    expect(faultOf(decodeUtf8(bytes('"', 0xe9, 'tait"'))).found).toBe('0xE9 0x74 0x61 0x69');
+  test('found shows only the bytes really invalid, not the text after them', () => {
+    // A Windows-1252 "é" before ASCII: that one byte.
+    expect(faultOf(decodeUtf8(bytes('"', 0xe9, 'tait"'))).found).toBe('0xE9');
     expect(faultOf(decodeUtf8(bytes('"', 0xe9))).found).toBe('0xE9');
+    // A truncated 3-byte sequence: its two bytes, not the quote after them.
+    expect(faultOf(decodeUtf8(bytes('"', 0xe2, 0x82, '"'))).found).toBe('0xE2 0x82');
+    // A Windows-1252 "’" (0x92): a lone continuation byte.
+    expect(faultOf(decodeUtf8(bytes('"l', 0x92, 'an"'))).found).toBe('0x92');
   });
 
   // The line and column of an encoding fault must be the ones the rest of the app gives:

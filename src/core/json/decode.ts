@@ -85,7 +85,20 @@ function locateInvalidUtf8(bytes: Uint8Array): EncodingFault {
   // A byte Windows-1252 / Latin-1 uses ("é" = 0xE9, "’" = 0x92, "€" = 0x80) that does not start
   // a broken UTF-8 sequence (the next byte is no continuation byte) is how such text looks.
   const looksLatin1 = b >= 0x80 && !CP1252_UNUSED.has(b) && (next === undefined || next < 0x80 || next >= 0xc0);
-  return { reason: 'invalid-utf8', byteOffset: at, line, column, found: hex(bytes, at, Math.min(4, n - at)), looksLatin1 };
+  return { reason: 'invalid-utf8', byteOffset: at, line, column, found: hex(bytes, at, invalidLength(bytes, at)), looksLatin1 };
+}
+
+/**
+ * How many bytes the invalid sequence at `i` spans: its lead byte and the continuation bytes
+ * that follow it, up to what the lead byte announces (a lone Windows-1252 `é` is one byte,
+ * not the ASCII that follows it).
+ */
+function invalidLength(bytes: Uint8Array, i: number): number {
+  const b = bytes[i]!;
+  const wanted = b >= 0xc2 && b <= 0xdf ? 1 : b >= 0xe0 && b <= 0xef ? 2 : b >= 0xf0 && b <= 0xf4 ? 3 : 0;
+  let k = 1;
+  while (k <= wanted && i + k < bytes.length && bytes[i + k]! >= 0x80 && bytes[i + k]! <= 0xbf) k++;
+  return k;
 }
 
 /** The five bytes Windows-1252 leaves undefined. */

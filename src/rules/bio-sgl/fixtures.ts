@@ -277,4 +277,5 @@ export const bioSglSoldeFixtures: readonly Fixture[] = [
     edits: [['"siret": "73282932000074"', '"siret": "73282932000047"']],
     path: '/siret',
   },
+  { code: 'A011', title: 'libelleTraitement d’un fichier de sortie relu en Latin-1 (caractère de contrôle C1)', base: D, edits: [['"libelleTraitement": null', '"libelleTraitement": "Demande accept\\u0082e"']], path: `${R0}/libelleTraitement` },
 ];

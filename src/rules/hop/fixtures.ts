@@ -76,6 +76,7 @@ export const hopDpiFixtures: readonly Fixture[] = [
   { code: 'A005', title: 'Pièce nommée sans le préfixe du couloir', base: DPI, edits: [['"HOP-DPI-Va2-BDC-00002.png"', '"BDC-00002.png"']], path: `${R1}/piecesJustificatives/0/nomFichier` },
   { code: 'A006', title: 'Bon de commande signé dans le futur', base: DPI, edits: [['"dateSignatureCommande": "15/01/2024"', '"dateSignatureCommande": "15/01/2027"']], path: `${R0}/commande/dateSignatureCommande` },
   { code: 'A009', title: 'Bon de commande signé la veille de son édition', base: DPI, edits: [['"dateSignatureCommande": "02/09/2025"', '"dateSignatureCommande": "01/09/2025"']], path: `${R1}/commande/dateSignatureCommande` },
+  { code: 'A011', title: 'nomRepresentant avec un caractère de contrôle C1 (texte Windows-1252 relu en Latin-1)', base: DPI, edits: [['"nomRepresentant": "EVRARD"', '"nomRepresentant": "D\\u0092EVRARD"']], path: `${R0}/beneficiaires/nomRepresentant` },
 ];
 
 export const hopPfiFixtures: readonly Fixture[] = [
@@ -137,4 +138,5 @@ export const hopPfiFixtures: readonly Fixture[] = [
   { code: 'A005', title: 'Extension qui ne correspond pas au format', base: PFI, edits: [['"HOP-PFI-Va2-BDC-00002.jpg"', '"HOP-PFI-Va2-BDC-00002.jpeg"']], path: `${R1}/piecesJustificatives/0/nomFichier` },
   { code: 'A006', title: 'Bon de commande signé le lendemain du jour de la simulation', base: PFI, edits: [['"dateSignatureCommande": "03/03/2025"', '"dateSignatureCommande": "23/11/2026"']], path: `${R1}/commande/dateSignatureCommande` },
   { code: 'A009', title: 'Bon de commande signé avant son édition', base: PFI, edits: [['"dateSignatureCommande": "15/01/2024"', '"dateSignatureCommande": "12/10/2023"']], path: `${R0}/commande/dateSignatureCommande` },
+  { code: 'A011', title: 'nomClient avec un caractère de contrôle C1 (texte Windows-1252 relu en Latin-1)', base: PFI, edits: [['"nomClient": "DUPONT"', '"nomClient": "D\\u0092UPONT"']], path: `${R0}/beneficiaires/nomClient` },
 ];

@@ -227,4 +227,5 @@ export const mdvLgcAvanceFixtures: readonly Fixture[] = [
   { code: 'A005', title: 'Nom de pièce avec le numéro éditeur d’une autre demande', base: L, edits: [['"MDV-LGC-Va1-BDC-00002.pdf"', '"MDV-LGC-Va1-BDC-00001.pdf"']], path: '/lignesImport/1/piecesJustificatives/0/nomFichier' },
   { code: 'A006', title: 'Bon de commande daté du lendemain', base: L, edits: [['"15/01/2024"', '"23/11/2026"']], path: '/lignesImport/0/commande/dateCommande' },
   { code: 'A007', title: 'Pièce PREUVE_HT sous le régime TTC', base: L, edits: [[FIRST_ATTACHMENT_END, FIRST_ATTACHMENT_END + PREUVE_HT_00001]], path: '/lignesImport/0/piecesJustificatives/1/typeFichier' },
+  { code: 'A011', title: 'nomMedecin avec un caractère de contrôle C1 (l’apostrophe d’un texte Windows-1252 relu en Latin-1)', base: L, edits: [['"LEFÈVRE"', '"L\\u0092EFÈVRE"']], path: '/lignesImport/0/beneficiaires/liberal/1/nomMedecin' },
 ];

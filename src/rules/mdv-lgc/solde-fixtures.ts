@@ -317,4 +317,5 @@ export const mdvLgcSoldeFixtures: readonly Fixture[] = [
     edits: [['"siret": "73282932000074"', '"siret": "73282932000075"']],
     path: '/siret',
   },
+  { code: 'A011', title: 'nomMedecin avec un caractère de contrôle C1 (l’apostrophe d’un texte Windows-1252 relu en Latin-1)', base: L, edits: [['"nomMedecin": "DURAND"', '"nomMedecin": "D\\u0092URAND"']], path: `${R0}/beneficiaires/liberal/0/nomMedecin` },
 ];

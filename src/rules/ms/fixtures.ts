@@ -153,4 +153,5 @@ export const msAvanceFixtures: readonly Fixture[] = [
   // ── Warnings ────────────────────────────────────────────────────────────────────────────
   { code: 'A004', title: 'Clé de contrôle du FINESS juridique fausse', base: S, edits: [['"330058066"', '"330058067"']], path: `${FIRST}/FINESSJuridique` },
   { code: 'A004', title: 'Clé du FINESS juridique fausse dans une structure sans demande de certificat', base: S, edits: [['"330058082"', '"330058083"']], path: `${R0}/beneficiaires/2/FINESSJuridique` },
+  { code: 'A011', title: 'nomResponsable avec un caractère de contrôle C1 (texte Windows-1252 relu en Latin-1)', base: S, edits: [['"MAISON HELOISE"', '"MAISON H\\u0092ELOISE"']], path: `${R0}/beneficiaires/0/nomResponsable` },
 ];
