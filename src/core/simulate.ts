@@ -194,12 +194,15 @@ function syntaxIssue(fault: SyntaxFault, lines: LineIndex): Issue {
   const { line, column } = lines.position(fault.offset);
   if (fault.reason === 'empty') return { code: 'G012', path: '', line, column, message: message('G012', {}) };
   if (fault.reason === 'too-deep') return { code: 'G011', path: '', line, column, message: message('G011', { count: MAX_DEPTH }) };
-  let text = message('G010', { reason: fault.reason, found: fault.found === '' ? 'la fin du fichier' : fault.found });
+  const found = fault.found === '' ? 'la fin du fichier' : fault.reason === 'expected-comma-or-close' ? `${fault.found} (après la valeur)` : fault.found;
+  const advice = fault.fix ? { advice: 'decimal-comma' as const, write: fault.fix.text } : {};
+  let text = message('G010', { reason: fault.reason, found, ...advice });
   if (fault.openedAt !== undefined) {
     const opened = lines.position(fault.openedAt);
     text = text.replace(/\.$/, ` (chaîne commencée ligne ${opened.line}, colonne ${opened.column}).`);
   }
-  return { code: 'G010', path: '', line, column, message: text };
+  const issue: Issue = { code: 'G010', path: '', line, column, message: text };
+  return fault.fix ? { ...issue, fix: fault.fix } : issue;
 }
 
 /**

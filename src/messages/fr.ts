@@ -58,7 +58,7 @@ export const SYNTAX_REASONS = {
   'unexpected-char': 'caractère inattendu à cet endroit : une valeur JSON était attendue',
   'expected-key': 'nom de balise attendu, entre guillemets doubles ("balise")',
   'expected-colon': 'deux-points « : » attendu après le nom de la balise',
-  'expected-comma-or-close': 'virgule « , » ou fin de bloc attendue (virgule manquante entre deux éléments ?)',
+  'expected-comma-or-close': 'virgule « , » manquante à la fin de cette valeur (ou fin de bloc attendue)',
   'trailing-comma': 'virgule en trop avant la fin du bloc',
   'single-quote': 'les chaînes et les noms de balise doivent être entre guillemets doubles ("), pas simples (\')',
   comment: 'les commentaires ne sont pas permis en JSON',
@@ -69,6 +69,7 @@ export const SYNTAX_REASONS = {
   'unknown-literal': 'valeur non reconnue : les seuls mots permis sont true, false et null (en minuscules), les textes vont entre guillemets',
   'trailing-content': 'contenu après la fin du JSON (un seul objet racine est permis)',
   'too-deep': 'imbrication trop profonde de tableaux ou d\'objets',
+  'decimal-comma': 'nombre écrit avec une virgule décimale : en JSON, la virgule sépare les éléments et le séparateur décimal est le point',
 } as const satisfies Record<SyntaxReason, string>;
 
 // ---------------------------------------------------------------------------------------------

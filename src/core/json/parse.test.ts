@@ -234,8 +234,10 @@ describe('syntax faults: one typical input per reason', () => {
     ['number as key', '{1:1}', 'expected-key', 1],
     ['missing colon', '{"a" 1}', 'expected-colon', 5],
     ['equals instead of colon', '{"a"=1}', 'expected-colon', 4],
-    ['missing comma in array', '[1 2]', 'expected-comma-or-close', 3],
-    ['missing comma in object', '{"a":1 "b":2}', 'expected-comma-or-close', 7],
+    // A missing comma is placed at the end of the value it should follow.
+    ['missing comma in array', '[1 2]', 'expected-comma-or-close', 2],
+    ['missing comma in object', '{"a":1 "b":2}', 'expected-comma-or-close', 6],
+    ['missing comma at the end of a line', '{\n  "a": "x"\n  "b": 2\n}', 'expected-comma-or-close', 12],
     ['semicolon separator', '{"a":1;"b":2}', 'expected-comma-or-close', 6],
     ['trailing comma in array', '[1,2,]', 'trailing-comma', 5],
     ['trailing comma in object', '{"a":1,}', 'trailing-comma', 7],
@@ -262,7 +264,7 @@ describe('syntax faults: one typical input per reason', () => {
     ['empty exponent', '[1e]', 'bad-number', 1],
     ['hex number', '[0x1F]', 'bad-number', 1],
     ['two points', '[1.2.3]', 'bad-number', 1],
-    ['decimal comma in an object', '{"m": 1075,00}', 'expected-key', 11],
+    ['decimal comma in an object', '{"m": 1075,00}', 'decimal-comma', 6],
     ['decimal comma in an array', '[1075,00]', 'bad-number', 6],
     ['NaN', '[NaN]', 'unknown-literal', 1],
     ['Infinity', '[Infinity]', 'unknown-literal', 1],
@@ -454,5 +456,20 @@ describe('bytes scanned, text offsets given', () => {
     const keys = parsed.root.members.map((m) => m.key);
     expect(keys).toEqual(['numeroEditeur', 'numeroEditeur', 'numeroEditeurs', 'numeroEditeux', 'nuMeroEditeur', 'RPPS']);
     expect(parsed.duplicates.map((d) => d.member.value)).toMatchObject([{ value: 2 }]);
+  });
+});
+
+describe('decimal comma', () => {
+  test('an unquoted 1075,00 in an object is reported at the number, with its fix', () => {
+    const text = '{"m": 1075,00, "n": 1}';
+    const f = fault(text);
+    expect(f).toMatchObject({ reason: 'decimal-comma', offset: 6, found: '1075,00', fix: { start: 6, end: 13, text: '1075.00' } });
+    const fixed = text.slice(0, f.fix!.start) + f.fix!.text + text.slice(f.fix!.end);
+    expect(parseJson(fixed).ok).toBe(true);
+  });
+
+  test('a comma after a decimal number, or before a key, is no decimal comma', () => {
+    expect(fault('{"m": 10.5,00}').reason).toBe('expected-key');
+    expect(fault('{"m": 10, 00}').reason).toBe('expected-key');
   });
 });

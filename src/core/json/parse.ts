@@ -25,7 +25,8 @@ export type SyntaxReason =
   | 'bad-number'
   | 'unknown-literal'
   | 'trailing-content'
-  | 'too-deep';
+  | 'too-deep'
+  | 'decimal-comma';
 
 export interface SyntaxFault {
   readonly reason: SyntaxReason;
@@ -37,6 +38,8 @@ export interface SyntaxFault {
   readonly close?: '}' | ']';
   /** For an unterminated string: where it started. */
   readonly openedAt?: number;
+  /** The mechanical fix, when there is one (`1075,00` → `1075.00`): UTF-16 offsets in the text. */
+  readonly fix?: { readonly start: number; readonly end: number; readonly text: string };
 }
 
 export type ParseResult =
@@ -250,6 +253,7 @@ class Parser {
         if (k === 0x27) this.fail('single-quote', keyStart);
         if (k === 0x2f) this.fail('comment', keyStart);
         if (k === undefined) this.fail('unexpected-end', keyStart, undefined, '}');
+        this.failDecimalComma(members, keyStart);
         this.fail('expected-key', keyStart, this.isWordCharAt(this.pos) ? this.wordAt(keyStart) : undefined);
       }
       const guess = previous < 0 ? this.firstKey[parentKey]! : this.nextKey[previous]!;
@@ -298,6 +302,8 @@ class Parser {
    * (false); anything else is a fault.
    */
   private moreAfterItem(close: '}' | ']'): boolean {
+    // Where the item ends: a missing comma is reported there, at the end of the value it should follow.
+    const end = this.pos;
     this.skipSpace();
     const c = this.bytes[this.pos];
     if (c === 0x2c) {
@@ -312,7 +318,22 @@ class Parser {
     const at = this.charAt(this.pos);
     if (c === undefined) this.fail('unexpected-end', at, undefined, close);
     if (c === 0x2f) this.fail('comment', at);
-    this.fail('expected-comma-or-close', at, undefined, close);
+    this.fail('expected-comma-or-close', this.charAt(end), describeChar(this.text, at), close);
+  }
+
+  /**
+   * `"montantSegurHT": 1075,00` (a decimal comma, as a French spreadsheet writes it): the comma
+   * ends the number and digits stand where a key should. Reported at the number, with its fix.
+   */
+  private failDecimalComma(members: readonly JsonMember[], at: number): void {
+    const last = members[members.length - 1]?.value;
+    if (last?.type !== 'number' || this.text.slice(last.end, at) !== ',' || !isDigit(this.text.charCodeAt(at))) return;
+    let end = at;
+    while (isDigit(this.text.charCodeAt(end))) end++;
+    const raw = this.text.slice(last.start, last.end);
+    if (!/^-?\d+$/.test(raw)) return;
+    const decimals = this.text.slice(at, end);
+    throw new Fault({ reason: 'decimal-comma', offset: last.start, found: `${raw},${decimals}`, fix: { start: last.start, end, text: `${raw}.${decimals}` } });
   }
 
   private findDuplicates(object: JsonObject): void {
