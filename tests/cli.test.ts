@@ -775,7 +775,7 @@ describe('segur-sim --pj', () => {
     expect(at('Fichiers nommés par aucune demande :')).toBeGreaterThan(at('Documents attendus :'));
     expect(lines).toContain(`  ${zips['pj.zip']} : notes.txt [P002]`);
     expect(r.stdout).toContain('Les demandes du JSON sont correctes, mais les pièces justificatives ne le sont pas');
-    expect(r.stdout).toContain('Bilan des pièces : 2 attendues, 0 présente, 1 en défaut, 1 manquante ; 1 fichier inattendu ; 1 défaut au total.');
+    expect(r.stdout).toContain('Bilan des pièces : 2 attendues, 0 présente, 1 en défaut, 1 manquante ; 1 fichier inattendu ; 3 défauts au total.');
   });
 
   it('takes several --pj zips together', () => {

@@ -3,6 +3,11 @@
 import 'fake-indexeddb/auto';
 // DOM matchers (toBeInTheDocument, …) and their types for vitest's expect.
 import '@testing-library/jest-dom/vitest';
+import { configure } from '@testing-library/svelte';
+
+// findBy… and waitFor wait up to 15 s (default 1 s): sized for a loaded 2-core machine, where a
+// component loaded on demand or a simulation in a worker may take seconds. No test measures time.
+configure({ asyncUtilTimeout: 15_000 });
 
 // ---------------------------------------------------------------------------------------------
 // jsdom gaps, filled minimally (only where jsdom lacks them; a browser has them all).

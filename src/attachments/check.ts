@@ -19,7 +19,7 @@ import type {
 } from '../core/report';
 import type { FindingArgs } from '../core/types';
 import type { Code } from '../messages/codes';
-import { CONTENT_LABELS, message, sizeFr, type ContentKind } from '../messages/fr';
+import { CONTENT_LABELS, limitFr, message, sizeFr, type ContentKind } from '../messages/fr';
 import type { ExpectedAttachment } from './expected';
 import { extensionOf as formatExtension } from './limits';
 import { HEAD_BYTES, matchesExtension, sniff } from './magic';
@@ -105,7 +105,7 @@ export async function checkAttachments(
     const state: ZipState = { zip, faults: [], folderFaults: [], files: 0 };
     states.push(state);
     const where = zip.name;
-    if (zip.blob.size > limits.maxZipBytes) state.faults.push(fault('P004', { where, count: zip.blob.size, expected: sizeFr(limits.maxZipBytes) }));
+    if (zip.blob.size > limits.maxZipBytes) state.faults.push(fault('P004', { where, count: zip.blob.size, expected: limitFr(limits.maxZipBytes) }));
     let entries: ZipEntry[];
     try {
       entries = (await readZipDirectory(zip.blob)).entries;
@@ -171,7 +171,7 @@ export async function checkAttachments(
         if (record.extension !== 'zip' && !accepted.includes(record.extension)) {
           add('P005', { expected: formatsText, ...(record.extension === 'jpeg' && accepted.includes('jpg') ? { hint: 'renommez-le en .jpg' } : {}) });
         }
-        if (!bomb && entry.size > limits.maxFileBytes) add('P003', { count: entry.size, expected: sizeFr(limits.maxFileBytes) });
+        if (!bomb && entry.size > limits.maxFileBytes) add('P003', { count: entry.size, expected: limitFr(limits.maxFileBytes) });
         const named = (record.matched[0] ?? record.duplicateOf?.[0])?.namingExpected;
         if (named !== undefined) add('P006', { expected: named });
       }

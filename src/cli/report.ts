@@ -118,7 +118,8 @@ export function textReport(result: SimulationResult, ctx: ReportContext, palette
     status === 'invalid'
       ? `Bilan : fichier invalide, ${count(errors, 'erreur globale', 'erreurs globales')}`
       : `Bilan : ${count(total, 'demande', 'demandes')}, ${count(total - rejected, 'acceptée', 'acceptées')}, ` +
-        `${count(rejected, 'rejetée', 'rejetées')}, ${count(errors, 'erreur', 'erreurs')}, ${count(warnings, 'avertissement', 'avertissements')}`;
+        `${count(rejected, 'rejetée', 'rejetées')}, ${count(errors, 'erreur', 'erreurs')}, ${count(warnings, 'avertissement', 'avertissements')}` +
+        (ctx.attachments.detail ? `, ${count(attachmentFaults(ctx.attachments), 'défaut de pièce justificative', 'défauts de pièces justificatives')}` : '');
   const output =
     ctx.output === null
       ? status === 'invalid'
@@ -133,6 +134,9 @@ export function textReport(result: SimulationResult, ctx: ReportContext, palette
 
 // ---------------------------------------------------------------------------------------------
 // Attachments section
+
+/** Every attachment fault: missing (P001), unexpected (P002) and faulty files and zips. */
+export const attachmentFaults = (a: AttachmentsReport) => a.missing.length + a.unexpected.length + a.faulty.length;
 
 const faultLines = (faults: readonly AttachmentFault[], red: (s: string) => string) => faults.map((f) => red(`      [${f.code}] ${f.message}`));
 
@@ -184,11 +188,11 @@ export function attachmentsSection(a: AttachmentsReport, palette: Palette = PLAI
       bold(
         `Bilan des pièces : ${count(detail.documents.length, 'attendue', 'attendues')}, ${count(by('present'), 'présente', 'présentes')}, ` +
           `${by('faulty')} en défaut, ${count(by('missing'), 'manquante', 'manquantes')} ; ` +
-          `${count(a.unexpected.length, 'fichier inattendu', 'fichiers inattendus')} ; ${count(a.faulty.length, 'défaut', 'défauts')} au total.`,
+          `${count(a.unexpected.length, 'fichier inattendu', 'fichiers inattendus')} ; ${count(attachmentFaults(a), 'défaut', 'défauts')} au total.`,
       ),
     );
   } else {
-    lines.push(bold(`Bilan des pièces : ${count(a.faulty.length, 'défaut', 'défauts')}.`));
+    lines.push(bold(`Bilan des pièces : ${count(attachmentFaults(a), 'défaut', 'défauts')}.`));
   }
   return lines;
 }

@@ -78,20 +78,35 @@ export const SYNTAX_REASONS = {
 /** `1 234 567`: digits grouped by three, as written in French. */
 const grouped = (n: number) => String(Math.round(n)).replace(/\B(?=(\d{3})+(?!\d))/g, ' ');
 
-/** A size in French: `3 Mo (3 145 728 octets)`, `412,5 Ko (422 400 octets)`, `12 octets` (Ko and Mo of 1024). */
-export function sizeFr(bytes: number): string {
-  if (!Number.isFinite(bytes)) return '? octets';
-  if (bytes < 1024) return `${grouped(bytes)} octet${bytes > 1 ? 's' : ''}`;
+/** `20,03 Mo` (two decimals at most, Ko and Mo of 1024), and whether that is the exact size. */
+function shortSize(bytes: number): { short: string; exact: boolean } {
   const units = ['Ko', 'Mo', 'Go', 'To'];
   let value = bytes / 1024;
   let unit = 0;
-  // Rounded to one decimal, 1023,96 Ko is 1 Mo, not « 1024 Ko ».
-  while (Math.round(value * 10) / 10 >= 1024 && unit < units.length - 1) {
+  // Rounded to two decimals, 1023,999 Ko is 1 Mo, not « 1024 Ko ».
+  while (Math.round(value * 100) / 100 >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit++;
   }
-  const short = (Math.round(value * 10) / 10).toString().replace('.', ',');
-  return `${short} ${units[unit]} (${grouped(bytes)} octets)`;
+  const rounded = Math.round(value * 100) / 100;
+  return { short: `${rounded.toString().replace('.', ',')} ${units[unit]}`, exact: rounded === value };
+}
+
+/**
+ * A size in French, exactly: `20,03 Mo (21 000 901 octets)`, `412,5 Ko (422 400 octets)`,
+ * `12 octets` (Ko and Mo of 1024; two decimals at most, the byte count always).
+ */
+export function sizeFr(bytes: number): string {
+  if (!Number.isFinite(bytes)) return '? octets';
+  if (bytes < 1024) return `${grouped(bytes)} octet${bytes > 1 ? 's' : ''}`;
+  return `${shortSize(bytes).short} (${grouped(bytes)} octets)`;
+}
+
+/** A limit in French: `20 Mo` when that is exact, else as `sizeFr`. */
+export function limitFr(bytes: number): string {
+  if (!Number.isFinite(bytes) || bytes < 1024) return sizeFr(bytes);
+  const { short, exact } = shortSize(bytes);
+  return exact ? short : sizeFr(bytes);
 }
 
 /** Why an archive or an entry cannot be read (P015), or looks like a bomb (P014), or a path is unsafe (P010). */
@@ -172,7 +187,7 @@ export const MESSAGES = {
     `Le fichier n'est pas encodé en UTF-8 : octets invalides ${a.found ?? ''}` +
     (a.hint ? ` (le fichier semble encodé en ${a.hint} : enregistrez-le en UTF-8).` : '.'),
   G002: (a) => `Le fichier est encodé en ${a.hint ?? 'UTF-16'} (octets ${a.found ?? ''}) : enregistrez-le en UTF-8.`,
-  G003: (a) => `Le fichier est trop volumineux (${a.found ?? '?'} octets) : la taille maximale acceptée est de ${a.count ?? 0} octets.`,
+  G003: (a) => `Le fichier est trop volumineux : ${sizeFr(Number(a.found))}, au plus ${limitFr(a.count ?? 0)}.`,
   G004: (a) =>
     `Le fichier n'est pas un fichier texte JSON : c'est ${a.other ?? CONTENT_LABELS.unknown}${a.found ? ` (premiers octets ${a.found})` : ''}. ` +
     'Vérifiez que le bon fichier a été choisi : le JSON des demandes, pas une pièce justificative ni un zip.',

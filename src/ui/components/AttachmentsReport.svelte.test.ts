@@ -28,10 +28,10 @@ beforeEach(() => clear());
 afterEach(() => vi.restoreAllMocks());
 
 const P008 = "Le fichier « MDV-LGC-Va1-BDC-00002.pdf » du zip « pieces.zip » n'est pas ce qu'annonce son extension .pdf : c'est du texte.";
-const P003 = 'Le fichier « MDV-LGC-Va1-BDC-00002.pdf » du zip « pieces.zip » est trop volumineux : 4 Mo (4 194 304 octets) une fois décompressé, au plus 3 Mo (3 145 728 octets) par fichier.';
+const P003 = 'Le fichier « MDV-LGC-Va1-BDC-00002.pdf » du zip « pieces.zip » est trop volumineux : 4 Mo (4 194 304 octets) une fois décompressé, au plus 3 Mo par fichier.';
 const P002 = "Le fichier « mdv-lgc-va1-fac-00003.pdf » du zip « pieces.zip » n'est nommé par aucune demande du JSON (nomFichier) : vouliez-vous dire « MDV-LGC-Va1-FAC-00003.pdf » ?";
 const P002_NOTES = "Le fichier « notes.txt » du zip « pieces.zip » n'est nommé par aucune demande du JSON (nomFichier).";
-const P004 = 'Le zip « gros.zip » est trop volumineux : 210 Mo (220 200 960 octets), au plus 200 Mo (209 715 200 octets) par zip pour ce couloir (répartissez les pièces dans plusieurs zips).';
+const P004 = 'Le zip « gros.zip » est trop volumineux : 210 Mo (220 200 960 octets), au plus 200 Mo par zip pour ce couloir (répartissez les pièces dans plusieurs zips).';
 const P001 = 'Pièce justificative « MDV-LGC-Va1-FAC-00003.pdf » attendue par le JSON (numLigne 3) mais absente des zips fournis.';
 
 /** Every status at once: present, faulty (two faults), missing; two unexpected files; a zip too big. */
@@ -130,9 +130,9 @@ describe('« Documents attendus »', () => {
     expect(within(section).getByRole('heading', { level: 5, name: 'Zips déposés' })).toBeInTheDocument();
     const gros = within(section).getByRole('list', { name: 'Défauts du zip gros.zip' });
     expect(within(gros).getByRole('listitem')).toHaveTextContent(`P004 ${P004}`);
-    expect(within(section).getByText(/^pieces\.zip$/).parentElement).toHaveTextContent('pieces.zip : 4 fichiers, 4,2 Ko (4 321 octets) — aucun défaut propre au zip');
+    expect(within(section).getByText(/^pieces\.zip$/).parentElement).toHaveTextContent('pieces.zip : 4 fichiers, 4,22 Ko (4 321 octets) — aucun défaut propre au zip');
     expect(within(section).getByText(/^Bilan des pièces :/)).toHaveTextContent(
-      'Bilan des pièces : 4 attendues, 2 présentes, 1 en défaut, 1 manquante ; 2 fichiers inattendus ; 1 défaut propre aux zips ; 3 défauts au total.',
+      'Bilan des pièces : 4 attendues, 2 présentes, 1 en défaut, 1 manquante ; 2 fichiers inattendus ; 1 défaut propre aux zips ; 6 défauts au total.',
     );
   });
 
