@@ -832,3 +832,194 @@ describe('segur-sim --pj', () => {
     expect(cli([path, ...BASE, '--pj', zips['pj.zip']!]).stderr).toBe('');
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Issue 10: messages that say what was found (with its JSON kind) and how to write it right,
+// with the mechanical fix as data in the JSON report; each case end to end through the bin.
+
+describe('segur-sim: what was found, how to fix it', () => {
+  interface Found {
+    readonly code: string;
+    readonly path: string;
+    readonly message: string;
+    readonly line: number;
+    readonly column: number;
+    readonly fix?: { start: number; end: number; text: string };
+  }
+  /** Runs VALID with `edits` through the bin (JSON report); the first finding at `path`. */
+  function finding(edits: readonly (readonly [string, string])[], path: string, status: number, name = 'cas.json') {
+    let text = VALID;
+    for (const [from, to] of edits) {
+      expect(text).toContain(from);
+      text = text.replace(from, to);
+    }
+    const { dir, path: file } = fileIn(name, text);
+    const r = cli([file, ...BASE, '--tva', '20', '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(status);
+    const report = JSON.parse(r.stdout) as { globalErrors: Found[]; requests: { errors: Found[]; warnings: Found[]; libelleTraitement: string }[] };
+    const all = [...report.globalErrors, ...report.requests.flatMap((q) => [...q.errors, ...q.warnings])];
+    const found = all.find((i) => i.path === path);
+    expect(found, JSON.stringify(all)).toBeDefined();
+    return { found: found!, text, report, dir };
+  }
+  /** The text with the fix applied, and the codes found at `path` once checked again. */
+  function applyFix(text: string, fix: { start: number; end: number; text: string }, path: string): string[] {
+    const fixed = text.slice(0, fix.start) + fix.text + text.slice(fix.end);
+    const { path: file } = fileIn('corrige.json', fixed);
+    const r = cli([file, ...BASE, '--tva', '20', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { globalErrors: Found[]; requests: { errors: Found[]; warnings: Found[] }[] };
+    return [...report.globalErrors, ...report.requests.flatMap((q) => [...q.errors, ...q.warnings])].filter((i) => i.path === path).map((i) => i.code);
+  }
+  const ED = '/lignesImport/0/numeroEditeur';
+
+  it('a number for a text: says a number was found and to write it between quotes; the fix quotes it', () => {
+    const { found, text, report, dir } = finding([['"numeroEditeur": "00001"', '"numeroEditeur": 12345']], ED, 1);
+    expect(found.code).toBe('E004');
+    expect(found.message).toBe('« numeroEditeur » : une chaîne de 5 caractères attendue ; trouvé : le nombre 12345 ; écrire "12345" entre guillemets.');
+    expect(found.fix).toEqual({ start: text.indexOf('12345'), end: text.indexOf('12345') + 5, text: '"12345"' });
+    // The same words in the output file's libelleTraitement.
+    expect(report.requests[0]!.libelleTraitement).toContain('trouvé : le nombre 12345 ; écrire "12345" entre guillemets');
+    const output = JSON.parse(readFileSync(join(dir, 'cas_sortie.json'), 'utf8'));
+    expect(output.lignesImport[0].libelleTraitement).toContain('le nombre 12345');
+    expect(applyFix(text, found.fix!, ED)).toEqual([]);
+  });
+
+  it('"false" for a boolean: write false without quotes', () => {
+    const path = '/lignesImport/0/beneficiaires/isClientUnique';
+    const { found, text } = finding([['"isClientUnique": false', '"isClientUnique": "false"']], path, 1);
+    expect(found.code).toBe('E004');
+    expect(found.message).toContain('trouvé : le texte "false" ; écrire false sans guillemets.');
+    expect(found.fix!.text).toBe('false');
+    expect(applyFix(text, found.fix!, path)).toEqual([]);
+  });
+
+  it('"1" for numeroEditeur: leading zeros lost by a spreadsheet, write "00001"', () => {
+    const { found, text } = finding([['"numeroEditeur": "00001"', '"numeroEditeur": "1"']], ED, 1);
+    expect(found.code).toBe('E007');
+    expect(found.message).toContain('trouvé : le texte "1" ; les zéros de tête ont été perdus (tableur ?) : écrire "00001".');
+    expect(found.fix!.text).toBe('"00001"');
+    expect(applyFix(text, found.fix!, ED)).toEqual([]);
+  });
+
+  it('a 9-digit phone number written as a number: its leading 0 is back in the fix', () => {
+    const path = '/lignesImport/0/beneficiaires/liberal/0/telephoneMedecin';
+    const { found, text } = finding([['"telephoneMedecin": "0102030405"', '"telephoneMedecin": 102030405']], path, 1);
+    expect(found.code).toBe('E004');
+    expect(found.message).toContain('trouvé : le nombre 102030405 ; les zéros de tête ont été perdus (tableur ?) : écrire "0102030405".');
+    expect(applyFix(text, found.fix!, path)).toEqual([]);
+  });
+
+  it('"45306" for a date: an Excel serial number, write "15/01/2024"', () => {
+    const path = '/lignesImport/0/commande/dateCommande';
+    const { found, text } = finding([['"dateCommande": "15/01/2024"', '"dateCommande": "45306"']], path, 1);
+    expect(found.code).toBe('E010');
+    expect(found.message).toContain('trouvé : le texte "45306" ; numéro de série de date Excel : écrire "15/01/2024".');
+    expect(applyFix(text, found.fix!, path)).toEqual([]);
+  });
+
+  it('"2024-01-15" for a date: write "15/01/2024"', () => {
+    const path = '/lignesImport/0/commande/dateCommande';
+    const { found, text } = finding([['"dateCommande": "15/01/2024"', '"dateCommande": "2024-01-15"']], path, 1);
+    expect(found.code).toBe('E010');
+    expect(found.message).toContain('trouvé : le texte "2024-01-15" ; date écrite AAAA-MM-JJ : écrire "15/01/2024".');
+    expect(found.fix!.text).toBe('"15/01/2024"');
+    expect(applyFix(text, found.fix!, path)).toEqual([]);
+  });
+
+  it('"1075,00" for an amount: decimal comma, write 1075.00', () => {
+    const path = '/lignesImport/0/commande/montantSegurHT';
+    const { found, text } = finding([['"montantSegurHT": 1075.00', '"montantSegurHT": "1075,00"']], path, 1);
+    expect(found.code).toBe('E004');
+    expect(found.message).toContain('trouvé : le texte "1075,00" ; virgule décimale : écrire 1075.00 avec un point, sans guillemets.');
+    expect(found.fix!.text).toBe('1075.00');
+    expect(applyFix(text, found.fix!, path)).toEqual([]);
+  });
+
+  it('1075 for an amount: write 1075.00', () => {
+    const path = '/lignesImport/0/commande/montantSegurHT';
+    const { found, text } = finding([['"montantSegurHT": 1075.00', '"montantSegurHT": 1075']], path, 1);
+    expect(found.code).toBe('E011');
+    expect(found.message).toContain('trouvé : le nombre 1075 ; écrire 1075.00.');
+    expect(applyFix(text, found.fix!, path)).toEqual([]);
+  });
+
+  it('an unquoted 1075,00: the whole file is refused (exit 2) at the number, with the fix', () => {
+    const { found, text } = finding([['"montantSegurHT": 1075.00', '"montantSegurHT": 1075,00']], '', 2);
+    expect(found).toMatchObject({ code: 'G010', line: 14, column: 27 });
+    expect(found.message).toContain('virgule décimale');
+    expect(found.message).toContain('trouvé : 1075,00 ; virgule décimale : écrire 1075.00 avec un point');
+    expect(found.fix!.text).toBe('1075.00');
+    expect(applyFix(text, found.fix!, '')).toEqual([]);
+  });
+
+  it('a misspelt tag: the fix renames it', () => {
+    const path = '/lignesImport/0/beneficiaires/liberal/0/RPSP';
+    const { found, text } = finding([['"RPPS": "10000000009"', '"RPSP": "10000000009"']], path, 1);
+    expect(found.code).toBe('E002');
+    expect(found.message).toContain('vouliez-vous dire « RPPS » ?');
+    expect(found.fix!.text).toBe('"RPPS"');
+    expect(applyFix(text, found.fix!, path)).toEqual([]);
+    expect(applyFix(text, found.fix!, '/lignesImport/0/beneficiaires/liberal/0/RPPS')).toEqual([]);
+  });
+
+  it('invisible characters are named: a no-break space, a zero-width space', () => {
+    const { found } = finding([['"numeroEditeur": "00001"', '"numeroEditeur": "00001\u00a0"']], ED, 1);
+    expect(found.code).toBe('E007');
+    expect(found.message).toContain('(caractère invisible : espace insécable U+00A0)');
+    const zw = finding([['"numeroEditeur": "00001"', '"numeroEditeur": "0000\u200b1"']], ED, 1).found;
+    expect(zw.message).toContain('(caractère invisible : espace sans chasse U+200B)');
+  });
+
+  it('a C1 control character (N\\u0092GUYEN): a warning with the Windows-1252 reading as fix, exit 0', () => {
+    const path = '/lignesImport/0/beneficiaires/liberal/2/nomMedecin';
+    const { found, text, report } = finding([['"N\'GUYEN-MARTIN"', '"N\\u0092GUYEN-MARTIN"']], path, 0);
+    expect(found.code).toBe('A011');
+    expect(report.requests[0]!.warnings.map((w) => w.code)).toEqual(['A011']);
+    expect(found.message).toContain('caractère de contrôle C1');
+    expect(found.message).toContain('écrire "N’GUYEN-MARTIN"');
+    expect(applyFix(text, found.fix!, path)).toEqual([]);
+  });
+
+  it('a missing comma is placed at the end of the value it should follow', () => {
+    const { found } = finding([['"numeroEditeur": "00001",', '"numeroEditeur": "00001"']], '', 2);
+    expect(found).toMatchObject({ code: 'G010', line: 10, column: 31 });
+    expect(found.message).toContain('virgule « , » manquante à la fin de cette valeur');
+  });
+
+  const notJson: readonly (readonly [string, Uint8Array, string])[] = [
+    ['a PDF', new TextEncoder().encode('%PDF-1.7\n%\u00e2\u00e3\u00cf\u00d3\n1 0 obj\n'), 'un document PDF'],
+    ['a zip', zipSync({ 'a.json': new TextEncoder().encode(VALID) }), 'une archive zip'],
+    ['a PNG image', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]), 'une image PNG'],
+    ['a JPEG photo', new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0, 0x10, 0x4a, 0x46, 0x49, 0x46, 0, 1]), 'une image JPEG'],
+  ];
+  it.each(notJson)('%s renamed .json is said not to be text (G004, exit 2)', (_, bytes, label) => {
+    const { path } = fileIn('demandes.json', Buffer.from(bytes));
+    const r = cli([path, ...BASE, '--format', 'json']);
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout);
+    expect(report.globalErrors).toHaveLength(1);
+    expect(report.globalErrors[0]).toMatchObject({ code: 'G004', path: '' });
+    expect(report.globalErrors[0].message).toContain(`n'est pas un fichier texte JSON : c'est ${label}`);
+    expect(report.globalErrors[0].message).not.toContain('UTF-8');
+  });
+
+  it('a Windows-1252 file: only the invalid byte is listed', () => {
+    const latin1 = Buffer.from(VALID, 'latin1'); // LEFÈVRE: È is the single byte 0xC8
+    const { path } = fileIn('latin1.json', latin1);
+    const r = cli([path, ...BASE, '--format', 'json']);
+    expect(r.status).toBe(2);
+    const e = JSON.parse(r.stdout).globalErrors[0];
+    expect(e.code).toBe('G001');
+    expect(e.message).toContain('octets invalides 0xC8 (le fichier semble encodé en ISO-8859-1 / Windows-1252');
+    expect(e.message).not.toContain('0xC8 0x56');
+  });
+
+  it('the text report prints the same messages, and French agreement and plurals', () => {
+    const { path } = fileIn('texte.json', VALID.replace('"numeroEditeur": "00001"', '"numeroEditeur": 12345'));
+    const r = cli([path, ...BASE, '--tva', '20']);
+    expect(r.status).toBe(1);
+    expect(r.stdout).toContain('[E004] « numeroEditeur » : une chaîne de 5 caractères attendue ; trouvé : le nombre 12345 ; écrire "12345" entre guillemets.');
+    expect(r.stdout).not.toMatch(/\(s\)/);
+  });
+});
