@@ -47,7 +47,7 @@ const count = (n: number, singular: string, plural: string) => `${n} ${n > 1 ? p
 const where = (i: Issue) => `ligne ${i.line}, colonne ${i.column}`;
 
 function requestLabel(numLigne: number | null, numeroEditeur: string | null, index: number): string {
-  const n = numLigne === null ? `? (élément ${index} de lignesImport)` : String(numLigne);
+  const n = numLigne === null ? `? (élément ${index + 1} de lignesImport)` : String(numLigne);
   return `numLigne ${n} (numeroEditeur ${numeroEditeur ?? '?'})`;
 }
 

@@ -97,7 +97,7 @@ describe('history', () => {
     await simulate(user, fixtureFile('JSON-001.json', SHORT_RPPS));
     const section = screen.getByRole('region', { name: 'Historique' });
     await waitFor(() => expect(within(section).getByText('JSON-001.json')).toBeInTheDocument());
-    expect(within(section).getByText('2 demande(s), 1 acceptée(s), 1 rejetée(s)', { exact: false })).toBeInTheDocument();
+    expect(within(section).getByText('2 demandes, 1 acceptée, 1 rejetée', { exact: false })).toBeInTheDocument();
 
     await waitFor(async () => expect(await get(HISTORY_KEY)).toHaveLength(1));
     const stored = JSON.stringify(await get(HISTORY_KEY));

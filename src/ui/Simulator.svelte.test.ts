@@ -93,7 +93,7 @@ describe('verdicts', () => {
     expect(banner).toHaveFocus();
     // The portal's words once, in the banner.
     expect(screen.getAllByText(/ne respecte pas le format attendu/)).toHaveLength(1);
-    expect(screen.getByRole('status')).toHaveTextContent('Simulation terminée : 0 demande(s), 0 rejetée(s).');
+    expect(screen.getByRole('status')).toHaveTextContent('Simulation terminée : 0 demande, 0 rejetée.');
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /fichier de sortie/ })).not.toBeInTheDocument();
     // The report is still offered.
@@ -216,7 +216,7 @@ describe('announcement and progress', () => {
     render(App);
     const user = await simulate(fixtureFile('avance.json', SHORT_RPPS));
     await user.keyboard('{Escape}');
-    expect(screen.getByRole('status')).toHaveTextContent('Simulation terminée : 2 demande(s), 1 rejetée(s).');
+    expect(screen.getByRole('status')).toHaveTextContent('Simulation terminée : 2 demandes, 1 rejetée.');
   });
 
   test('a check longer than 150 ms shows « Vérification en cours… »', async () => {

@@ -193,7 +193,7 @@ describe('the verdict with attachments', () => {
     expect(within(section).getByText(/^Le JSON est correct : toutes ses demandes sont acceptées\. Mais les pièces justificatives ne le sont pas/)).toBeInTheDocument();
     expect(await within(section).findByRole('table', { name: 'Documents attendus' })).toBeInTheDocument();
     expect(document.querySelector('p.visually-hidden[role=status]')).toHaveTextContent(
-      'Simulation terminée : 2 demande(s), 0 rejetée(s). Pièces justificatives en défaut : voir « Documents attendus ».',
+      'Simulation terminée : 2 demandes, 0 rejetée. Pièces justificatives en défaut : voir « Documents attendus ».',
     );
 
     // The JSON report carries the attachments, and its status is the overall one.

@@ -44,6 +44,17 @@ describe('excerptAt', () => {
   });
 
   test('control characters are shown as dots (one column each)', () => {
-    expect(excerptAt(['a\u0001b'], 1, 3)).toEqual({ line: 1, text: 'a·b', caret: '  ^' });
+    expect(excerptAt(['a\u0001b'], 1, 3)).toEqual({ line: 1, text: 'a·b', caret: '  ^', invisible: 'caractère de contrôle U+0001' });
+  });
+
+  test('invisible characters are marked (one column each) and named', () => {
+    expect(excerptAt(['"nom": "DUPONT\u00a0",'], 1, 9)).toEqual({ line: 1, text: '"nom": "DUPONT⍽",', caret: '        ^', invisible: 'espace insécable U+00A0' });
+    expect(excerptAt(['"a": "0000\u200b1", "b": "N\u0092GUYEN"'], 1, 6)).toEqual({
+      line: 1,
+      text: '"a": "0000¤1", "b": "N¤GUYEN"',
+      caret: '     ^',
+      invisible: 'espace sans chasse U+200B, caractère de contrôle C1 U+0092',
+    });
+    expect(excerptAt(['"nom": "DUPONT"'], 1, 1)).not.toHaveProperty('invisible');
   });
 });

@@ -3,13 +3,27 @@
 // core counts them (src/core/json/position.ts). Long lines (a minified file is one line) are cut
 // around the column.
 
+import { invisibleNames } from '../../core/invisible';
+
 export interface Excerpt {
   readonly line: number;
   /** The shown part of the line (with … where it was cut). */
   readonly text: string;
   /** Blanks (tabs kept, so that they align) then ^. */
   readonly caret: string;
+  /**
+   * The invisible characters of the shown part, named (`espace insécable U+00A0`): the text shows
+   * each as a visible mark of one column (⍽ for a space, ¤ for the others).
+   */
+  readonly invisible?: string;
 }
+
+/** One visible column for an invisible character: ⍽ for a space-like one, ¤ for the others. */
+function mark(ch: string): string {
+  const c = ch.charCodeAt(0);
+  return c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x205f ? '⍽' : '¤';
+}
+const INVISIBLE = /[\u0080-\u00a0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
 
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -30,7 +44,13 @@ export function excerptAt(lines: readonly string[], line: number, column: number
   }
   const head = from > 0 ? '…' : '';
   const tail = to < full.length ? '…' : '';
-  const shown = full.slice(from, to).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '·');
+  const raw = full.slice(from, to);
+  // A BOM at the very start of the file stays as it was (not marked nor named).
+  const bom = line === 1 && from === 0 && raw.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+  const part = raw.slice(bom.length);
+  const invisible = invisibleNames(part.replace(/\t/g, ''));
+  const shown = bom + part.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '·').replace(INVISIBLE, mark);
   const lead = full.slice(from, at).replace(/[^\t]/g, ' ');
-  return { line, text: head + shown + tail, caret: (head ? ' ' : '') + lead + '^' };
+  const out: Excerpt = { line, text: head + shown + tail, caret: (head ? ' ' : '') + lead + '^' };
+  return invisible === undefined ? out : { ...out, invisible };
 }

@@ -98,7 +98,7 @@ export function announcementFor(runs: readonly FileRun[]): string {
     requests += run.counts.requests;
     rejected += run.counts.rejected;
   }
-  const parts = [`Simulation terminée : ${requests} demande(s), ${rejected} rejetée(s).`];
+  const parts = [`Simulation terminée : ${plural(requests, 'demande', 'demandes')}, ${plural(rejected, 'rejetée', 'rejetées')}.`];
   const checked = runs.filter((r) => r.attachments !== null || r.attachmentsFailure !== null);
   if (checked.length > 0) {
     const faulty = checked.filter((r) => r.attachmentsFaulty);
@@ -112,7 +112,7 @@ export function announcementFor(runs: readonly FileRun[]): string {
   // (Not the banner's words again: the banner says them.)
   if (invalid.length > 0) parts.push(`Format non conforme, fichier rejeté en entier : ${invalid.map((r) => r.fileName).join(', ')}.`);
   const failed = runs.filter((r) => r.failure !== null);
-  if (failed.length > 0) parts.push(`${plural(failed.length, "fichier n'a", "fichiers n'ont")} pas pu être vérifié(s).`);
+  if (failed.length > 0) parts.push(`${plural(failed.length, "fichier n'a", "fichiers n'ont")} pas pu être ${failed.length > 1 ? 'vérifiés' : 'vérifié'}.`);
   return parts.join(' ');
 }
 
