@@ -5,6 +5,7 @@
 
 import { afterAll, describe, expect, test } from 'vitest';
 import { simulateFile } from '../../src/simulator';
+import { frenchSpaces } from '../../src/ui/lib/typography';
 import { type AppSession, watchedAppSession } from './browser';
 import {
   dialogClosed,
@@ -187,7 +188,8 @@ describe('simulating files in Chromium', () => {
     const codeLink = issue.getByRole('link', { name: error.code, exact: true });
     expect(await codeLink.getAttribute('href')).toBe(`#/documentation/MDV-LGC/avance/${error.code}`);
     expect(await issue.locator('.issue-path').innerText()).toBe('Demande 1 › commande › montantSegurHT');
-    expect(await issue.locator('.issue-message').innerText()).toBe(error.message);
+    // The report's words, with French no-break spaces on screen.
+    expect(await issue.locator('.issue-message').innerText()).toBe(frenchSpaces(error.message));
     expect(await issue.getByText(`ligne ${at.line}, colonne ${at.column}`, { exact: true }).count()).toBe(1);
     const sourceLine = input.toString('utf8').split('\n')[at.line - 1]!;
     const gutter = String(at.line);
