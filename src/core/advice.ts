@@ -131,7 +131,6 @@ export function adviseKind(node: JsonNode, raw: string, want: Expectation): Advi
     if (/^-?\d{1,15}$/.test(t)) return replace(node, 'unquote', String(Number(t)));
     return undefined;
   }
-  if (want.type === 'string' && node.type === 'boolean') return replace(node, 'quote', JSON.stringify(String(node.value)));
   return undefined;
 }
 

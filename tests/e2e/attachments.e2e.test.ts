@@ -146,7 +146,7 @@ describe('the attachments check in Chromium', () => {
     );
     expect(counts).toEqual(['Attendues=2', 'Présentes=1', 'Manquantes=0', 'En défaut=1', 'Inattendues=1']);
     await section
-      .getByText('Bilan des pièces : 2 attendues, 1 présente, 1 en défaut, 0 manquante ; 1 fichier inattendu ; 1 défaut au total.', { exact: true })
+      .getByText('Bilan des pièces : 2 attendues, 1 présente, 1 en défaut, 0 manquante ; 1 fichier inattendu ; 2 défauts au total.', { exact: true })
       .waitFor();
     await section.getByRole('table', { name: 'Documents attendus' }).scrollIntoViewIfNeeded();
     await shot(session, 'attachments-2-documents-attendus');
