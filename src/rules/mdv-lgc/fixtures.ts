@@ -12,6 +12,7 @@ import { PROFILES, type SimulationOptions } from '../../core/types';
 import liberal from './fixtures/avance-liberal.json?raw';
 import structure from './fixtures/avance-structure.json?raw';
 import ht from './fixtures/avance-ht.json?raw';
+import bioBalance from '../bio-sgl/fixtures/solde-dmp.json?raw';
 
 /** A valid base file: its name in fixtures/, its text, and the form choices it is valid under. */
 export interface FixtureBase {
@@ -97,6 +98,7 @@ export const mdvLgcAvanceFixtures: readonly Fixture[] = [
     path: '',
   },
   { code: 'G012', title: 'Fichier vidé (ne contient plus qu’un saut de ligne)', base: L, edits: [[liberal, '\n']], path: '' },
+  { code: 'G021', title: 'Demande de solde BIO-SGL contrôlée comme une avance MDV-LGC', base: L, edits: [[liberal, bioBalance]], path: '' },
 
   // ── File header: any error rejects the whole file ───────────────────────────────────────
   { code: 'E001', title: 'Balise d’en-tête numeroAns supprimée', base: L, edits: [['  "numeroAns": "MDVLGC0001",\n', '']], path: '/numeroAns' },
