@@ -682,3 +682,25 @@ describe('fidelity to the guides (issue 10)', () => {
     expect(other.globalWarnings[0]!.message).toContain('JSON-MDVLGC0001-AAAAMMJJ-001.json');
   });
 });
+
+describe('the documentation pages show the corrected rules (derived from the definitions)', () => {
+  it('tag rows of every rule set', async () => {
+    const { tagRows } = await import('../../core/docs');
+    const { RULE_SETS } = await import('../../simulator');
+    const rows = (dsr: string, type: string) => new Map(tagRows(RULE_SETS.find((r) => r.dsr === dsr && r.type === type)!).map((r) => [r.path, r]));
+    const mdv = rows('MDV-LGC', 'avance');
+    expect(mdv.get('siret')!.aliases).toEqual(['SIRET']);
+    expect(mdv.get('lignesImport[].scenarioInstallation.isDirectToDMP')!.aliases).toEqual(['isDirecToDMP']);
+    expect(mdv.get('lignesImport[].beneficiaires.isMandataire')!.required).toContain('balise facultative si commandePour = « STRUCTURE »');
+    expect(mdv.get('lignesImport[].beneficiaires.isClientUnique')!.required).toContain('true refusé');
+    expect(mdv.get('lignesImport[].beneficiaires.emailMandataire')!.required).toContain('toujours null si « STRUCTURE »');
+    expect(mdv.get('lignesImport[].numeroEditeur')!.format).toBe('VARCHAR (=5), à partir de 00001');
+    expect(mdv.get('lignesImport[].numLigne')!.description).toContain('1, 2, 3…');
+    const bio = rows('BIO-SGL', 'solde');
+    expect(bio.get('siret')!.aliases).toEqual(['SIRET']);
+    expect(bio.get('lignesImport[].scenarioInstallation.identDMP')!.required).toContain('une liste remplie : avertissement');
+    const hop = rows('HOP-DPI', 'avance');
+    expect(hop.get('lignesImport[].beneficiaires.nomClient')!.format).toContain('50 caractères au plus');
+    expect(hop.get('lignesImport[].piecesJustificatives[].nomFichier')!.description).toContain('HOP-DPI-Va1-BDC-00001.pdf');
+  });
+});
