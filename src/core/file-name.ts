@@ -6,7 +6,8 @@ import type { Finding } from './types';
 
 /** What a browser or the portal adds to a name: `_sortie` (output files), ` (1)` / `(3)` (copies). */
 const SUFFIXES = /_sortie|\s*\(\d+\)/gi;
-const RULE = /^JSON-(.+)-(\d{4})(\d{2})(\d{2})-(\d{3})\.json$/i;
+/** The prefix as the guides write it; the extension in any case (`.JSON` from some Windows tools). */
+const RULE = /^JSON-(.+)-(\d{4})(\d{2})(\d{2})-(\d{3})\.[jJ][sS][oO][nN]$/;
 
 /** True for a real calendar date. */
 function isDate(year: number, month: number, day: number): boolean {
