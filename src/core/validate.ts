@@ -397,7 +397,7 @@ export class Walker {
     const blank = node.type === 'string' && fill === 'filled' && def.shape.kind === 'value' && isBlank(node.value);
     if (node.type === 'null' && fill === 'empty' && def.shape.kind !== 'value') {
       // `"liberal": null` for a STRUCTURE: say what is expected, `[]` (or `{}`), not «must be filled».
-      this.here('E004', node.start, { expected: def.shape.kind === 'array' ? 'un tableau vide []' : 'un objet vide {}', found: 'null' });
+      this.here('E004', node.start, { expected: def.shape.kind === 'array' ? 'un tableau vide []' : 'un objet vide {}', found: 'null', kind: 'null' as const });
       return;
     }
     if (node.type === 'null' || blank) {
