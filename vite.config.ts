@@ -273,6 +273,8 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'unit',
             include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
+            // Component tests render whole pages in jsdom: generous on a loaded 2-core machine.
+            testTimeout: 30_000,
             exclude: ['tests/e2e/**', '**/node_modules/**'],
           },
         },
