@@ -17,5 +17,5 @@ export class NoRuleSetError extends Error {
 export function simulateFile(bytes: Uint8Array, options: SimulationOptions): SimulationResult {
   const ruleSet = ruleSetFor(options.type, options.dsr);
   if (!ruleSet) throw new NoRuleSetError(options);
-  return simulate(bytes, options, ruleSet);
+  return simulate(bytes, options, ruleSet, RULE_SETS);
 }

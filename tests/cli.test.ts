@@ -463,7 +463,8 @@ describe('segur-sim end to end', () => {
   });
 
   it('prints one JSON document with the contract keys in order', () => {
-    const { path } = fileIn('avance.json', WARNED);
+    // Named by the guides' rule: no file-name warning (G020).
+    const { path } = fileIn('JSON-MDVLGC0001-20240115-001.json', WARNED);
     const r = cli([path, ...BASE, '--format=json']);
     expect(r.status).toBe(0);
     expect(r.stdout).toBe(JSON.stringify(JSON.parse(r.stdout), null, 2) + '\n');
@@ -504,7 +505,7 @@ describe('segur-sim end to end', () => {
   });
 
   it('prints the text report: header, one line per request and per finding, counts and output', () => {
-    const { dir, path } = fileIn('multi.json', MANY);
+    const { dir, path } = fileIn('JSON-MDVLGC0001-20240115-002.json', MANY);
     const r = cli([path, ...BASE, '--profil', 'general']);
     expect(r.status).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
@@ -514,7 +515,7 @@ describe('segur-sim end to end', () => {
     expect(lines).toContain('numLigne 2 (numeroEditeur 00002) : acceptée');
     expect(lines.filter((l) => l.startsWith('    numLigne 1 '))).toHaveLength(3);
     expect(r.stdout).toContain('(ligne 14, col. 27) [E011]');
-    expect(lines.at(-1)).toBe(`Bilan : 2 demandes, 1 acceptée, 1 rejetée, 2 erreurs, 1 avertissement ; fichier de sortie : ${join(dir, 'multi_sortie.json')}.`);
+    expect(lines.at(-1)).toBe(`Bilan : 2 demandes, 1 acceptée, 1 rejetée, 2 erreurs, 1 avertissement ; fichier de sortie : ${join(dir, 'JSON-MDVLGC0001-20240115-002_sortie.json')}.`);
     expect(r.stdout).not.toContain('\x1b['); // not a terminal
   });
 

@@ -162,6 +162,8 @@ async function run(argv: readonly string[]): Promise<number> {
       ...(options.vatRate !== undefined && ruleSet.form.vatRates.includes(options.vatRate) ? { vatRate: options.vatRate } : {}),
       strict: options.strict,
       firstErrorOnly: options.firstErrorOnly,
+      // The file name warning (G020): the name as the user gave it, without its folder.
+      ...(options.file !== '-' ? { fileName: basename(options.file) } : {}),
     };
     let result;
     try {

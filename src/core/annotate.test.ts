@@ -696,5 +696,6 @@ describe('annotate: property over generated files', () => {
     expect(statuses.get('accepted')).toBeGreaterThan(0);
     expect(statuses.get('rejected')).toBeGreaterThan(0);
     expect(codes.size).toBeGreaterThan(5); // many different first errors
-  });
+    // 400 simulations: seconds on a loaded 2-core machine (no timed assertion, a generous limit).
+  }, 120_000);
 });

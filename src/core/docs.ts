@@ -12,7 +12,7 @@ export interface TagRow {
   readonly description: string;
   readonly format: string;
   readonly required: string;
-  /** Other accepted spellings (with a warning). */
+  /** Other accepted spellings (checked as the tag itself). */
   readonly aliases: readonly string[];
 }
 
@@ -28,7 +28,8 @@ export function tagRows(ruleSet: RuleSet): TagRow[] {
         tag: def.tag,
         description: def.description,
         format: formatLabel(def.shape),
-        required: def.presence === 'optional' ? `${def.fill.doc} ; balise facultative` : def.fill.doc,
+        required:
+          def.presence === 'optional' ? `${def.fill.doc} ; balise facultative` : typeof def.presence === 'object' ? `${def.fill.doc} ; ${def.presence.doc}` : def.fill.doc,
         aliases: (def.aliases ?? []).map((a) => a.tag),
       });
       const inner = innerObject(def.shape);
@@ -77,7 +78,10 @@ export function codesOf(ruleSet: RuleSet): Code[] {
       if (shape.max !== undefined) codes.add('E018');
     } else for (const def of shape.fields) {
       if (def.fill.empties) codes.add('E017');
-      for (const alias of def.aliases ?? []) codes.add(alias.code);
+      for (const alias of def.aliases ?? []) {
+        if (alias.code) codes.add(alias.code);
+        codes.add('E033');
+      }
     }
   }
   for (const rule of [...ruleSet.requestRules, ...ruleSet.fileRules, ...(ruleSet.headerRules ?? [])]) codes.add(rule.code);

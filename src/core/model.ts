@@ -80,10 +80,24 @@ export interface ArrayShape {
   readonly label?: string;
 }
 
-/** Another spelling of a tag that is accepted with a warning (`isDirecToDMP`). */
+/**
+ * Another spelling of a tag, accepted and checked as the tag itself (the guides print both:
+ * `isDirecToDMP`, `SIRET`). `code`: an informative note reported where the alias is met (none
+ * when absent). A holder with both spellings gets E033 (the tag twice).
+ */
 export interface Alias {
   readonly tag: string;
-  readonly code: Code;
+  readonly code?: Code;
+}
+
+/**
+ * A tag that may be left out in some requests only (`isMandataire` of a STRUCTURE, «à ne pas
+ * renseigner»): `optional(ctx)` says whether it may be absent from this request.
+ */
+export interface PresenceRule {
+  /** When it may be left out, in French, for the documentation (`balise facultative si …`). */
+  readonly doc: string;
+  readonly optional: (ctx: RequestContext) => boolean;
 }
 
 export interface FieldDef {
@@ -93,8 +107,8 @@ export interface FieldDef {
   readonly description: string;
   readonly shape: Shape;
   readonly fill: FillRule;
-  /** `optional`: the tag may be absent altogether (default: it must be present). */
-  readonly presence?: 'required' | 'optional';
+  /** `optional`: the tag may be absent altogether (default: it must be present); a rule: in some requests. */
+  readonly presence?: 'required' | 'optional' | PresenceRule;
   readonly aliases?: readonly Alias[];
   /** A value for the example file; `FROM_FIELDS` builds an object from its tags' own examples. */
   readonly example: unknown;

@@ -5,19 +5,26 @@ import { decodeUtf8, MAX_INPUT_BYTES, type EncodingFault } from './json/decode';
 import { parseJson, MAX_DEPTH, type SyntaxFault } from './json/parse';
 import { LineIndex } from './json/position';
 import { memberOf, type JsonMember, type JsonNode, type JsonObject } from './json/ast';
-import { holders, knownTags, makeContext, Walker } from './validate';
+import { foundArgs, holders, knownTags, makeContext, Walker } from './validate';
 import { annotateBytes, type Treatment } from './annotate';
 import { CONTENT_LABELS, message } from '../messages/fr';
+import { CODES, NOT_ESCALATED } from '../messages/codes';
 import { HEAD_BYTES, sniff } from '../attachments/magic';
-import { foundArgs } from './validate';
 import { fromC1 } from './invisible';
 import type { RuleFinding, RuleSet } from './model';
-import type { Finding, Issue, Path, RequestResult, SimulationOptions, SimulationResult } from './types';
+import { fileNameFinding } from './file-name';
+import { PROFILES, type Finding, type Issue, type Path, type RequestResult, type SimulationOptions, type SimulationResult } from './types';
 
 export const ACCEPTED_CODE = '0000';
 export const ACCEPTED_LABEL = 'Demande acceptée';
 
-export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet: RuleSet): SimulationResult {
+/**
+ * Checks a file: bytes (UTF-8, a BOM tolerated) + the form's choices + the rule set chosen →
+ * verdict, findings (rendered in French), output file. `alternatives`: the other rule sets the
+ * user could have chosen (the registry); when given, a file that fits one of them much better
+ * than the chosen one gets the file-level note G021 naming it. Never throws on bad input.
+ */
+export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet: RuleSet, alternatives: readonly RuleSet[] = []): SimulationResult {
   const notText = binaryContent(bytes);
   if (notText) return invalid([notText]);
   const decoded = decodeUtf8(bytes);
@@ -49,6 +56,10 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const header = new Walker(text, lines, [], rootContext, duplicated, reported);
   header.object(root, ruleSet.header);
   for (const rule of ruleSet.headerRules ?? []) rule.check(rootContext, (f) => header.report(f));
+  if (options.fileName !== undefined) {
+    const named = fileNameFinding(options.fileName, rootContext.value('numeroAns'));
+    if (named) header.findings.push(named);
+  }
   const headerFindings = settle(header.findings, options.strict === true);
   const globalErrors = headerFindings.filter((f) => f.severity === 'error');
   const globalWarnings = headerFindings.filter((f) => f.severity === 'warning');
@@ -75,6 +86,11 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   });
   for (const rule of ruleSet.fileRules) rule.check(contexts, (f) => walkers[f.index]!.report(f));
   placeLeftoverDuplicates(parsed.duplicates, reported, contexts.map((c) => c.node), walkers);
+  const firstErrors = walkers[0]?.findings.filter((f) => f.severity === 'error').length ?? 0;
+  if (alternatives.length > 0 && firstErrors >= LOOKALIKE_MIN_ERRORS) {
+    const note = lookalike(text, lines, contexts[0]!.node, options, ruleSet, alternatives, duplicated);
+    if (note) globalWarnings.push(note);
+  }
 
   // 3. Verdicts and the output file.
   const treatments: Treatment[] = [];
@@ -148,11 +164,77 @@ function binaryIssue(bytes: Uint8Array, kind: keyof typeof CONTENT_LABELS): Issu
   return { code: 'G004', path: '', line: 1, column: 1, message: message('G004', { other, found: head }) };
 }
 
-/** Orders findings as they stand in the file, and applies `strict` (warnings become errors). */
+/**
+ * Orders findings as they stand in the file, and applies `strict`: warnings become errors,
+ * except those `strict` never escalates (NOT_ESCALATED: notes, rules the guides do not state).
+ */
 function settle(findings: readonly Finding[], strict: boolean): Finding[] {
   if (findings.length === 0) return [];
   const sorted = [...findings].sort((a, b) => a.offset - b.offset);
-  return strict ? sorted.map((f) => (f.severity === 'warning' ? { ...f, severity: 'error' as const } : f)) : sorted;
+  return strict ? sorted.map((f) => (f.severity === 'warning' && !NOT_ESCALATED.has(f.code) ? { ...f, severity: 'error' as const } : f)) : sorted;
+}
+
+/** The first request must have at least this many errors before other rule sets are tried. */
+const LOOKALIKE_MIN_ERRORS = 3;
+
+/**
+ * How badly the request `node` fits `ruleSet`: its errors under that rule set (tags, formats,
+ * request rules; form choices neutral: every profile, no VAT rate) plus the tags it holds that
+ * the rule set does not know (an open rule set, MS, tolerates them without an error).
+ */
+function misfit(text: string, lines: LineIndex, node: JsonObject, options: SimulationOptions, ruleSet: RuleSet, duplicated: ReadonlySet<JsonMember>): number {
+  const neutral: SimulationOptions = { type: ruleSet.type, dsr: ruleSet.dsr, profiles: PROFILES, ...(options.today ? { today: options.today } : {}) };
+  const ctx = makeContext(0, node, neutral);
+  const walker = new Walker(text, lines, ['lignesImport', 0], ctx, duplicated, new Set());
+  walker.object(node, ruleSet.request);
+  for (const block of ruleSet.anywhere ?? []) {
+    for (const { object, rel } of holders(node, block.holds)) walker.below(object, rel).object(object, block.shape);
+  }
+  for (const rule of ruleSet.requestRules) rule.check(ctx, (f) => walker.report(f));
+  const known = new Set(knownTags(ruleSet));
+  let unknown = 0;
+  const visit = (n: JsonNode): void => {
+    if (n.type === 'object') {
+      for (const m of n.members) {
+        if (!known.has(m.key)) unknown++;
+        visit(m.value);
+      }
+    } else if (n.type === 'array') n.items.forEach(visit);
+  };
+  visit(node);
+  return walker.findings.filter((f) => CODES[f.code] === 'error').length + unknown;
+}
+
+/**
+ * G021: the first request fits another rule set (another type or couloir) much better than the
+ * chosen one — at most a third of the misfit — so the note names it (an advance checked as a
+ * balance, a BIO-SGL balance as an MDV-LGC advance, a HOP-DPI file as HOP-PFI).
+ */
+function lookalike(
+  text: string,
+  lines: LineIndex,
+  node: JsonObject,
+  options: SimulationOptions,
+  chosen: RuleSet,
+  alternatives: readonly RuleSet[],
+  duplicated: ReadonlySet<JsonMember>,
+): Finding | undefined {
+  const own = misfit(text, lines, node, options, chosen, duplicated);
+  let best: { ruleSet: RuleSet; score: number } | undefined;
+  for (const other of alternatives) {
+    if (other === chosen || (other.type === chosen.type && other.dsr === chosen.dsr)) continue;
+    const score = misfit(text, lines, node, options, other, duplicated);
+    if (!best || score < best.score) best = { ruleSet: other, score };
+  }
+  if (!best || best.score * 3 > own) return undefined;
+  const typeLabel = best.ruleSet.type === 'avance' ? 'Avance' : 'Solde';
+  return {
+    code: 'G021',
+    severity: 'warning',
+    path: [],
+    offset: node.start,
+    args: { expected: best.ruleSet.title, other: chosen.title, hint: `type de demande « ${typeLabel} », couloir « ${best.ruleSet.dsr} »` },
+  };
 }
 
 function invalid(globalErrors: Issue[]): SimulationResult {

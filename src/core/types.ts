@@ -101,6 +101,11 @@ export interface SimulationOptions {
   readonly strict?: boolean;
   /** Keep only the first error of each request, as the portal does. */
   readonly firstErrorOnly?: boolean;
+  /**
+   * The JSON file's name as the user chose it (no folder), for the file-name warning G020
+   * (`JSON-numeroAns-AAAAMMJJ-NNN.json`, seeds 002 and 004 § 3.3); no check when absent.
+   */
+  readonly fileName?: string;
   /** "Today" for the future-date warning, as JJ/MM/AAAA-free ISO date (`2026-11-22`); defaults to the clock. */
   readonly today?: string;
 }

@@ -5,7 +5,7 @@ import * as v from 'valibot';
 import type { JsonMember, JsonNode, JsonObject } from './json/ast';
 import { memberOf } from './json/ast';
 import { shapesOf } from './model';
-import type { Fill, FieldDef, FillRule, Format, ObjectShape, RequestContext, RuleFinding, RuleSet, Shape, ValueShape } from './model';
+import type { Alias, Fill, FieldDef, FillRule, Format, ObjectShape, RequestContext, RuleFinding, RuleSet, Shape, ValueShape } from './model';
 import { CODES, isCode, type Code } from '../messages/codes';
 import type { Finding, FindingArgs, Fix, Path, SimulationOptions } from './types';
 import { nearest } from './hint';
@@ -93,10 +93,12 @@ interface FieldEntry {
   readonly shape: Shape;
   readonly position: number;
   /** Set when the tag met is an alias of the definition's tag. */
+  readonly alias: boolean;
+  /** The note reported where the alias is met, if any. */
   readonly aliasCode: Code | undefined;
 }
-function fieldEntry(def: FieldDef, position: number, aliasCode?: Code): FieldEntry {
-  return { tag: def.tag, def, fill: def.fill, shape: def.shape, position, aliasCode };
+function fieldEntry(def: FieldDef, position: number, alias?: Alias): FieldEntry {
+  return { tag: def.tag, def, fill: def.fill, shape: def.shape, position, alias: alias !== undefined, aliasCode: alias?.code };
 }
 interface FieldIndex {
   readonly byTag: Map<string, FieldEntry>;
@@ -116,13 +118,23 @@ function fieldIndex(shape: ObjectShape): FieldIndex {
     const inOrder = shape.fields.map((def, position) => {
       const entry = fieldEntry(def, position);
       byTag.set(def.tag, entry);
-      for (const alias of def.aliases ?? []) byTag.set(alias.tag, fieldEntry(def, position, alias.code));
+      for (const alias of def.aliases ?? []) byTag.set(alias.tag, fieldEntry(def, position, alias));
       return entry;
     });
     index = { byTag, inOrder };
     Object.defineProperty(holder, INDEX, { value: index });
   }
   return index;
+}
+
+/** The member of `node` spelt as one of `def`'s aliases, if any (only tags with aliases pay the scan). */
+function aliasMember(node: JsonObject, def: FieldDef): JsonMember | undefined {
+  if (def.aliases === undefined) return undefined;
+  for (const alias of def.aliases) {
+    const m = memberOf(node, alias.tag);
+    if (m) return m;
+  }
+  return undefined;
 }
 
 /**
@@ -318,8 +330,15 @@ export class Walker {
       const expected = index.inOrder[cursor];
       const entry = expected !== undefined && expected.tag === member.key ? expected : index.byTag.get(member.key);
       if (entry !== undefined) cursor = entry.position + 1;
-      if (entry === undefined || (entry.aliasCode !== undefined && memberOf(node, entry.tag))) {
+      if (entry === undefined) {
         if (!shape.open) (unknown ??= []).push(member);
+        continue;
+      }
+      // Both spellings of one tag (`isDirectToDMP` and `isDirecToDMP`): the tag is there twice.
+      // The second one met is blamed; the first is checked.
+      const other = entry.alias ? memberOf(node, entry.tag) : aliasMember(node, entry.def);
+      if (other !== undefined && other.keyStart < member.keyStart) {
+        this.here('E033', member.keyStart, { other: other.key, where: String(this.lines.position(other.keyStart).line) }, member.key);
         continue;
       }
       if (seen) seen[entry.position] = 1;
@@ -332,7 +351,7 @@ export class Walker {
     let missing: FieldDef[] | undefined;
     for (let i = 0; i < fields.length; i++) {
       const present = seen ? seen[i] === 1 : (mask & (1 << i)) !== 0;
-      if (!present && fields[i]!.presence !== 'optional') (missing ??= []).push(fields[i]!);
+      if (!present && !this.mayBeAbsent(fields[i]!)) (missing ??= []).push(fields[i]!);
     }
     if (unknown) {
       const candidates = (missing ?? fields).map((d) => d.tag);
@@ -355,6 +374,13 @@ export class Walker {
     }
   }
 
+  /** Whether a tag may be left out of this request (its presence rule). */
+  private mayBeAbsent(def: FieldDef): boolean {
+    const presence = def.presence;
+    if (presence === undefined || presence === 'required') return false;
+    return presence === 'optional' || presence.optional(this.ctx);
+  }
+
   private duplicate(object: JsonObject, member: JsonMember): void {
     // A block checked where it stands (AnywhereBlock) may walk an object twice: report once.
     if (this.reportedDuplicates.has(member)) return;
@@ -369,6 +395,11 @@ export class Walker {
     this.def = def.def;
     // A blank string is no more "filled" than null is.
     const blank = node.type === 'string' && fill === 'filled' && def.shape.kind === 'value' && isBlank(node.value);
+    if (node.type === 'null' && fill === 'empty' && def.shape.kind !== 'value') {
+      // `"liberal": null` for a STRUCTURE: say what is expected, `[]` (or `{}`), not «must be filled».
+      this.here('E004', node.start, { expected: def.shape.kind === 'array' ? 'un tableau vide []' : 'un objet vide {}', found: 'null', kind: 'null' as const });
+      return;
+    }
     if (node.type === 'null' || blank) {
       if (fill === 'filled' || fill === 'empty') {
         this.here('E006', node.start, { expected: def.fill.doc, ...(blank ? foundArgs(this.text, node) : { found: 'null', kind: 'null' as const }) });

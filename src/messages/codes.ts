@@ -15,6 +15,8 @@ export const CODES = {
   G010: 'error', // JSON syntax
   G011: 'error', // nesting too deep
   G012: 'error', // empty file
+  G020: 'warning', // JSON file name not JSON-numeroAns-AAAAMMJJ-NNN.json (never escalated)
+  G021: 'warning', // the file looks like another request type or couloir (never escalated)
 
   E001: 'error', // tag missing
   E002: 'error', // tag unknown
@@ -30,7 +32,7 @@ export const CODES = {
   E012: 'error', // amount not > 0
   E013: 'error', // integer out of range / not an integer
   E014: 'error', // not upper case
-  E015: 'error', // not an e-mail address
+  E015: 'error', // not an e-mail address — RETIRED (issue 10): the guides fix a length only; see A020
   E016: 'error', // array with too few elements
   E017: 'error', // must be empty
   E018: 'error', // array with too many elements
@@ -46,8 +48,11 @@ export const CODES = {
   E030: 'error', // VAT regime vs VAT rate chosen
   E031: 'error', // health centre without the profile
   E032: 'error', // Mailiz without the profile
+  E033: 'error', // one tag twice under its two accepted spellings (isDirectToDMP + isDirecToDMP, siret + SIRET)
+  E034: 'error', // no VAT rate chosen: regimeTVA differs from the first request's (one rate per file)
+  E035: 'error', // numeroEditeur 00000 (numbering starts at 00001)
 
-  A001: 'warning', // isDirecToDMP spelling
+  A001: 'warning', // isDirecToDMP spelling: an informative note, never escalated
   A002: 'warning', // messaging operator not in the list
   A003: 'warning', // RPPS check digit
   A004: 'warning', // FINESS check digit
@@ -58,6 +63,10 @@ export const CODES = {
   A009: 'warning', // order signed before it was issued
   A010: 'warning', // SIRET check digit
   A011: 'warning', // C1 control character (U+0080–U+009F): Windows-1252 text read as Latin-1
+  A020: 'warning', // an e-mail tag that does not look like an address (never escalated)
+  A021: 'warning', // BIO: identDMP filled while isDirectToDMP = false (never escalated)
+  A022: 'warning', // HOP: nomClient / nomRepresentant not in capitals or longer than 50 (never escalated)
+  A023: 'warning', // numLigne not 1, 2, 3… in the order of the requests (never escalated)
 
   P001: 'error', // attachment named by the JSON, absent from the zips
   P002: 'error', // file of a zip named by no request
@@ -80,6 +89,21 @@ export const CODES = {
 } as const;
 
 export type Code = keyof typeof CODES;
+
+/**
+ * Warnings that `strict` leaves as warnings (spec README, «Fidelity first»): `strict` escalates
+ * only what the private portal or the ASP's instruction will refuse (check digits, operator list,
+ * attachment naming, dates), never a doubt about the guides' own spelling, a rule the guides do
+ * not state, or a note about the file as a whole.
+ */
+export const NOT_ESCALATED: ReadonlySet<Code> = new Set<Code>(['A001', 'A020', 'A021', 'A022', 'A023', 'G020', 'G021']);
+
+/**
+ * Codes no rule reports any more. They keep their number (codes are stable: an old output
+ * file's codeTraitement still names them), message and documentation entry, and need no example.
+ * E015: e-mail syntax was an error; the guides fix a length only, so it is now the warning A020.
+ */
+export const RETIRED: ReadonlySet<Code> = new Set<Code>(['E015']);
 
 export function isCode(value: string): value is Code {
   return Object.hasOwn(CODES, value);

@@ -194,6 +194,13 @@ export const MESSAGES = {
   G010: (a) => `JSON mal formé : ${SYNTAX_REASONS[(a.reason ?? 'unexpected-char') as SyntaxReason]}${found(a)}.`,
   G011: (a) => `JSON mal formé : plus de ${a.count ?? 0} niveaux de tableaux ou d'objets imbriqués.`,
   G012: () => 'Le fichier est vide : il ne contient aucune donnée JSON.',
+  G020: (a) =>
+    a.reason === 'numeroAns'
+      ? `Le nom du fichier JSON ${a.found ?? ''} porte le numéro ANS ${q(a.other)}, différent de celui de l'en-tête du fichier : nom attendu ${q(a.expected)} (date de dépôt AAAAMMJJ, puis numéro du fichier du jour sur 3 chiffres).`
+      : `Le nom du fichier JSON ${a.found ?? ''} ne suit pas la norme des guides JSON-numeroAns-AAAAMMJJ-NNN.json : nom attendu ${q(a.expected)} (date de dépôt AAAAMMJJ, puis numéro du fichier du jour sur 3 chiffres).`,
+  G021: (a) =>
+    `Ce fichier ressemble davantage à un fichier ${q(a.expected)} qu'à un fichier ${q(a.other)} : ` +
+    `vérifiez le type de demande et le couloir choisis${a.hint ? ` (${a.hint})` : ''} avant de corriger les erreurs ci-dessous.`,
 
   E001: (a) => `Balise ${tag(a)} manquante` + (a.hint ? ` (une balise ${q(a.hint)} est présente : faute de frappe ?).` : '.'),
   E002: (a) => `Balise ${tag(a)} inconnue pour ce type de demande` + (a.hint ? ` : vouliez-vous dire ${q(a.hint)} ?` : '.'),
@@ -230,8 +237,14 @@ export const MESSAGES = {
     `le régime « TTC » demande un taux de ${a.other ?? '20 % ou 8,5 %'}, le régime « HT » un taux de 0 %.`,
   E031: () => 'Si le client est un centre de santé (isCentreDeSante = true) alors le profil de la solution doit être « Centres de santé »',
   E032: () => "Si l'opérateur messagerie est 'MAILIZ' alors le profil de la solution doit être « Opérateur Mailiz »",
+  E033: (a) =>
+    `Balise ${tag(a)} présente deux fois sous ses deux orthographes${a.other ? ` (${q(a.other)} déjà présente${a.where ? ` ligne ${a.where}` : ''})` : ''} : gardez-en une seule.`,
+  E034: (a) =>
+    `${tag(a)} vaut ${a.found ?? ''} alors que la première demande du fichier est sous le régime ${a.other ?? ''} : ` +
+    'toutes les demandes d\'un fichier sont soumises au même taux de TVA (« TTC » : 20 % ou 8,5 % ; « HT » : 0 %), déposez-les dans deux fichiers.',
+  E035: (a) => `${tag(a)} : la numérotation éditeur commence à « 00001 », « 00000 » n'est pas permis${found(a)}.`,
 
-  A001: (a) => `Balise ${tag(a)} : orthographe de la documentation ASP ; le modèle JSON de l'ASP l'écrit ${q(a.other)}, à préférer.`,
+  A001: (a) => `Balise ${tag(a)} : orthographe des tableaux du guide MDV, acceptée et contrôlée comme ${q(a.other)} (note d'information).`,
   A002: (a) => `${tag(a)} : code opérateur absent de la liste des opérateurs de messagerie${found(a)}.`,
   A003: (a) => `${tag(a)} : la clé de contrôle (Luhn) du numéro RPPS est fausse${found(a)}.`,
   A004: (a) => `${tag(a)} : la clé de contrôle (Luhn) du numéro FINESS est fausse${found(a)}.`,
@@ -242,6 +255,10 @@ export const MESSAGES = {
   A009: (a) => `${tag(a)} : le bon de commande est signé avant d'avoir été édité (${a.other ?? ''})${found(a)}.`,
   A010: (a) => `${tag(a)} : la clé de contrôle (Luhn) du numéro SIRET est fausse${found(a)}.`,
   A011: (a) => `${tag(a)} : caractère de contrôle C1 (U+0080 à U+009F) dans le texte${found(a)}.`,
+  A020: (a) => `${tag(a)} : la valeur ne ressemble pas à une adresse électronique (nom@domaine.fr)${found(a)}.`,
+  A021: (a) => `${tag(a)} : identifiants DMP renseignés alors que « scenarioInstallation.isDirectToDMP » vaut false ; le guide ne les demande que pour un envoi direct au DMP (tableau vide [] ou null attendu)${found(a)}.`,
+  A022: (a) => `${tag(a)} : les exemples du guide écrivent ce nom en MAJUSCULES, en 50 caractères au plus${found(a)}.`,
+  A023: (a) => `${tag(a)} : les demandes se numérotent 1, 2, 3… dans l'ordre du fichier ; la demande ${a.count ?? '?'} porte le numéro ${a.found ?? '?'}.`,
 
   P001: (a) => `Pièce justificative ${q(a.found)} attendue par le JSON${a.where ? ` (${a.where})` : ''} mais absente des zips fournis.`,
   P002: (a) =>
@@ -285,6 +302,8 @@ export const CODE_DOCS = {
   G003: { title: 'Fichier trop volumineux', explanation: 'Un fichier de 200 demandes ne dépasse pas quelques mégaoctets : vérifiez que le bon fichier a été choisi.' },
   G010: { title: 'JSON mal formé', explanation: "Le fichier n'est pas du JSON valide (RFC 8259) : virgule ou accolade manquante, virgule en trop, guillemets simples, commentaire… La ligne et la colonne indiquent où la lecture s'est arrêtée." },
   G011: { title: 'Imbrication trop profonde', explanation: "Le fichier imbrique des centaines de tableaux ou d'objets : ce n'est pas un fichier de demandes." },
+  G020: { title: 'Nom du fichier JSON hors norme', explanation: 'Les guides (MDV et BIO, § 3.3) nomment le fichier JSON-numeroAns-AAAAMMJJ-NNN.json : le numéro ANS de l\'en-tête, la date de dépôt, puis le numéro du fichier déposé ce jour-là (001, 002…). Le simulateur public ne le vérifie pas : c\'est un avertissement que l\'option stricte ne change pas. Les suffixes « _sortie » et les marques de copie « (1) » ajoutées par le navigateur sont ignorés.' },
+  G021: { title: 'Fichier d\'un autre type ou d\'un autre couloir ?', explanation: 'La première demande correspond bien mieux à un autre jeu de règles (une avance contrôlée comme un solde, un solde BIO-SGL comme une avance MDV-LGC, un fichier HOP-DPI comme HOP-PFI…) : la plupart des erreurs viennent sans doute du type de demande ou du couloir choisi. Note d\'information, que l\'option stricte ne change pas.' },
   G012: { title: 'Fichier vide', explanation: 'Le fichier ne contient aucune donnée : il est vide ou ne contient que des espaces.' },
   E001: { title: 'Balise manquante', explanation: 'Toutes les balises documentées doivent être présentes, y compris celles qui ne sont pas renseignées (elles valent alors null).' },
   E002: { title: 'Balise inconnue', explanation: "Le portail n'accepte que les balises documentées pour ce couloir et ce type de demande. Vérifiez l'orthographe (majuscules comprises)." },
@@ -300,7 +319,7 @@ export const CODE_DOCS = {
   E012: { title: 'Montant nul ou négatif', explanation: 'Le montant doit être strictement supérieur à 0.' },
   E013: { title: 'Nombre entier hors bornes', explanation: 'Un nombre entier est attendu (sans point ni exposant), dans les bornes indiquées.' },
   E014: { title: 'Majuscules attendues', explanation: 'Les noms se saisissent en MAJUSCULES.' },
-  E015: { title: 'Adresse électronique invalide', explanation: 'Une adresse électronique de la forme nom@domaine.fr est attendue.' },
+  E015: { title: 'Adresse électronique invalide (code retiré)', explanation: 'Code retiré : les guides ne fixent qu\'une longueur aux courriels, la forme de l\'adresse n\'est plus qu\'un avertissement (A020).' },
   E016: { title: 'Tableau trop court', explanation: 'Le tableau doit contenir au moins le nombre d\'éléments indiqué.' },
   E017: { title: 'Bloc à laisser vide', explanation: 'Dans ce cas le bloc doit être vide : [] pour un tableau, {} (ou des balises à null) pour un objet.' },
   E018: { title: 'Tableau trop long', explanation: 'Le tableau dépasse le nombre d\'éléments permis (200 demandes au plus par fichier).' },
@@ -313,10 +332,13 @@ export const CODE_DOCS = {
   E025: { title: 'Pièce justificative attendue absente', explanation: 'Une demande de solde porte au moins une facture (« FACTURE ») et une vérification d\'aptitude signée (« VA »).' },
   E026: { title: 'Représentant incomplet', explanation: 'Le représentant du client est décrit par trois balises (nom, courriel, téléphone) : toutes renseignées, ou toutes null s\'il n\'y a pas de représentant.' },
   E027: { title: 'Deux certificats pour un FINESS juridique', explanation: 'Les certificats serveur sont liés au FINESS juridique : il ne peut pas y en avoir deux pour le même FINESS juridique, dans une demande ou dans le fichier.' },
+  E033: { title: 'Balise sous ses deux orthographes', explanation: 'Les guides écrivent certaines balises de deux façons (« isDirectToDMP » / « isDirecToDMP », « siret » / « SIRET ») : les deux sont acceptées, mais une seule fois par bloc. Supprimez l\'une des deux.' },
+  E034: { title: 'Régimes de TVA mélangés', explanation: 'Un fichier est déposé sous un seul taux de TVA (guide du simulateur public) : sans taux choisi, les demandes dont le régime diffère de celui de la première demande sont rejetées. Déposez les demandes « TTC » et « HT » dans deux fichiers.' },
+  E035: { title: 'Numéro éditeur 00000', explanation: 'Le numéro éditeur d\'une demande commence à « 00001 » (guide MDV, table des balises) : « 00000 » n\'est pas permis.' },
   E030: { title: 'Régime de TVA et taux choisi incompatibles', explanation: 'Toutes les demandes d\'un fichier sont soumises au taux choisi : « TTC » avec 20 % ou 8,5 %, « HT » avec 0 %.' },
   E031: { title: 'Profil « Centres de santé » requis', explanation: 'Une demande pour un centre de santé (isCentreDeSante = true) demande le profil « Centres de santé » dans le formulaire.' },
   E032: { title: 'Profil « Opérateur Mailiz » requis', explanation: 'L\'opérateur MAI_15 (Mailiz) demande le profil « Opérateur Mailiz » dans le formulaire.' },
-  A001: { title: 'Orthographe isDirecToDMP', explanation: 'Les tableaux de la documentation ASP écrivent « isDirecToDMP » ; le modèle JSON de l\'ASP et la documentation BIO écrivent « isDirectToDMP ». La valeur est contrôlée ; préférez « isDirectToDMP ».' },
+  A001: { title: 'Orthographe isDirecToDMP', explanation: 'Les tableaux du guide MDV écrivent « isDirecToDMP » ; le guide BIO et les fichiers des éditeurs écrivent « isDirectToDMP ». Les deux orthographes sont acceptées et contrôlées de même : simple note d\'information, que l\'option stricte ne change pas.' },
   A002: { title: 'Opérateur de messagerie inconnu', explanation: 'Le simulateur public accepte tout texte de moins de 50 caractères, mais le portail privé attend un code de la liste des opérateurs (ex. MAI_15), ou null.' },
   A003: { title: 'Clé RPPS fausse', explanation: 'Le dernier chiffre d\'un numéro RPPS est une clé de Luhn : ce numéro est probablement mal saisi et sera refusé au contrôle du référentiel RPPS.' },
   A004: { title: 'Clé FINESS fausse', explanation: 'Le dernier chiffre d\'un numéro FINESS est une clé de Luhn : ce numéro est probablement mal saisi et sera refusé au contrôle du référentiel FINESS.' },
@@ -327,6 +349,10 @@ export const CODE_DOCS = {
   A009: { title: 'Signature avant édition', explanation: 'La date de signature du bon de commande par le client précède sa date d\'édition : l\'une des deux dates est probablement fausse.' },
   A011: { title: 'Caractère de contrôle C1', explanation: 'Les caractères U+0080 à U+009F sont invisibles et n’ont pas de sens dans un texte : ils trahissent un texte Windows-1252 relu en Latin-1 (l’apostrophe ’ devient U+0092, « œ » U+009C, « € » U+0080). Le message propose le texte rétabli.' },
   A010: { title: 'Clé SIRET fausse', explanation: 'Un SIRET se termine par une clé de Luhn : ce numéro est probablement mal saisi et ne correspondra pas à l\'enrôlement.' },
+  A020: { title: 'Adresse électronique douteuse', explanation: 'Les guides ne fixent qu\'une longueur (VARCHAR (<150)) : une valeur sans « @ », avec des espaces ou sans domaine est signalée, sans rejet, et l\'option stricte ne la change pas. Les domaines accentués (clinique-éléa.fr) sont des adresses valides.' },
+  A021: { title: 'identDMP sans envoi direct au DMP', explanation: 'Le guide BIO demande identDMP quand isDirectToDMP = true ; pour false il ne dit rien : une liste remplie est signalée (tableau vide [] ou null attendu), sans rejet.' },
+  A022: { title: 'Nom hors du modèle des exemples', explanation: 'Le guide de la vague 2 ne donne pas de table des balises ; ses exemples écrivent les noms en majuscules, courts. Un nom en minuscules ou de plus de 50 caractères est signalé, jamais rejeté (les dénominations d\'établissements sont longues).' },
+  A023: { title: 'numLigne hors séquence', explanation: 'Les guides numérotent les demandes d\'un fichier à partir de 1 (1, 2, 3…). Le premier numéro qui rompt la suite est signalé, sans rejet ; un numéro en double reste une erreur (E020).' },
   P001: { title: 'Pièce justificative manquante', explanation: 'Chaque pièce nommée dans « piecesJustificatives » (nomFichier) doit se trouver dans l’un des zips, sous exactement ce nom (majuscules comprises) : c’est la liste « Documents attendus » du portail.' },
   P002: { title: 'Fichier inattendu dans le zip', explanation: 'Le portail n’accepte dans les zips que les fichiers nommés par une demande du JSON (nomFichier). Retirez le fichier, ou corrigez son nom s’il s’agit d’une pièce attendue mal orthographiée.' },
   P003: { title: 'Fichier trop volumineux', explanation: 'Chaque pièce pèse au plus 3 Mo une fois décompressée : réduisez la résolution du scan ou enregistrez le PDF en qualité « web ».' },

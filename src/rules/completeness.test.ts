@@ -5,14 +5,15 @@
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it, test } from 'vitest';
-import { CODES, type Code } from '../messages/codes';
+import { CODES, RETIRED, type Code } from '../messages/codes';
 import { CODE_DOCS, MESSAGES } from '../messages/fr';
 import { simulate } from '../core/simulate';
 import { MAX_INPUT_BYTES } from '../core/json/decode';
-import type { SimulationResult } from '../core/types';
+import type { SimulationOptions, SimulationResult } from '../core/types';
 import { fixtureOptions, fixtureText, type Fixture, type FixtureSet } from './fixture';
 import { mdvLgcAvance } from './mdv-lgc/avance';
 import { RULE_SETS } from './index';
+import { simulateFile } from '../simulator';
 import { codesOf, exampleFile } from '../core/docs';
 import { checkAttachments } from '../attachments/check';
 import type { AttachmentsReport } from '../core/report';
@@ -45,6 +46,19 @@ const GENERATED: readonly { readonly code: Code; readonly title: string; readonl
   { code: 'G004', title: 'a JPEG photo renamed .json', bytes: () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]) },
 ];
 
+/**
+ * Codes only the registry's front door reports (simulateFile: it knows every rule set): a file
+ * checked under the wrong type or couloir gets G021. `[code, title, bytes, options, path]`.
+ */
+const bio = readFileSync(new URL('./bio-sgl/fixtures/solde-dmp.json', import.meta.url), 'utf8');
+const hopDpi = readFileSync(new URL('./hop/fixtures/hop-dpi-avance.json', import.meta.url), 'utf8');
+const REGISTRY: readonly { readonly code: Code; readonly title: string; readonly text: string; readonly options: SimulationOptions }[] = [
+  { code: 'G021', title: 'a BIO-SGL balance checked as an MDV-LGC advance', text: bio, options: { type: 'avance', dsr: 'MDV-LGC', vatRate: '20', today: '2026-11-22' } },
+  { code: 'G021', title: 'an MDV-LGC advance checked as an MDV-LGC balance', text: liberal, options: { type: 'solde', dsr: 'MDV-LGC', today: '2026-11-22' } },
+  { code: 'G021', title: 'a HOP-DPI advance checked as HOP-PFI', text: hopDpi, options: { type: 'avance', dsr: 'HOP-PFI', vatRate: '20', today: '2026-11-22' } },
+  { code: 'G021', title: 'a HOP-DPI advance checked as MDV-LGC', text: hopDpi, options: { type: 'avance', dsr: 'MDV-LGC', vatRate: '20', today: '2026-11-22' } },
+];
+
 function utf16le(text: string, bom: boolean): Uint8Array {
   const out = new Uint8Array((text.length + (bom ? 1 : 0)) * 2);
   let at = 0;
@@ -66,7 +80,7 @@ function reported(r: SimulationResult): [Code, string][] {
 }
 
 function runFixture(set: FixtureSet, f: Fixture): SimulationResult {
-  return simulate(encoder.encode(fixtureText(set, f)), { ...defaults(set.ruleSet), ...f.options }, set.ruleSet);
+  return simulate(encoder.encode(fixtureText(set, f)), { ...defaults(set.ruleSet), ...f.options }, set.ruleSet, RULE_SETS);
 }
 
 const ALL_CODES = Object.keys(CODES) as Code[];
@@ -106,9 +120,32 @@ describe('examples', () => {
   for (const set of FIXTURE_SETS) for (const f of set.fixtures) byCode.set(f.code, [...(byCode.get(f.code) ?? []), `${setName(set)}: ${f.title}`]);
   for (const g of GENERATED) byCode.set(g.code, [...(byCode.get(g.code) ?? []), `généré : ${g.title}`]);
   for (const x of ATTACHMENT_EXAMPLES) byCode.set(x.code, [...(byCode.get(x.code) ?? []), `zip généré : ${x.title}`]);
+  for (const x of REGISTRY) byCode.set(x.code, [...(byCode.get(x.code) ?? []), `registre : ${x.title}`]);
 
-  test.each(ALL_CODES)('%s has at least one fixture or generated input', (code) => {
+  test.each(ALL_CODES.filter((c) => !RETIRED.has(c)))('%s has at least one fixture or generated input', (code) => {
     expect(byCode.get(code) ?? [], `no fixture triggers ${code}`).not.toEqual([]);
+  });
+
+  test.each([...RETIRED])('%s is retired: no rule set can report it, no fixture names it', (code) => {
+    expect(byCode.get(code) ?? []).toEqual([]);
+    for (const ruleSet of RULE_SETS) expect(codesOf(ruleSet)).not.toContain(code);
+  });
+
+  test.each(REGISTRY.map((x) => [`${x.code} — ${x.title}`, x] as const))('through the registry: %s', (_, x) => {
+    const r = simulateFile(encoder.encode(x.text), x.options);
+    expect(r.globalWarnings.map((i) => [i.code, i.path])).toContainEqual([x.code, '']);
+    // strict never escalates it: still a warning.
+    expect(simulateFile(encoder.encode(x.text), { ...x.options, strict: true }).globalWarnings.map((i) => i.code)).toContain(x.code);
+  });
+
+  it('G021 is not reported for a file checked under its own rule set, even with errors', () => {
+    const broken = liberal.replace('"montantSegurHT": 1075.00', '"montantSegurHT": 1075').replace('"numLigne": 1,', '"numLigne": 0,').replace('"typeAction": "C"', '"typeAction": "M"');
+    const r = simulateFile(encoder.encode(broken), defaults(mdvLgcAvance));
+    expect(r.requests[0]!.errors.length).toBeGreaterThanOrEqual(3);
+    expect(r.globalWarnings).toEqual([]);
+    for (const [text, options] of [[bio, { type: 'solde', dsr: 'BIO-SGL' }], [hopDpi, { type: 'avance', dsr: 'HOP-DPI', vatRate: '20' }]] as const) {
+      expect(simulateFile(encoder.encode(text), { ...options, today: '2026-11-22' }).globalWarnings).toEqual([]);
+    }
   });
 
   it('every fixture and generated input names a known code', () => {

@@ -188,7 +188,7 @@ export const bioSglSoldeFixtures: readonly Fixture[] = [
     path: `${R1}/piecesJustificatives`,
   },
   {
-    code: 'E017',
+    code: 'A021',
     title: 'identDMP renseigné alors que isDirectToDMP = false',
     base: N,
     edits: [['"identDMP": []', '"identDMP": ["1590000014"]']],
@@ -278,4 +278,8 @@ export const bioSglSoldeFixtures: readonly Fixture[] = [
     path: '/siret',
   },
   { code: 'A011', title: 'libelleTraitement d’un fichier de sortie relu en Latin-1 (caractère de contrôle C1)', base: D, edits: [['"libelleTraitement": null', '"libelleTraitement": "Demande accept\\u0082e"']], path: `${R0}/libelleTraitement` },
+  // ── Issue 10: both spellings of siret, numeroEditeur 00000, numLigne out of sequence ─────
+  { code: 'E033', title: 'En-tête : siret et SIRET ensemble', base: D, edits: [['"siret": "73282932000074",', '"siret": "73282932000074",\n  "SIRET": "73282932000074",']], path: '/SIRET' },
+  { code: 'E035', title: 'numeroEditeur 00000 (la numérotation commence à 00001)', base: D, edits: [['"numeroEditeur": "00001"', '"numeroEditeur": "00000"']], path: `${R0}/numeroEditeur` },
+  { code: 'A023', title: 'Demandes numérotées 1 puis 3', base: D, edits: [['"numLigne": 2,', '"numLigne": 3,']], path: `${R1}/numLigne` },
 ];

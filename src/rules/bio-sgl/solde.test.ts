@@ -236,8 +236,9 @@ describe('BIO-SGL balance: rules of the spec page', () => {
     test.each([
       ['[]', []],
       ['null', []],
-      ['["1670000017"]', ['E017 /identDMP']],
-      ['[null]', ['E017 /identDMP']],
+      // seed 004: identDMP is required when isDirectToDMP = true; for false the guide says nothing.
+      ['["1670000017"]', ['A021 /identDMP']],
+      ['[null]', ['E004 /identDMP/0', 'A021 /identDMP']],
       ['"1670000017"', ['E004 /identDMP']],
     ])('isDirectToDMP = false, identDMP %s → %j', (value, expected) => {
       const r = edited(D, [['"isDirectToDMP": true,\n        "identDMP": [\n          "1670000017"', '"isDirectToDMP": false,\n        "identDMP": [\n          "1670000017"'], [IDENT, `"identDMP": ${value}`]]);

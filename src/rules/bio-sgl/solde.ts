@@ -2,11 +2,11 @@
 // vague 1). Source: seeds/004 (ASP technical documentation DTJSONSOLDE-BIO-SGL-VA1, 10/11/2023),
 // read cleanly in shared/spec/bio-sgl-solde.md.
 
-import { FROM_FIELDS, type RequestContext, type RuleSet } from '../../core/model';
+import { FROM_FIELDS, type RequestContext, type RequestRule, type RuleSet } from '../../core/model';
 import { amount, boolean, date, finess, nullValue, oneOf, varcharMax } from '../common/formats';
 import { ALWAYS_NULL, REQUIRED, arrayOf, object, tag, when } from '../common/define';
 import { fileHeader } from '../common/header';
-import { namingRule, notInFuture, requiredAttachmentTypes, uniqueInFile } from '../common/rules';
+import { namingRule, notInFuture, numLigneSequence, requiredAttachmentTypes, uniqueInFile } from '../common/rules';
 import { numLigne, numeroAspSolde, numeroEditeur, treatmentTags, typeAction } from '../common/request';
 import { bioSglSoldeMeta } from './meta';
 
@@ -18,11 +18,27 @@ const S = "Scénario d'installation";
 
 const flag = (ctx: RequestContext, name: string) => ctx.value('scenarioInstallation', name);
 
-/** `identDMP`: at least one id when reports go straight to the DMP; otherwise `[]` or null. */
-const identDmpFill = when('Obligatoire (au moins un identifiant) si isDirectToDMP = true ; sinon tableau vide [] ou null', (ctx) => {
-  const direct = flag(ctx, 'isDirectToDMP');
-  return direct === true ? 'filled' : direct === false ? 'empty-or-null' : 'nullable';
-}, { empties: true });
+/**
+ * `identDMP`: at least one id when reports go straight to the DMP (seed 004, table of tags,
+ * identDMP line 603: «Obligatoire si isDirectToDMP = true»); otherwise the guide states nothing:
+ * `[]` or null expected, a filled list only the warning A021 (`identDmpWithoutDirect`).
+ */
+const identDmpFill = when('Obligatoire (au moins un identifiant) si isDirectToDMP = true ; sinon tableau vide [] ou null attendu (une liste remplie : avertissement)', (ctx) =>
+  flag(ctx, 'isDirectToDMP') === true ? 'filled' : 'nullable',
+);
+
+/** A021: identDMP filled while isDirectToDMP = false (the guide does not forbid it). */
+const identDmpWithoutDirect: RequestRule = {
+  code: 'A021',
+  doc: 'identDMP rempli alors que isDirectToDMP = false est signalé (avertissement) : le guide ne le demande que pour un envoi direct au DMP.',
+  check(ctx, report) {
+    if (flag(ctx, 'isDirectToDMP') !== false) return;
+    const node = ctx.at('scenarioInstallation', 'identDMP');
+    if (node?.type === 'array' && node.items.length > 0) {
+      report({ code: 'A021', node, path: ['scenarioInstallation', 'identDMP'], args: { found: node.items.length === 1 ? 'un tableau d’un identifiant' : `un tableau de ${node.items.length} identifiants` } });
+    }
+  },
+};
 
 /** A messaging address: filled when the flag is true, null when it is false. */
 const mailboxFill = (flagName: string) =>
@@ -112,8 +128,9 @@ export const bioSglSolde: RuleSet = {
   ]),
   requestRules: [
     requiredAttachmentTypes(['FACTURE', 'VA']),
+    identDmpWithoutDirect,
     namingRule('BIO-SGL-Va1', { FACTURE: 'FACTURE', VA: 'VA' }),
     notInFuture(['facture', 'dateFacture']),
   ],
-  fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur')],
+  fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur'), numLigneSequence],
 };

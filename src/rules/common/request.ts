@@ -4,7 +4,9 @@
 import type { FieldDef } from '../../core/model';
 import type { RequestType } from '../../core/types';
 import { ALWAYS_NULL, REQUIRED, TREATMENT, tag } from './define';
-import { anyString, aspNumber, integer, nullValue, oneOf, varcharEq } from './formats';
+import * as v from 'valibot';
+import type { Format } from '../../core/model';
+import { anyString, aspNumber, integer, nullValue, oneOf } from './formats';
 import { MAX_REQUESTS } from './header';
 
 const H = 'Entête demande';
@@ -20,7 +22,7 @@ const describe = (text: string, o: TagOptions) => (o.note ? `${text} ; ${o.note}
 const presence = (o: TagOptions) => (o.optional ? { presence: 'optional' as const } : {});
 
 export function numLigne(o: TagOptions = {}): FieldDef {
-  return tag(H, 'numLigne', describe(`Numéro de la demande dans le fichier, à partir de 1, unique (au plus ${MAX_REQUESTS})`, o), integer(1, MAX_REQUESTS), REQUIRED, 1, presence(o));
+  return tag(H, 'numLigne', describe(`Numéro de la demande dans le fichier, à partir de 1 (1, 2, 3… dans l’ordre : sinon avertissement), unique (au plus ${MAX_REQUESTS})`, o), integer(1, MAX_REQUESTS), REQUIRED, 1, presence(o));
 }
 
 export function typeAction(type: RequestType, o: TagOptions = {}): FieldDef {
@@ -45,12 +47,26 @@ export function numeroAspSolde(couloir: string): FieldDef {
   );
 }
 
+/**
+ * `numeroEditeur`: VARCHAR (=5), numbered from « 00001 » (seed 002 line 479: «commence par
+ * « 00001 »»): « 00000 » is E035.
+ */
+export const editeurNumber: Format = {
+  label: 'VARCHAR (=5), à partir de 00001',
+  expected: 'une chaîne de 5 caractères, à partir de 00001',
+  type: 'string',
+  schema: v.pipe(v.string('E004'), v.length(5, 'E007'), v.check((s: string) => s !== '00000', 'E035')),
+};
+
+/** A `numeroEditeur` the naming advice may be built from: 5 characters, not « 00000 ». */
+export const isUsableEditeur = (s: unknown): s is string => typeof s === 'string' && s.length === 5 && s !== '00000';
+
 export function numeroEditeur(type: RequestType): FieldDef {
   const text =
     type === 'solde'
       ? 'Numéro de la demande chez l’éditeur, le même que pour l’avance ; unique dans le fichier, il relie la demande à ses pièces.'
       : 'Numéro unique de la demande chez l’éditeur (à partir de 00001) ; relie la demande à ses pièces.';
-  return tag(H, 'numeroEditeur', text, varcharEq(5), REQUIRED, '00001');
+  return tag(H, 'numeroEditeur', text, editeurNumber, REQUIRED, '00001');
 }
 
 /** `codeTraitement` / `libelleTraitement`: tolerated when absent, the output file adds them. */

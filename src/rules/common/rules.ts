@@ -5,6 +5,7 @@ import type { Code } from '../../messages/codes';
 import type { Path } from '../../core/types';
 import { memberOf, type JsonNode } from '../../core/json/ast';
 import { isCalendarDate, isoDate } from './formats';
+import { isUsableEditeur } from './request';
 
 /** A tag whose value must be unique across the file: the later duplicate is rejected. */
 export function uniqueInFile(code: Code, name: string): FileRule {
@@ -23,6 +24,54 @@ export function uniqueInFile(code: Code, name: string): FileRule {
         }
         const raw = node.type === 'string' ? `"${node.value}"` : String(node.value);
         report({ index: ctx.index, code, node, path: [name], args: { found: raw, where: `demande n° ${earlier + 1} du fichier` } });
+      }
+    },
+  };
+}
+
+/**
+ * A023: the requests are numbered 1, 2, 3… in the order of the file (seed 002 line 452: numLigne
+ * «Commence au numéro 1»; seed 004 idem). A warning on the first request whose integer
+ * `numLigne` is not its position; never escalated (the guides do not say the portal refuses it).
+ * A repeated number stays E020; a numLigne that is not an integer is reported by its format.
+ */
+export const numLigneSequence: FileRule = {
+  code: 'A023',
+  doc: 'Les demandes se numérotent 1, 2, 3… dans l’ordre du fichier : la première qui rompt la suite est signalée (avertissement).',
+  check(requests, report) {
+    for (const ctx of requests) {
+      const node = ctx.at('numLigne');
+      // Not an integer of 1..200: its format's error says it, no warning on top.
+      if (node?.type !== 'number' || !Number.isInteger(node.value) || node.value < 1 || node.value > 200) continue;
+      if (node.value !== ctx.index + 1) {
+        report({ index: ctx.index, code: 'A023', node, path: ['numLigne'], args: { found: String(node.value), count: ctx.index + 1 } });
+        return;
+      }
+    }
+  },
+};
+
+/**
+ * E034: with no VAT rate chosen (the command line without --tva), a file that mixes `TTC` and
+ * `HT` requests cannot be under one rate (seed 000 line 236: «Toutes les demandes d'un même
+ * fichier JSON doivent être soumises au même taux de TVA»): the requests whose regime differs
+ * from the first request's are rejected. With a rate chosen, E030 says it per request.
+ * Vague 1 only: under vague 2, 0 % fits both regimes.
+ */
+export function oneVatRegime(regimePath: Path): FileRule {
+  return {
+    code: 'E034',
+    doc: 'Sans taux de TVA choisi, toutes les demandes sont sous le régime de la première (un seul taux par fichier) : les autres sont rejetées.',
+    check(requests, report) {
+      let first: { regime: string; index: number } | undefined;
+      for (const ctx of requests) {
+        if (ctx.options.vatRate !== undefined) return;
+        const regime = ctx.value(...regimePath);
+        if (regime !== 'TTC' && regime !== 'HT') continue;
+        if (first === undefined) first = { regime, index: ctx.index };
+        else if (regime !== first.regime) {
+          report({ index: ctx.index, code: 'E034', node: ctx.at(...regimePath)!, path: regimePath, args: { found: `« ${regime} »`, other: `« ${first.regime} »`, where: `demande ${first.index + 1}` } });
+        }
       }
     },
   };
@@ -95,24 +144,38 @@ const KNOWN_FORMATS = new Set(['PDF', 'PNG', 'JPG', 'XML']);
 
 /**
  * The naming rule `CodeCouloir-Logiciel-VaN-CodeTypeFichier-numeroEditeur.format`
- * (format in lower case). `typeCodes` maps `typeFichier` to its code in the name;
- * `defaultType` is used when the rule set has no `typeFichier`.
+ * (format in lower case). `prefixes`: the accepted `CodeCouloir-Logiciel-VaN`, the first one
+ * advised (HOP: `Va2` as the guide's JSON examples write it, `Va1` as the portal's «Documents
+ * attendus» dialog lists it — seed 001 lines 159 and 381). `typeCodes` maps `typeFichier` to
+ * its code in the name; `defaultType` is used when the rule set has no `typeFichier`.
+ * Advice is never built from an invalid `numeroEditeur` (not 5 characters, or « 00000 »): then
+ * any 5 digits are accepted in the name, and the advice names « numeroEditeur ».
  */
-export function namingRule(prefix: string, typeCodes: Readonly<Record<string, string>>, defaultType?: string): RequestRule {
+export function namingRule(prefixes: string | readonly string[], typeCodes: Readonly<Record<string, string>>, defaultType?: string): RequestRule {
+  const list = typeof prefixes === 'string' ? [prefixes] : prefixes;
+  const prefix = list[0]!;
   const example = `${prefix}-${Object.values(typeCodes)[0]}-00001.pdf`;
+  const also = list.length > 1 ? ` ; ${list.slice(1).map((p) => `${p}-…`).join(', ')} est aussi accepté` : '';
   return {
     code: 'A005',
-    doc: `Les pièces se nomment ${prefix}-CodeTypeFichier-numeroEditeur.format (ex. ${example}).`,
+    doc: `Les pièces se nomment ${prefix}-CodeTypeFichier-numeroEditeur.format (ex. ${example})${also}.`,
     check(ctx, report) {
-      const editeur = ctx.value('numeroEditeur');
-      if (typeof editeur !== 'string') return;
+      const value = ctx.value('numeroEditeur');
+      if (value === undefined) return;
+      const editeur = isUsableEditeur(value) ? value : undefined;
       for (const a of attachments(ctx)) {
         const type = typeof a.typeFichier === 'string' ? a.typeFichier : defaultType;
         const code = type === undefined ? undefined : typeCodes[type];
         // An unknown format is an error of its own: no name can be expected from it.
         if (typeof a.nomFichier !== 'string' || typeof a.formatFichier !== 'string' || !KNOWN_FORMATS.has(a.formatFichier) || code === undefined) continue;
-        const expected = `${prefix}-${code}-${editeur}.${a.formatFichier.toLowerCase()}`;
-        if (a.nomFichier !== expected) {
+        const ext = a.formatFichier.toLowerCase();
+        const name = a.nomFichier;
+        const fits =
+          editeur !== undefined
+            ? list.some((p) => name === `${p}-${code}-${editeur}.${ext}`)
+            : list.some((p) => name.startsWith(`${p}-${code}-`) && /^\d{5}$/.test(name.slice(p.length + code.length + 2, -ext.length - 1)) && name.endsWith(`.${ext}`));
+        const expected = `${prefix}-${code}-${editeur ?? 'numeroEditeur'}.${ext}`;
+        if (!fits) {
           const path = ['piecesJustificatives', a.index, 'nomFichier'];
           report({ code: 'A005', node: ctx.at(...path)!, path, args: { expected, found: `"${a.nomFichier}"` } });
         }

@@ -3,12 +3,13 @@
 // delivery date and the rules. Reconstructed: the vague 2 guide (seeds/001) gives no field
 // table, only one example file per software type, read in shared/spec/hop-vague2-avance.md.
 
-import { FROM_FIELDS, type FieldDef, type RequestRule, type RuleSet, type RuleSetMeta } from '../../core/model';
+import * as v from 'valibot';
+import { FROM_FIELDS, type FieldDef, type Format, type RequestRule, type RuleSet, type RuleSetMeta } from '../../core/model';
 import type { JsonNode } from '../../core/json/ast';
-import { amount, boolean, date, email, finess, isCalendarDate, isoDate, oneOf, upperName, varcharMax } from '../common/formats';
+import { amount, boolean, date, email, finess, isCalendarDate, isoDate, oneOf, varcharMax } from '../common/formats';
 import { REQUIRED, arrayOf, object, tag, when } from '../common/define';
 import { fileHeader } from '../common/header';
-import { namingRule, notInFuture, uniqueInFile, vatRateRule } from '../common/rules';
+import { namingRule, notInFuture, numLigneSequence, uniqueInFile, vatRateRule } from '../common/rules';
 import { numLigne, numeroAspAvance, numeroEditeur, treatmentTags, typeAction } from '../common/request';
 
 const C = 'Commande';
@@ -41,6 +42,18 @@ const commande = tag(
   FROM_FIELDS,
 );
 
+/**
+ * A name of the HOP beneficiary block: the guide gives no table (seed 001, examples only, lines
+ * 150 and 153: `QUERAL`, `EVRARD`), so any text is accepted; lower case or more than 50
+ * characters is the warning A022, never an error (establishment names are long).
+ */
+const hopName: Format = {
+  label: 'Texte (les exemples : en MAJUSCULES, 50 caractères au plus)',
+  expected: 'un nom en majuscules d’au plus 50 caractères',
+  type: 'string',
+  schema: v.pipe(v.string('E004'), v.check((s: string) => s.length <= 50 && s === s.toUpperCase(), 'A022')),
+};
+
 /** The representative: three tags filled together, or all three null (no representative). */
 const representative = when('Facultatif : les trois balises du représentant toutes renseignées, ou toutes null', () => 'nullable');
 
@@ -50,10 +63,10 @@ const beneficiaires = tag(
   "Informations sur l'établissement bénéficiaire et, le cas échéant, son représentant.",
   object([
     tag(B, 'FINESSPMSI', "FINESS PMSI de l'établissement de santé bénéficiaire (9 caractères, le dernier est une clé de Luhn).", finess, REQUIRED, '980000640'),
-    tag(B, 'nomClient', 'Nom du client (dénomination du bénéficiaire), en majuscules.', upperName(50), REQUIRED, 'QUERAL'),
+    tag(B, 'nomClient', 'Nom du client (dénomination du bénéficiaire) ; les exemples du guide l’écrivent en majuscules (minuscules ou plus de 50 caractères : avertissement).', hopName, REQUIRED, 'QUERAL'),
     tag(B, 'emailClient', 'Courriel du client.', email(150), REQUIRED, 'm.queral@hotmail.fr'),
     tag(B, 'telephoneClient', 'Téléphone du client (les exemples du guide écrivent +33…).', varcharMax(50), REQUIRED, '+33615597229'),
-    tag(B, 'nomRepresentant', 'Nom du représentant du client, en majuscules ; null s’il n’y a pas de représentant.', upperName(50), representative, 'EVRARD'),
+    tag(B, 'nomRepresentant', 'Nom du représentant du client (en majuscules dans les exemples : sinon avertissement) ; null s’il n’y a pas de représentant.', hopName, representative, 'EVRARD'),
     tag(B, 'emailRepresentant', 'Courriel du représentant du client ; null s’il n’y a pas de représentant.', email(150), representative, 'l.evrard@gmail.com'),
     tag(B, 'telephoneRepresentant', 'Téléphone du représentant du client ; null s’il n’y a pas de représentant.', varcharMax(50), representative, '+33715698229'),
   ]),
@@ -61,7 +74,7 @@ const beneficiaires = tag(
   FROM_FIELDS,
 );
 
-/** `prefix`: `HOP-DPI-Va2` or `HOP-PFI-Va2`. */
+/** `prefix`: `HOP-DPI-Va2` or `HOP-PFI-Va2` (`…-Va1-…`, the portal dialog's spelling, also accepted). */
 function piecesJustificatives(prefix: string): FieldDef {
   return tag(
     P,
@@ -69,7 +82,7 @@ function piecesJustificatives(prefix: string): FieldDef {
     'Liste des pièces justificatives (3 Mo au plus chacune), au moins une : le bon de commande signé.',
     arrayOf(
       object([
-        tag(P, 'nomFichier', `Nom du fichier : ${prefix}-BDC-numeroEditeur.format (ex. ${prefix}-BDC-00001.pdf).`, varcharMax(100), REQUIRED, `${prefix}-BDC-00001.pdf`),
+        tag(P, 'nomFichier', `Nom du fichier : ${prefix}-BDC-numeroEditeur.format (ex. ${prefix}-BDC-00001.pdf, comme les exemples JSON du guide ; ${prefix.replace('Va2', 'Va1')}-BDC-00001.pdf, comme la liste « Documents attendus » du portail, est aussi accepté).`, varcharMax(100), REQUIRED, `${prefix}-BDC-00001.pdf`),
         tag(P, 'formatFichier', 'Format de la pièce téléversée.', oneOf(['PDF', 'PNG', 'JPG']), REQUIRED, 'PDF'),
         tag(P, 'typeFichier', 'Type de la pièce : absent des exemples du guide ; s’il est donné, « BON_COMMANDE » (bon de commande).', oneOf(['BON_COMMANDE']), when('Si la balise est présente : « BON_COMMANDE »', () => 'filled'), 'BON_COMMANDE', OPTIONAL),
       ]),
@@ -174,10 +187,12 @@ export function hopVague2Avance(software: HopSoftware): RuleSet {
     requestRules: [
       representativeRule,
       vatRateRule(VAGUE2_TTC_RATES, [...REGIME]),
-      namingRule(prefix, { BON_COMMANDE: 'BDC' }, 'BON_COMMANDE'),
+      // Va2 in the guide's JSON examples (seed 001 line 159), Va1 in the portal's «Documents
+      // attendus» dialog (seed 001 line 381): both accepted, Va2 advised.
+      namingRule([prefix, prefix.replace('Va2', 'Va1')], { BON_COMMANDE: 'BDC' }, 'BON_COMMANDE'),
       signedBeforeIssuedRule,
       notInFuture([...SIGNATURE]),
     ],
-    fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur')],
+    fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur'), numLigneSequence],
   };
 }

@@ -39,7 +39,7 @@ export const hopDpiFixtures: readonly Fixture[] = [
   { code: 'E006', title: 'typeFichier présent mais à null', base: DPI, edits: [['"typeFichier": "BON_COMMANDE"', '"typeFichier": null']], path: `${R0}/piecesJustificatives/0/typeFichier` },
   { code: 'E007', title: 'FINESSPMSI de 8 caractères', base: DPI, edits: [['"FINESSPMSI": "750000127"', '"FINESSPMSI": "75000012"']], path: `${R1}/beneficiaires/FINESSPMSI` },
   { code: 'E008', title: 'Téléphone du client de 51 caractères', base: DPI, edits: [['"telephoneClient": "01 02 03 04 05"', `"telephoneClient": "${'0102030405'.repeat(5)}1"`]], path: `${R1}/beneficiaires/telephoneClient` },
-  { code: 'E008', title: 'nomClient de 51 caractères', base: DPI, edits: [['"nomClient": "CLINIQUE DU PARC"', `"nomClient": "${'CLINIQUE DU PARC '.repeat(3)}"`]], path: `${R1}/beneficiaires/nomClient` },
+  { code: 'A022', title: 'nomClient de 51 caractères (avertissement : les dénominations sont longues)', base: DPI, edits: [['"nomClient": "CLINIQUE DU PARC"', `"nomClient": "${'CLINIQUE DU PARC '.repeat(3)}"`]], path: `${R1}/beneficiaires/nomClient` },
   { code: 'E009', title: 'typePrestation hors des valeurs V2 et V1V2', base: DPI, edits: [['"typePrestation": "V1V2"', '"typePrestation": "V1"']], path: `${R0}/commande/typePrestation` },
   { code: 'E009', title: 'typeAction autre que « C »', base: DPI, edits: [['"typeAction": "C"', '"typeAction": "M"']], path: `${R0}/typeAction` },
   { code: 'E009', title: 'regimeTVA en minuscules', base: DPI, edits: [['"regimeTVA": "TTC"', '"regimeTVA": "ttc"']], path: `${R0}/commande/regimeTVA` },
@@ -50,8 +50,8 @@ export const hopDpiFixtures: readonly Fixture[] = [
   { code: 'E011', title: 'Montant entier écrit sans .00', base: DPI, edits: [['"montantSegurHT": 1250.00', '"montantSegurHT": 1250']], path: `${R0}/commande/montantSegurHT` },
   { code: 'E012', title: 'Montant nul', base: DPI, edits: [['"montantSegurHT": 1250.00', '"montantSegurHT": 0.00']], path: `${R0}/commande/montantSegurHT` },
   { code: 'E013', title: 'numLigne à 0', base: DPI, edits: [['"numLigne": 1,', '"numLigne": 0,']], path: `${R0}/numLigne` },
-  { code: 'E014', title: 'Nom du représentant en minuscules', base: DPI, edits: [['"nomRepresentant": "EVRARD"', '"nomRepresentant": "Evrard"']], path: `${R0}/beneficiaires/nomRepresentant` },
-  { code: 'E015', title: 'Courriel du client sans @', base: DPI, edits: [['"emailClient": "dsi@clinique-du-parc.fr"', '"emailClient": "dsi.clinique-du-parc.fr"']], path: `${R1}/beneficiaires/emailClient` },
+  { code: 'A022', title: 'Nom du représentant en minuscules', base: DPI, edits: [['"nomRepresentant": "EVRARD"', '"nomRepresentant": "Evrard"']], path: `${R0}/beneficiaires/nomRepresentant` },
+  { code: 'A020', title: 'Courriel du client sans @', base: DPI, edits: [['"emailClient": "dsi@clinique-du-parc.fr"', '"emailClient": "dsi.clinique-du-parc.fr"']], path: `${R1}/beneficiaires/emailClient` },
   {
     code: 'E016',
     title: 'Aucune pièce justificative',
@@ -72,11 +72,15 @@ export const hopDpiFixtures: readonly Fixture[] = [
   { code: 'E030', title: 'Régime HT avec le taux de 20 % choisi', base: DPI, edits: [['"regimeTVA": "TTC"', '"regimeTVA": "HT"']], path: `${R0}/commande/regimeTVA` },
   { code: 'E030', title: 'Régime HT avec le taux de 8,5 % choisi', base: DPI, edits: [['"regimeTVA": "TTC"', '"regimeTVA": "HT"']], options: { vatRate: '8.5' }, path: `${R0}/commande/regimeTVA` },
   { code: 'A004', title: 'FINESS PMSI dont la clé de Luhn est fausse', base: DPI, edits: [['"FINESSPMSI": "980000640"', '"FINESSPMSI": "980000641"']], path: `${R0}/beneficiaires/FINESSPMSI` },
-  { code: 'A005', title: 'Pièce nommée Va1, comme dans la capture « Documents attendus » du guide', base: DPI, edits: [['"HOP-DPI-Va2-BDC-00001.pdf"', '"HOP-DPI-Va1-BDC-00001.pdf"']], path: `${R0}/piecesJustificatives/0/nomFichier` },
+  { code: 'A005', title: 'Pièce nommée Va3 (ni Va2 comme les exemples JSON, ni Va1 comme la liste « Documents attendus »)', base: DPI, edits: [['"HOP-DPI-Va2-BDC-00001.pdf"', '"HOP-DPI-Va3-BDC-00001.pdf"']], path: `${R0}/piecesJustificatives/0/nomFichier` },
   { code: 'A005', title: 'Pièce nommée sans le préfixe du couloir', base: DPI, edits: [['"HOP-DPI-Va2-BDC-00002.png"', '"BDC-00002.png"']], path: `${R1}/piecesJustificatives/0/nomFichier` },
   { code: 'A006', title: 'Bon de commande signé dans le futur', base: DPI, edits: [['"dateSignatureCommande": "15/01/2024"', '"dateSignatureCommande": "15/01/2027"']], path: `${R0}/commande/dateSignatureCommande` },
   { code: 'A009', title: 'Bon de commande signé la veille de son édition', base: DPI, edits: [['"dateSignatureCommande": "02/09/2025"', '"dateSignatureCommande": "01/09/2025"']], path: `${R1}/commande/dateSignatureCommande` },
   { code: 'A011', title: 'nomRepresentant avec un caractère de contrôle C1 (texte Windows-1252 relu en Latin-1)', base: DPI, edits: [['"nomRepresentant": "EVRARD"', '"nomRepresentant": "D\\u0092EVRARD"']], path: `${R0}/beneficiaires/nomRepresentant` },
+  // ── Issue 10: both spellings of siret, numeroEditeur 00000, numLigne out of sequence ─────
+  { code: 'E033', title: 'En-tête : siret et SIRET ensemble', base: DPI, edits: [['"siret": "40308070600027",', '"siret": "40308070600027",\n  "SIRET": "40308070600027",']], path: '/SIRET' },
+  { code: 'E035', title: 'numeroEditeur 00000 (la numérotation commence à 00001)', base: DPI, edits: [['"numeroEditeur": "00001"', '"numeroEditeur": "00000"']], path: `${R0}/numeroEditeur` },
+  { code: 'A023', title: 'Demandes numérotées 1 puis 3', base: DPI, edits: [['"numLigne": 2,', '"numLigne": 3,']], path: `${R1}/numLigne` },
 ];
 
 export const hopPfiFixtures: readonly Fixture[] = [
@@ -113,8 +117,8 @@ export const hopPfiFixtures: readonly Fixture[] = [
   { code: 'E011', title: 'Montant avec un seul chiffre après le point', base: PFI, edits: [['"montantSegurHT": 0.01', '"montantSegurHT": 0.1']], path: `${R1}/commande/montantSegurHT` },
   { code: 'E012', title: 'Montant négatif', base: PFI, edits: [['"montantSegurHT": 1250.00', '"montantSegurHT": -1250.00']], path: `${R0}/commande/montantSegurHT` },
   { code: 'E013', title: 'numLigne au-delà de 200', base: PFI, edits: [['"numLigne": 2,', '"numLigne": 201,']], path: `${R1}/numLigne` },
-  { code: 'E014', title: 'nomClient en minuscules', base: PFI, edits: [['"nomClient": "DUPONT"', '"nomClient": "Dupont"']], path: `${R0}/beneficiaires/nomClient` },
-  { code: 'E015', title: 'Courriel du représentant sans domaine', base: PFI, edits: [['"emailRepresentant": "c.martin-lefevre@ght-landes.fr"', '"emailRepresentant": "c.martin-lefevre@"']], path: `${R1}/beneficiaires/emailRepresentant` },
+  { code: 'A022', title: 'nomClient en minuscules', base: PFI, edits: [['"nomClient": "DUPONT"', '"nomClient": "Dupont"']], path: `${R0}/beneficiaires/nomClient` },
+  { code: 'A020', title: 'Courriel du représentant sans domaine', base: PFI, edits: [['"emailRepresentant": "c.martin-lefevre@ght-landes.fr"', '"emailRepresentant": "c.martin-lefevre@"']], path: `${R1}/beneficiaires/emailRepresentant` },
   {
     code: 'E016',
     title: 'Aucune pièce justificative',
@@ -139,4 +143,8 @@ export const hopPfiFixtures: readonly Fixture[] = [
   { code: 'A006', title: 'Bon de commande signé le lendemain du jour de la simulation', base: PFI, edits: [['"dateSignatureCommande": "03/03/2025"', '"dateSignatureCommande": "23/11/2026"']], path: `${R1}/commande/dateSignatureCommande` },
   { code: 'A009', title: 'Bon de commande signé avant son édition', base: PFI, edits: [['"dateSignatureCommande": "15/01/2024"', '"dateSignatureCommande": "12/10/2023"']], path: `${R0}/commande/dateSignatureCommande` },
   { code: 'A011', title: 'nomClient avec un caractère de contrôle C1 (texte Windows-1252 relu en Latin-1)', base: PFI, edits: [['"nomClient": "DUPONT"', '"nomClient": "D\\u0092UPONT"']], path: `${R0}/beneficiaires/nomClient` },
+  // ── Issue 10: both spellings of siret, numeroEditeur 00000, numLigne out of sequence ─────
+  { code: 'E033', title: 'En-tête : siret et SIRET ensemble', base: PFI, edits: [['"siret": "40208090600017",', '"siret": "40208090600017",\n  "SIRET": "40208090600017",']], path: '/SIRET' },
+  { code: 'E035', title: 'numeroEditeur 00000 (la numérotation commence à 00001)', base: PFI, edits: [['"numeroEditeur": "00001"', '"numeroEditeur": "00000"']], path: `${R0}/numeroEditeur` },
+  { code: 'A023', title: 'Demandes numérotées 1 puis 3', base: PFI, edits: [['"numLigne": 2,', '"numLigne": 3,']], path: `${R1}/numLigne` },
 ];

@@ -237,7 +237,7 @@ describe('HOP-DPI: file header', () => {
 
 describe('HOP-DPI: request header', () => {
   test('numLigne: an integer from 1 to 200', () => {
-    expectFindings(hopDpiAvance, DPI_BASE, [['"numLigne": 2,', '"numLigne": 200,']], []);
+    expectFindings(hopDpiAvance, DPI_BASE, [['"numLigne": 2,', '"numLigne": 200,']], [`A023 ${R1}/numLigne`]);
     expectFindings(hopDpiAvance, DPI_BASE, [['"numLigne": 2,', '"numLigne": 201,']], [`E013 ${R1}/numLigne`]);
     expectFindings(hopDpiAvance, DPI_BASE, [['"numLigne": 1,', '"numLigne": 0,']], [`E013 ${R0}/numLigne`]);
     expectFindings(hopDpiAvance, DPI_BASE, [['"numLigne": 1,', '"numLigne": 1.0,']], [`E013 ${R0}/numLigne`]);
@@ -246,7 +246,9 @@ describe('HOP-DPI: request header', () => {
   });
 
   test('numeroEditeur: exactly 5 characters (the attachment is named after it)', () => {
-    expectFindings(hopDpiAvance, DPI_BASE, [['"numeroEditeur": "00002"', '"numeroEditeur": "0002"']], [`E007 ${R1}/numeroEditeur`, `A005 ${R1}/piecesJustificatives/0/nomFichier`]);
+    // The attachment is well named for any 5 digits: no advice built from the invalid number.
+    expectFindings(hopDpiAvance, DPI_BASE, [['"numeroEditeur": "00002"', '"numeroEditeur": "0002"']], [`E007 ${R1}/numeroEditeur`]);
+    expectFindings(hopDpiAvance, DPI_BASE, [['"numeroEditeur": "00002"', '"numeroEditeur": "00000"']], [`E035 ${R1}/numeroEditeur`]);
   });
 
   test('typeAction: tolerated when absent, "C" when present', () => {
@@ -357,17 +359,19 @@ describe('HOP-DPI: beneficiaires', () => {
     expectFindings(hopDpiAvance, DPI_BASE, [['"FINESSPMSI": "980000640"', '"FINESSPMSI": 980000640']], [`E004 ${B0}/FINESSPMSI`]);
   });
 
-  test('nomClient: upper case, at most 50 characters', () => {
+  test('nomClient: upper case, at most 50 characters as in the examples — a warning only (A022)', () => {
     expectFindings(hopDpiAvance, DPI_BASE, [['"nomClient": "CLINIQUE DU PARC"', `"nomClient": "${'A'.repeat(50)}"`]], []);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"nomClient": "CLINIQUE DU PARC"', `"nomClient": "${'A'.repeat(51)}"`]], [`E008 ${B1}/nomClient`]);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"nomClient": "CLINIQUE DU PARC"', '"nomClient": "Clinique du Parc"']], [`E014 ${B1}/nomClient`]);
+    expectFindings(hopDpiAvance, DPI_BASE, [['"nomClient": "CLINIQUE DU PARC"', `"nomClient": "${'A'.repeat(51)}"`]], [`A022 ${B1}/nomClient`]);
+    expectFindings(hopDpiAvance, DPI_BASE, [['"nomClient": "CLINIQUE DU PARC"', '"nomClient": "Clinique du Parc"']], [`A022 ${B1}/nomClient`]);
+    expectFindings(hopDpiAvance, DPI_BASE, [['"nomClient": "CLINIQUE DU PARC"', '"nomClient": null']], [`E006 ${B1}/nomClient`]);
   });
 
   test('emailClient: an e-mail address of at most 150 characters', () => {
     const local = (n: number) => 'd'.repeat(n - '@clinique-du-parc.fr'.length);
     expectFindings(hopDpiAvance, DPI_BASE, [['"dsi@clinique-du-parc.fr"', `"${local(150)}@clinique-du-parc.fr"`]], []);
     expectFindings(hopDpiAvance, DPI_BASE, [['"dsi@clinique-du-parc.fr"', `"${local(151)}@clinique-du-parc.fr"`]], [`E008 ${B1}/emailClient`]);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"dsi@clinique-du-parc.fr"', '"dsi@clinique du parc.fr"']], [`E015 ${B1}/emailClient`]);
+    expectFindings(hopDpiAvance, DPI_BASE, [['"dsi@clinique-du-parc.fr"', '"dsi@clinique du parc.fr"']], [`A020 ${B1}/emailClient`]);
+    expectFindings(hopDpiAvance, DPI_BASE, [['"dsi@clinique-du-parc.fr"', '"dr.durand@clinique-éléa.fr"']], []);
   });
 
   test('telephoneClient: at most 50 characters', () => {
@@ -376,8 +380,8 @@ describe('HOP-DPI: beneficiaires', () => {
   });
 
   test('representative: same formats as the client', () => {
-    expectFindings(hopDpiAvance, DPI_BASE, [['"nomRepresentant": "EVRARD"', '"nomRepresentant": "Evrard"']], [`E014 ${B0}/nomRepresentant`]);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"l.evrard@ch-saint-eloi.fr"', '"l.evrard"']], [`E015 ${B0}/emailRepresentant`]);
+    expectFindings(hopDpiAvance, DPI_BASE, [['"nomRepresentant": "EVRARD"', '"nomRepresentant": "Evrard"']], [`A022 ${B0}/nomRepresentant`]);
+    expectFindings(hopDpiAvance, DPI_BASE, [['"l.evrard@ch-saint-eloi.fr"', '"l.evrard"']], [`A020 ${B0}/emailRepresentant`]);
     expectFindings(hopDpiAvance, DPI_BASE, [['"telephoneRepresentant": "+33715698229"', `"telephoneRepresentant": "${'7'.repeat(51)}"`]], [`E008 ${B0}/telephoneRepresentant`]);
   });
 

@@ -6,7 +6,7 @@ import { FROM_FIELDS, type RequestRule, type RuleSet } from '../../core/model';
 import { amount, date, oneOf, varcharMax } from '../common/formats';
 import { REQUIRED, arrayOf, object, tag } from '../common/define';
 import { fileHeader } from '../common/header';
-import { attachments, namingRule, notInFuture, uniqueInFile, vatRateRule } from '../common/rules';
+import { attachments, namingRule, notInFuture, numLigneSequence, oneVatRegime, uniqueInFile, vatRateRule } from '../common/rules';
 import { MAILIZ } from '../common/operators';
 import { beneficiaires, beneficiaryRules, scenarioInstallation } from './blocks';
 import { numLigne, numeroAspAvance, numeroEditeur, treatmentTags, typeAction } from '../common/request';
@@ -125,5 +125,5 @@ export const mdvLgcAvance: RuleSet = {
     namingRule('MDV-LGC-Va1', { BON_COMMANDE: 'BDC', PREUVE_HT: 'HT' }),
     notInFuture(['commande', 'dateCommande']),
   ],
-  fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur')],
+  fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur'), numLigneSequence, oneVatRegime(['commande', 'regimeTVA'])],
 };

@@ -1,7 +1,7 @@
 // MDV-LGC blocks shared by the advance and the balance: beneficiaries and installation
 // scenario (seeds/002, section 3.2), and their coherence rules.
 
-import { FROM_FIELDS, type RequestContext, type RequestRule } from '../../core/model';
+import { FROM_FIELDS, type PresenceRule, type RequestContext, type RequestRule } from '../../core/model';
 import { boolean, email, finess, oneOf, operator, rpps, upperName, varcharMax } from '../common/formats';
 import { NULLABLE, REQUIRED, arrayOf, object, tag, when } from '../common/define';
 
@@ -11,13 +11,27 @@ const S = "Scénario d'installation";
 const commandePour = (ctx: RequestContext) => ctx.value('beneficiaires', 'commandePour');
 const isMandataire = (ctx: RequestContext) => ctx.value('beneficiaires', 'isMandataire');
 
-/** LIBERAL: required; STRUCTURE: not filled (null; `false` tolerated, `true` refused by a rule). */
-const liberalFlag = when('Obligatoire si commandePour = « LIBERAL » ; null si « STRUCTURE »', (ctx) =>
+/**
+ * LIBERAL: required; STRUCTURE: «à ne pas renseigner» (seed 002 lines 527-535): null, `false`
+ * or the tag left out (see `structureMayOmit`); `true` refused by a rule (E005).
+ */
+const liberalFlag = when('Obligatoire si commandePour = « LIBERAL » ; à ne pas renseigner si « STRUCTURE » (null, false ou balise absente ; true refusé)', (ctx) =>
   commandePour(ctx) === 'LIBERAL' ? 'filled' : 'nullable',
 );
 
-/** The representative's tags: filled only when one doctor signs for several. */
-const mandataire = when('Obligatoire si isClientUnique = false et isMandataire = true, sinon null', (ctx) => {
+/** «à ne pas renseigner» for a STRUCTURE: the tag may be left out altogether. */
+const structureMayOmit: PresenceRule = {
+  doc: 'balise facultative si commandePour = « STRUCTURE »',
+  optional: (ctx) => commandePour(ctx) === 'STRUCTURE',
+};
+
+/**
+ * The representative's tags: filled only when one doctor signs for several (LIBERAL); null
+ * otherwise — for a STRUCTURE always null, whatever its flags hold (seed 002 lines 560-610:
+ * «à ne pas renseigner si la commande est pour une structure»).
+ */
+const mandataire = when('Obligatoire si isClientUnique = false et isMandataire = true (LIBERAL), sinon null ; toujours null si « STRUCTURE »', (ctx) => {
+  if (commandePour(ctx) === 'STRUCTURE') return 'null';
   const unique = ctx.value('beneficiaires', 'isClientUnique');
   const mandate = isMandataire(ctx);
   if (typeof unique !== 'boolean' || typeof mandate !== 'boolean') return 'nullable';
@@ -64,8 +78,8 @@ export const beneficiaires = tag(
   'Informations sur les bénéficiaires : médecins libéraux ou structure d’exercice coordonné.',
   object([
     tag(B, 'commandePour', 'Nature du client final : médecins libéraux (LIBERAL) ou structure d’exercice coordonné (STRUCTURE).', oneOf(['LIBERAL', 'STRUCTURE']), REQUIRED, 'LIBERAL'),
-    tag(B, 'isMandataire', 'true : un médecin signe le bon de commande pour le compte de plusieurs.', boolean, liberalFlag, false),
-    tag(B, 'isClientUnique', 'true : un seul médecin bénéficiaire.', boolean, liberalFlag, true),
+    tag(B, 'isMandataire', 'true : un médecin signe le bon de commande pour le compte de plusieurs.', boolean, liberalFlag, false, { presence: structureMayOmit }),
+    tag(B, 'isClientUnique', 'true : un seul médecin bénéficiaire.', boolean, liberalFlag, true, { presence: structureMayOmit }),
     tag(B, 'nomMandataire', 'Nom du mandataire, en majuscules.', upperName(50), mandataire, null),
     tag(B, 'emailMandataire', 'Courriel du mandataire.', email(150), mandataire, null),
     tag(B, 'telephoneMandataire', 'Téléphone du mandataire.', varcharMax(50), mandataire, null),
@@ -84,7 +98,9 @@ export const scenarioInstallation = tag(
     tag(S, 'isCentreDeSante', 'Le client est-il un centre de santé ? true demande le profil « Centres de santé ».', boolean, REQUIRED, false),
     tag(S, 'operateurMessagerie', 'Code de l’opérateur de messagerie sécurisée de santé (liste de la section 4 du guide), ou null. MAI_15 (Mailiz) demande le profil « Opérateur Mailiz ».', operator, NULLABLE, 'ENO_5'),
     tag(S, 'isProSanteConnectNeeded', 'Le LGC doit-il mettre en œuvre une identification électronique par Pro Santé Connect ?', boolean, REQUIRED, true),
-    tag(S, 'isDirectToDMP', 'Les documents de santé sont-ils envoyés au DMP directement depuis le LGC ?', boolean, REQUIRED, true, {
+    // Both tables of seed 002 print `isDirecToDMP` (lines 686, 789); seed 004 and vendors' files
+    // `isDirectToDMP`: both accepted alike, the guide's spelling with an informative note (A001).
+    tag(S, 'isDirectToDMP', 'Les documents de santé sont-ils envoyés au DMP directement depuis le LGC ? Les tables du guide écrivent « isDirecToDMP » : les deux orthographes sont acceptées (une seule par demande).', boolean, REQUIRED, true, {
       aliases: [{ tag: 'isDirecToDMP', code: 'A001' }],
     }),
     tag(S, 'isPFIToDMP', 'Les documents de santé sont-ils envoyés au DMP via une application tierce ?', boolean, REQUIRED, false),

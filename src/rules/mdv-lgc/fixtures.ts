@@ -12,6 +12,7 @@ import { PROFILES, type SimulationOptions } from '../../core/types';
 import liberal from './fixtures/avance-liberal.json?raw';
 import structure from './fixtures/avance-structure.json?raw';
 import ht from './fixtures/avance-ht.json?raw';
+import bioBalance from '../bio-sgl/fixtures/solde-dmp.json?raw';
 
 /** A valid base file: its name in fixtures/, its text, and the form choices it is valid under. */
 export interface FixtureBase {
@@ -97,6 +98,7 @@ export const mdvLgcAvanceFixtures: readonly Fixture[] = [
     path: '',
   },
   { code: 'G012', title: 'Fichier vidé (ne contient plus qu’un saut de ligne)', base: L, edits: [[liberal, '\n']], path: '' },
+  { code: 'G021', title: 'Demande de solde BIO-SGL contrôlée comme une avance MDV-LGC', base: L, edits: [[liberal, bioBalance]], path: '' },
 
   // ── File header: any error rejects the whole file ───────────────────────────────────────
   { code: 'E001', title: 'Balise d’en-tête numeroAns supprimée', base: L, edits: [['  "numeroAns": "MDVLGC0001",\n', '']], path: '/numeroAns' },
@@ -125,7 +127,8 @@ export const mdvLgcAvanceFixtures: readonly Fixture[] = [
   { code: 'E002', title: 'Balise non documentée ajoutée à une demande', base: L, edits: [['"numeroASP": null,', '"numeroASP": null,\n      "commentaire": "urgent",']], path: '/lignesImport/0/commentaire' },
   { code: 'E002', title: 'numeroEditeur écrit numeroediteur (casse)', base: L, edits: [['"numeroEditeur": "00001"', '"numeroediteur": "00001"']], path: '/lignesImport/0/numeroediteur' },
   { code: 'E002', title: 'RPPS écrit RPSS dans le bloc d’un médecin', base: L, edits: [['"RPPS": "10000000009"', '"RPSS": "10000000009"']], path: '/lignesImport/0/beneficiaires/liberal/0/RPSS' },
-  { code: 'E002', title: 'isDirecToDMP en plus de isDirectToDMP', base: L, edits: [['"isDirectToDMP": true,', '"isDirectToDMP": true,\n        "isDirecToDMP": true,']], path: '/lignesImport/0/scenarioInstallation/isDirecToDMP' },
+  { code: 'E033', title: 'isDirecToDMP en plus de isDirectToDMP : la même balise sous ses deux orthographes', base: L, edits: [['"isDirectToDMP": true,', '"isDirectToDMP": true,\n        "isDirecToDMP": true,']], path: '/lignesImport/0/scenarioInstallation/isDirecToDMP' },
+  { code: 'E033', title: 'En-tête : siret et SIRET ensemble', base: L, edits: [['"siret": "73282932000074",', '"siret": "73282932000074",\n  "SIRET": "73282932000074",']], path: '/SIRET' },
   { code: 'E002', title: 'Balise inconnue dans la structure vide d’une demande LIBERAL', base: L, edits: [['"structure": {}', '"structure": {"FINESS": null}']], path: '/lignesImport/0/beneficiaires/structure/FINESS' },
   { code: 'E003', title: 'Balise typeAction en double dans une demande', base: L, edits: [['"typeAction": "C",', '"typeAction": "C",\n      "typeAction": "C",']], path: '/lignesImport/0/typeAction' },
   { code: 'E003', title: 'Balise regimeTVA en double dans le bloc commande', base: L, edits: [['"regimeTVA": "TTC",', '"regimeTVA": "TTC",\n        "regimeTVA": "TTC",']], path: '/lignesImport/0/commande/regimeTVA' },
@@ -142,6 +145,8 @@ export const mdvLgcAvanceFixtures: readonly Fixture[] = [
   { code: 'E005', title: 'nomMandataire renseigné alors qu’il n’y a pas de mandataire', base: L, edits: [['"nomMandataire": null', '"nomMandataire": "BERNARD"']], path: '/lignesImport/1/beneficiaires/nomMandataire' },
   { code: 'E005', title: 'isClientUnique à true pour une STRUCTURE', base: S, edits: [['"isClientUnique": false', '"isClientUnique": true']], path: '/lignesImport/1/beneficiaires/isClientUnique' },
   { code: 'E005', title: 'isMandataire à true pour une STRUCTURE', base: S, edits: [['"isMandataire": null', '"isMandataire": true']], path: '/lignesImport/0/beneficiaires/isMandataire' },
+  { code: 'E005', title: 'nomMandataire renseigné pour une STRUCTURE', base: S, edits: [['"nomMandataire": null', '"nomMandataire": "DUPONT"']], path: '/lignesImport/0/beneficiaires/nomMandataire' },
+  { code: 'E004', title: 'liberal à null pour une STRUCTURE ([] attendu)', base: S, edits: [['"liberal": []', '"liberal": null']], path: '/lignesImport/0/beneficiaires/liberal' },
   { code: 'E006', title: 'nomMandataire à null alors qu’un mandataire signe', base: L, edits: [['"nomMandataire": "DURAND"', '"nomMandataire": null']], path: '/lignesImport/0/beneficiaires/nomMandataire' },
   { code: 'E006', title: 'emailMedecin à null sans mandataire', base: L, edits: [['"emailMedecin": "cabinet.bernard@exemple.fr"', '"emailMedecin": null']], path: '/lignesImport/1/beneficiaires/liberal/0/emailMedecin' },
   { code: 'E006', title: 'dateCommande à null', base: L, edits: [['"dateCommande": "15/01/2024"', '"dateCommande": null']], path: '/lignesImport/0/commande/dateCommande' },
@@ -178,9 +183,7 @@ export const mdvLgcAvanceFixtures: readonly Fixture[] = [
   { code: 'E014', title: 'nomMedecin en minuscules accentuées', base: L, edits: [['"LEFÈVRE"', '"Lefèvre"']], path: '/lignesImport/0/beneficiaires/liberal/1/nomMedecin' },
   { code: 'E014', title: 'nomMandataire en minuscules', base: L, edits: [['"nomMandataire": "DURAND"', '"nomMandataire": "Durand"']], path: '/lignesImport/0/beneficiaires/nomMandataire' },
   { code: 'E014', title: 'nomResponsable en minuscules', base: S, edits: [['"DUPONT"', '"Dupont"']], path: '/lignesImport/1/beneficiaires/structure/nomResponsable' },
-  { code: 'E015', title: 'emailMedecin sans @', base: L, edits: [['"cabinet.bernard@exemple.fr"', '"cabinet.bernard(at)exemple.fr"']], path: '/lignesImport/1/beneficiaires/liberal/0/emailMedecin' },
-  { code: 'E015', title: 'emailMandataire sans domaine de premier niveau', base: L, edits: [['"emailMandataire": "dr.durand@exemple.fr"', '"emailMandataire": "dr.durand@exemple"']], path: '/lignesImport/0/beneficiaires/emailMandataire' },
-  { code: 'E015', title: 'emailResponsable avec une espace', base: S, edits: [['"msp.dupont@exemple.fr"', '"msp dupont@exemple.fr"']], path: '/lignesImport/1/beneficiaires/structure/emailResponsable' },
+  { code: 'E035', title: 'numeroEditeur 00000 (la numérotation commence à 00001)', base: L, edits: [['"numeroEditeur": "00001"', '"numeroEditeur": "00000"']], path: '/lignesImport/0/numeroEditeur' },
 
   // ── Arrays and blocks that must be filled or empty ──────────────────────────────────────
   { code: 'E016', title: 'Aucun médecin dans liberal pour une demande LIBERAL', base: L, edits: [[BERNARD_DOCTOR, '"liberal": []']], path: '/lignesImport/1/beneficiaires/liberal' },
@@ -192,6 +195,8 @@ export const mdvLgcAvanceFixtures: readonly Fixture[] = [
 
   // ── Across requests ─────────────────────────────────────────────────────────────────────
   { code: 'E020', title: 'Deux demandes avec le même numLigne', base: L, edits: [['"numLigne": 2,', '"numLigne": 1,']], path: '/lignesImport/1/numLigne' },
+  { code: 'A023', title: 'Demandes numérotées 1 puis 3', base: L, edits: [['"numLigne": 2,', '"numLigne": 3,']], path: '/lignesImport/1/numLigne' },
+  { code: 'E034', title: 'Sans taux de TVA choisi, une demande HT après une demande TTC', base: L, options: { vatRate: undefined }, edits: [['"regimeTVA": "TTC",\n        "montantSegurHT": 358.33', '"regimeTVA": "HT",\n        "montantSegurHT": 358.33']], path: '/lignesImport/1/commande/regimeTVA' },
   { code: 'E021', title: 'Deux demandes avec le même numeroEditeur', base: S, edits: [['"numeroEditeur": "00102"', '"numeroEditeur": "00101"'], ['"MDV-LGC-Va1-BDC-00102.jpg"', '"MDV-LGC-Va1-BDC-00101.jpg"']], path: '/lignesImport/1/numeroEditeur' },
 
   // ── Coherence inside a request ──────────────────────────────────────────────────────────
@@ -216,7 +221,12 @@ export const mdvLgcAvanceFixtures: readonly Fixture[] = [
   { code: 'E032', title: 'operateurMessagerie changé en MAI_15, aucun profil choisi', base: L, options: { profiles: [] }, edits: [['"ENO_5"', '"MAI_15"']], path: '/lignesImport/0/scenarioInstallation/operateurMessagerie' },
 
   // ── Warnings: accepted by the public simulator, likely refused later ────────────────────
-  { code: 'A001', title: 'isDirectToDMP écrit isDirecToDMP (orthographe de la documentation ASP)', base: L, edits: [['"isDirectToDMP": true', '"isDirecToDMP": true']], path: '/lignesImport/0/scenarioInstallation/isDirecToDMP' },
+  { code: 'A020', title: 'emailMedecin sans @', base: L, edits: [['"cabinet.bernard@exemple.fr"', '"cabinet.bernard(at)exemple.fr"']], path: '/lignesImport/1/beneficiaires/liberal/0/emailMedecin' },
+  { code: 'A020', title: 'emailMandataire sans domaine de premier niveau', base: L, edits: [['"emailMandataire": "dr.durand@exemple.fr"', '"emailMandataire": "dr.durand@exemple"']], path: '/lignesImport/0/beneficiaires/emailMandataire' },
+  { code: 'A020', title: 'emailResponsable avec une espace', base: S, edits: [['"msp.dupont@exemple.fr"', '"msp dupont@exemple.fr"']], path: '/lignesImport/1/beneficiaires/structure/emailResponsable' },
+  { code: 'G020', title: 'Fichier JSON nommé « demandes.json » au lieu de JSON-numeroAns-AAAAMMJJ-NNN.json', base: L, options: { fileName: 'demandes.json' }, edits: [], path: '' },
+  { code: 'G020', title: 'Nom du fichier JSON portant un autre numéro ANS que l’en-tête', base: L, options: { fileName: 'JSON-MDVLGC0002-20240115-001.json' }, edits: [], path: '' },
+  { code: 'A001', title: 'isDirectToDMP écrit isDirecToDMP (orthographe des tables du guide, note d’information)', base: L, edits: [['"isDirectToDMP": true', '"isDirecToDMP": true']], path: '/lignesImport/0/scenarioInstallation/isDirecToDMP' },
   { code: 'A002', title: 'Code opérateur absent de la liste', base: L, edits: [['"ENO_5"', '"XYZ_999"']], path: '/lignesImport/0/scenarioInstallation/operateurMessagerie' },
   { code: 'A002', title: 'Libellé de l’opérateur au lieu de son code (MAILIZ)', base: S, edits: [['"MAI_15"', '"MAILIZ"']], path: '/lignesImport/1/scenarioInstallation/operateurMessagerie' },
   { code: 'A003', title: 'Clé de contrôle du RPPS fausse', base: L, edits: [['"10000000009"', '"10000000008"']], path: '/lignesImport/0/beneficiaires/liberal/0/RPPS' },

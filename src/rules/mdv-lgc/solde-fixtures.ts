@@ -168,7 +168,7 @@ export const mdvLgcSoldeFixtures: readonly Fixture[] = [
     path: `${R1}/beneficiaires/liberal/0/nomMedecin`,
   },
   {
-    code: 'E015',
+    code: 'A020',
     title: 'Courriel du responsable sans arobase',
     base: S,
     edits: [['"emailResponsable": "msp.dupont@exemple.fr"', '"emailResponsable": "msp.dupont.exemple.fr"']],
@@ -318,4 +318,8 @@ export const mdvLgcSoldeFixtures: readonly Fixture[] = [
     path: '/siret',
   },
   { code: 'A011', title: 'nomMedecin avec un caractère de contrôle C1 (l’apostrophe d’un texte Windows-1252 relu en Latin-1)', base: L, edits: [['"nomMedecin": "DURAND"', '"nomMedecin": "D\\u0092URAND"']], path: `${R0}/beneficiaires/liberal/0/nomMedecin` },
+  // ── Issue 10: both spellings of siret, numeroEditeur 00000, numLigne out of sequence ─────
+  { code: 'E033', title: 'En-tête : siret et SIRET ensemble', base: L, edits: [['"siret": "73282932000074",', '"siret": "73282932000074",\n  "SIRET": "73282932000074",']], path: '/SIRET' },
+  { code: 'E035', title: 'numeroEditeur 00000 (la numérotation commence à 00001)', base: L, edits: [['"numeroEditeur": "00001"', '"numeroEditeur": "00000"']], path: `${R0}/numeroEditeur` },
+  { code: 'A023', title: 'Demandes numérotées 1 puis 3', base: L, edits: [['"numLigne": 2,', '"numLigne": 3,']], path: `${R1}/numLigne` },
 ];

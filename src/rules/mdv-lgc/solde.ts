@@ -7,7 +7,7 @@ import { FROM_FIELDS, type RuleSet } from '../../core/model';
 import { amount, date, oneOf, varcharMax } from '../common/formats';
 import { REQUIRED, arrayOf, object, tag } from '../common/define';
 import { fileHeader } from '../common/header';
-import { namingRule, notInFuture, requiredAttachmentTypes, uniqueInFile } from '../common/rules';
+import { namingRule, notInFuture, numLigneSequence, requiredAttachmentTypes, uniqueInFile } from '../common/rules';
 import { beneficiaires, beneficiaryRules, scenarioInstallation } from './blocks';
 import { numLigne, numeroAspSolde, numeroEditeur, treatmentTags, typeAction } from '../common/request';
 import { mdvLgcSoldeMeta } from './meta';
@@ -67,5 +67,5 @@ export const mdvLgcSolde: RuleSet = {
     namingRule('MDV-LGC-Va1', { FACTURE: 'FACTURE', VA: 'VA' }),
     notInFuture(['facture', 'dateFacture']),
   ],
-  fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur')],
+  fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur'), numLigneSequence],
 };

@@ -304,7 +304,7 @@ describe('MS advance — form choices', () => {
   });
 
   it('keeps only the first error in portal-faithful mode, and makes A004 an error in strict mode', () => {
-    const text = applyEdits(STRUCTURES, [['"STU"', '"STU2"'], ['"a.stu@exemple.fr"', '"a.stu"']]);
+    const text = applyEdits(STRUCTURES, [['"STU"', '"STU2"'], ['"a.stu@exemple.fr"', `"${'a'.repeat(151)}"`]]);
     expect(run(text).requests[0]!.errors).toHaveLength(2);
     expect(run(text, { firstErrorOnly: true }).requests[0]!.errors).toHaveLength(1);
     const key = applyEdits(STRUCTURES, [['"330058066"', '"330058067"']]);

@@ -13,7 +13,7 @@ import { memberOf } from '../../core/json/ast';
 import { boolean, email, finess, oneOf, varcharMax } from '../common/formats';
 import { arrayOf, object, tag, when } from '../common/define';
 import { fileHeader } from '../common/header';
-import { uniqueInFile } from '../common/rules';
+import { numLigneSequence, uniqueInFile } from '../common/rules';
 import { numLigne, numeroAspAvance, numeroEditeur, treatmentTags, typeAction } from '../common/request';
 import { msAvanceMeta } from './meta';
 
@@ -233,6 +233,6 @@ export const msAvance: RuleSet = {
     { open: true },
   ),
   requestRules: [completeBlockRule],
-  fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur'), oneCertificatePerFiness],
+  fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur'), numLigneSequence, oneCertificatePerFiness],
   anywhere: [certificateBlock],
 };

@@ -135,8 +135,8 @@ export const msAvanceFixtures: readonly Fixture[] = [
   { code: 'E009', title: 'utiliteCertificat « INSi » au lieu de « INS »', base: N, edits: [['"utiliteCertificat": "INS"', '"utiliteCertificat": "INSi"']], path: `${ORG}/certificatServeur/utiliteCertificat` },
   { code: 'E013', title: 'numLigne à 0', base: S, edits: [['"numLigne": 1,', '"numLigne": 0,']], path: `${R0}/numLigne` },
   { code: 'E013', title: 'numLigne à 201', base: S, edits: [['"numLigne": 2,', '"numLigne": 201,']], path: `${R1}/numLigne` },
-  { code: 'E015', title: 'emailAdminTechnique sans @', base: S, edits: [['"a.stu@exemple.fr"', '"a.stu(at)exemple.fr"']], path: `${FIRST}/certificatServeur/emailAdminTechnique` },
-  { code: 'E015', title: 'emailAdminTechnique sans domaine de premier niveau', base: N, edits: [['"j.bo@exemple.fr"', '"j.bo@exemple"']], path: `${ORG}/certificatServeur/emailAdminTechnique` },
+  { code: 'A020', title: 'emailAdminTechnique sans @', base: S, edits: [['"a.stu@exemple.fr"', '"a.stu(at)exemple.fr"']], path: `${FIRST}/certificatServeur/emailAdminTechnique` },
+  { code: 'A020', title: 'emailAdminTechnique sans domaine de premier niveau', base: N, edits: [['"j.bo@exemple.fr"', '"j.bo@exemple"']], path: `${ORG}/certificatServeur/emailAdminTechnique` },
   { code: 'E019', title: 'nomAdminTechnique avec un chiffre', base: S, edits: [['"nomAdminTechnique": "STU"', '"nomAdminTechnique": "STU2"']], path: `${FIRST}/certificatServeur/nomAdminTechnique` },
   { code: 'E019', title: 'nomAdminTechnique avec des initiales à point (J.-P. MARTIN)', base: N, edits: [['"nomAdminTechnique": "BOUVIER"', '"nomAdminTechnique": "J.-P. MARTIN"']], path: `${ORG}/certificatServeur/nomAdminTechnique` },
 
@@ -154,4 +154,8 @@ export const msAvanceFixtures: readonly Fixture[] = [
   { code: 'A004', title: 'Clé de contrôle du FINESS juridique fausse', base: S, edits: [['"330058066"', '"330058067"']], path: `${FIRST}/FINESSJuridique` },
   { code: 'A004', title: 'Clé du FINESS juridique fausse dans une structure sans demande de certificat', base: S, edits: [['"330058082"', '"330058083"']], path: `${R0}/beneficiaires/2/FINESSJuridique` },
   { code: 'A011', title: 'nomResponsable avec un caractère de contrôle C1 (texte Windows-1252 relu en Latin-1)', base: S, edits: [['"MAISON HELOISE"', '"MAISON H\\u0092ELOISE"']], path: `${R0}/beneficiaires/0/nomResponsable` },
+  // ── Issue 10: both spellings of siret, numeroEditeur 00000, numLigne out of sequence ─────
+  { code: 'E033', title: 'En-tête : siret et SIRET ensemble', base: S, edits: [['"siret": "73282932000074",', '"siret": "73282932000074",\n  "SIRET": "73282932000074",']], path: '/SIRET' },
+  { code: 'E035', title: 'numeroEditeur 00000 (la numérotation commence à 00001)', base: S, edits: [['"numeroEditeur": "00001"', '"numeroEditeur": "00000"']], path: `${R0}/numeroEditeur` },
+  { code: 'A023', title: 'Demandes numérotées 1 puis 3', base: S, edits: [['"numLigne": 2,', '"numLigne": 3,']], path: `${R1}/numLigne` },
 ];

@@ -9,9 +9,10 @@ import { PROFILE_LABELS } from '../lib/labels';
 import { exampleFile } from '../../core/docs';
 import { MESSAGES } from '../../messages/fr';
 import { limitSize } from '../lib/limits';
-import { CODES, type Code } from '../../messages/codes';
+import { CODES, NOT_ESCALATED, type Code } from '../../messages/codes';
 import { fixtureOptions, fixtureText, type Fixture, type FixtureSet } from '../../rules/fixture';
 import { loadExamples } from '../../rules/examples';
+import { RULE_SETS } from '../../rules/index';
 
 /** The section headings of the index, one per request type. */
 export const TYPE_LABELS: Readonly<Record<RequestType, string>> = {
@@ -60,6 +61,11 @@ export function attachmentMessageExample(code: Code, ruleSet: RuleSet): string {
 /** The request / header codes a rule set can report (the G codes have their own section). */
 export function requestCodes(codes: readonly Code[]): Code[] {
   return codes.filter((c) => !c.startsWith('G') && !c.startsWith('P'));
+}
+
+/** Whether `strict` leaves this warning a warning (a note, a rule the guides do not state). */
+export function neverEscalated(code: Code): boolean {
+  return NOT_ESCALATED.has(code);
 }
 
 export function severityLabel(code: Code): 'erreur' | 'avertissement' {
@@ -213,7 +219,8 @@ export function exampleFor(code: Code, ruleSet: RuleSet, sets: readonly FixtureS
   let result: SimulationResult | undefined;
   try {
     const options: SimulationOptions = { ...fixtureOptions(set.ruleSet), ...fixture.options };
-    result = simulate(new TextEncoder().encode(fixtureText(set, fixture)), options, set.ruleSet);
+    // The note naming another rule set (G021) needs the registry; the other codes do not.
+    result = simulate(new TextEncoder().encode(fixtureText(set, fixture)), options, set.ruleSet, code === 'G021' ? RULE_SETS : []);
   } catch {
     result = undefined;
   }

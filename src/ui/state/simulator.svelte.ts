@@ -264,7 +264,8 @@ export class SimulatorState {
         }
         let result: SimulationResult;
         try {
-          result = await this.#client.simulate(bytes, options);
+          // The file's name, for the file-name warning (G020).
+          result = await this.#client.simulate(bytes, { ...options, fileName: file.name });
         } catch (e) {
           const reason = e instanceof Error ? e.message : String(e);
           runs.push(new FileRun({ fileName: file.name, options, ruleSet, bytes, failure: `Le fichier n'a pas pu être vérifié : ${reason}` }));
