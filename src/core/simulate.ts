@@ -5,14 +5,20 @@ import { decodeUtf8, MAX_INPUT_BYTES, type EncodingFault } from './json/decode';
 import { parseJson, MAX_DEPTH, type SyntaxFault } from './json/parse';
 import { LineIndex } from './json/position';
 import { memberOf, type JsonMember, type JsonNode, type JsonObject } from './json/ast';
-import { holders, knownTags, makeContext, Walker } from './validate';
+import { FindingBudget, FindingTally, holders, knownTags, makeContext, tagLabel, Walker, type Overflow } from './validate';
 import { annotateBytes, type Treatment } from './annotate';
-import { message } from '../messages/fr';
+import { message, moreOfTheSame } from '../messages/fr';
+import { CODES } from '../messages/codes';
 import type { RuleFinding, RuleSet } from './model';
 import type { Finding, Issue, Path, RequestResult, SimulationOptions, SimulationResult } from './types';
 
 export const ACCEPTED_CODE = '0000';
 export const ACCEPTED_LABEL = 'Demande acceptée';
+
+/** A message longer than this (a tag name of a million characters…) is cut in its middle. */
+export const MAX_MESSAGE_CHARS = 1_000;
+/** `libelleTraitement` holds the errors' messages up to about this many characters, then a count. */
+export const MAX_LABEL_CHARS = 4_000;
 
 export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet: RuleSet): SimulationResult {
   const decoded = decodeUtf8(bytes);
@@ -25,25 +31,41 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const root = parsed.root;
   const render = (f: Finding): Issue => {
     const { line, column } = lines.position(f.offset);
-    return { code: f.code, path: pointer(f.path), message: message(f.code, f.args), line, column };
+    return { code: f.code, path: pointer(f.path), message: bounded(message(f.code, f.args)), line, column, ...(f.fix ? { fix: f.fix } : {}) };
+  };
+  /** «… et N autres erreurs du même type», where the first one left out stands. */
+  const renderOverflow = (o: Overflow, severity: 'error' | 'warning'): Issue => {
+    const { line, column } = lines.position(o.offset);
+    return { code: o.code, path: pointer(o.path), message: moreOfTheSame(o.code, o.count, severity), line, column };
+  };
+  /** The findings left out of `tally`, as issues of each severity (after `strict`). */
+  const overflowIssues = (tally: FindingTally, severity: 'error' | 'warning'): Issue[] => {
+    const out: Issue[] = [];
+    for (const o of tally.overflow.values()) {
+      const s = options.strict === true ? 'error' : CODES[o.code];
+      if (s === severity) out.push(renderOverflow(o, s));
+    }
+    return out;
   };
   if (root.type !== 'object') {
     return invalid([render({ code: 'E004', severity: 'error', path: [], offset: root.start, args: { tag: 'racine du fichier', expected: "un objet { … } (l'en-tête du fichier)", found: describe(root) } })]);
   }
 
-  const duplicated = new Set(parsed.duplicates.map((d) => d.member));
+  const duplicated = new Map<JsonMember, JsonMember>();
+  for (const d of parsed.duplicates) duplicated.set(d.member, d.first);
   const reported = new Set<JsonMember>();
+  const budget = new FindingBudget();
 
   // 1. The file header: any error here rejects the whole file.
   const rootContext = makeContext(-1, root, options);
-  const header = new Walker(text, lines, [], rootContext, duplicated, reported);
+  const header = new Walker(text, lines, [], rootContext, duplicated, reported, new FindingTally(budget));
   header.object(root, ruleSet.header);
   for (const rule of ruleSet.headerRules ?? []) rule.check(rootContext, (f) => header.report(f));
   const headerFindings = settle(header.findings, options.strict === true);
-  const globalErrors = headerFindings.filter((f) => f.severity === 'error');
-  const globalWarnings = headerFindings.filter((f) => f.severity === 'warning');
+  const globalErrors = [...headerFindings.filter((f) => f.severity === 'error').map(render), ...overflowIssues(header.tally, 'error')];
+  const globalWarnings = [...headerFindings.filter((f) => f.severity === 'warning').map(render), ...overflowIssues(header.tally, 'warning')];
   if (globalErrors.length > 0) {
-    return { status: 'invalid', globalErrors: globalErrors.map(render), globalWarnings: globalWarnings.map(render), requests: [], output: null };
+    return { status: 'invalid', globalErrors, globalWarnings, requests: [], output: null };
   }
 
   // 2. Each request, then the rules across requests.
@@ -51,7 +73,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const items = list.type === 'array' ? (list.items as JsonObject[]) : [];
   const contexts = items.map((node, i) => makeContext(i, node, options));
   const walkers = contexts.map((ctx) => {
-    const walker = new Walker(text, lines, ['lignesImport', ctx.index], ctx, duplicated, reported);
+    const walker = new Walker(text, lines, ['lignesImport', ctx.index], ctx, duplicated, reported, new FindingTally(budget));
     walker.object(ctx.node, ruleSet.request);
     for (const block of ruleSet.anywhere ?? []) {
       for (const { object, rel } of holders(ctx.node, block.holds)) walker.below(object, rel).object(object, block.shape);
@@ -66,16 +88,11 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   // 3. Verdicts and the output file.
   const treatments: Treatment[] = [];
   const requests: RequestResult[] = walkers.map((walker, i) => {
-    let findings = settle(walker.findings, options.strict === true);
-    let errors = findings.filter((f) => f.severity === 'error');
-    if (options.firstErrorOnly && errors.length > 1) {
-      const first = errors[0]!;
-      findings = findings.filter((f) => f.severity === 'warning' || f === first);
-      errors = [first];
-    }
-    const errorIssues = errors.map(render);
+    const findings = settle(walker.findings, options.strict === true);
+    let errorIssues = [...findings.filter((f) => f.severity === 'error').map(render), ...overflowIssues(walker.tally, 'error')];
+    if (options.firstErrorOnly && errorIssues.length > 1) errorIssues = [errorIssues[0]!];
     const codeTraitement = errorIssues[0]?.code ?? ACCEPTED_CODE;
-    const libelleTraitement = errorIssues.length > 0 ? errorIssues.map((e) => e.message).join(' | ') : ACCEPTED_LABEL;
+    const libelleTraitement = errorIssues.length > 0 ? treatmentLabel(errorIssues) : ACCEPTED_LABEL;
     treatments.push({ request: contexts[i]!.node, code: codeTraitement, label: libelleTraitement });
     const numLigne = contexts[i]!.value('numLigne');
     const numeroEditeur = contexts[i]!.value('numeroEditeur');
@@ -86,12 +103,40 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
       codeTraitement,
       libelleTraitement,
       errors: errorIssues,
-      warnings: findings.filter((f) => f.severity === 'warning').map(render),
+      warnings: [...findings.filter((f) => f.severity === 'warning').map(render), ...overflowIssues(walker.tally, 'warning')],
     };
   });
   const status = requests.some((r) => r.errors.length > 0) ? 'rejected' : 'accepted';
   const output = annotateBytes(bytes, text, parsed.bytes, treatments);
-  return { status, globalErrors: [], globalWarnings: globalWarnings.map(render), requests, output };
+  return { status, globalErrors: [], globalWarnings, requests, output };
+}
+
+/** `text`, or its start and end around « […] » when longer than `MAX_MESSAGE_CHARS` (never cutting a surrogate pair). */
+function bounded(text: string, max = MAX_MESSAGE_CHARS): string {
+  if (text.length <= max) return text;
+  const half = Math.floor((max - 5) / 2);
+  let head = half;
+  if (isHighSurrogate(text.charCodeAt(head - 1))) head--;
+  let tail = text.length - half;
+  if (isLowSurrogate(text.charCodeAt(tail))) tail++;
+  return `${text.slice(0, head)} […] ${text.slice(tail)}`;
+}
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * `libelleTraitement` of a rejected request: its errors' messages joined by « | », up to about
+ * `MAX_LABEL_CHARS` characters, then «… et N autres erreurs» (issue 15: a label of a million
+ * findings cannot be written).
+ */
+export function treatmentLabel(errors: readonly Issue[]): string {
+  let out = errors[0]!.message;
+  for (let i = 1; i < errors.length; i++) {
+    const next = errors[i]!.message;
+    if (out.length + 3 + next.length > MAX_LABEL_CHARS) return `${out} | ${moreOfTheSame(null, errors.length - i, 'error')}`;
+    out += ' | ' + next;
+  }
+  return out;
 }
 
 /** Orders findings as they stand in the file, and applies `strict` (warnings become errors). */
@@ -150,7 +195,8 @@ function syntaxIssue(fault: SyntaxFault, lines: LineIndex): Issue {
 
 /**
  * Duplicate keys the walk did not meet (inside an unknown tag's value, say): each is still
- * an error of the request that holds it.
+ * an error of the request that holds it. Requests, members and items are in file order: each
+ * is found by binary search (issue 15: 80 000 duplicates in one array must not cost 80 000 scans).
  */
 function placeLeftoverDuplicates(
   duplicates: readonly { object: JsonObject; member: JsonMember }[],
@@ -160,32 +206,55 @@ function placeLeftoverDuplicates(
 ): void {
   for (const { object, member } of duplicates) {
     if (reported.has(member)) continue;
-    const i = requests.findIndex((r) => r.start <= member.keyStart && member.keyStart < r.end);
+    const i = containing(requests, member.keyStart);
     if (i < 0) continue; // in the header: reported there as an unknown or duplicated tag
-    const rel = pathTo(requests[i]!, object);
+    const walker = walkers[i]!;
+    const request = requests[i]!;
+    if (!walker.tally.admit('E003')) {
+      walker.tally.drop('E003', member.keyStart, () => ['lignesImport', i, ...(pathTo(request, object) ?? []), member.key]);
+      continue;
+    }
+    const rel = pathTo(request, object);
     if (!rel) continue;
-    const path = [...rel, member.key];
-    walkers[i]!.push('E003', path, member.keyStart);
+    walker.tally.findings.push({ code: 'E003', severity: CODES.E003, path: ['lignesImport', i, ...rel, member.key], offset: member.keyStart, args: { tag: tagLabel([...rel, member.key]) } });
   }
 }
 
-function pathTo(from: JsonNode, target: JsonObject): Path | undefined {
-  if (from === target) return [];
-  if (from.type === 'object') {
-    for (const m of from.members) {
-      if (m.value.start <= target.start && target.end <= m.value.end) {
-        const rest = pathTo(m.value, target);
-        if (rest) return [m.key, ...rest];
-      }
-    }
-  } else if (from.type === 'array') {
-    for (let i = 0; i < from.items.length; i++) {
-      const item = from.items[i]!;
-      if (item.start <= target.start && target.end <= item.end) {
-        const rest = pathTo(item, target);
-        if (rest) return [i, ...rest];
-      }
-    }
+/** The index of the node of `nodes` (in file order, not overlapping) that spans `offset`, or -1. */
+function containing(nodes: readonly { start: number; end: number }[], offset: number): number {
+  return containingAt(nodes.length, (i) => nodes[i]!, offset);
+}
+
+/** `containing` over `count` nodes given by `at`. */
+function containingAt(count: number, at: (i: number) => { start: number; end: number }, offset: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const n = at(mid);
+    if (offset < n.start) hi = mid - 1;
+    else if (offset >= n.end) lo = mid + 1;
+    else return mid;
   }
-  return undefined;
+  return -1;
+}
+
+function pathTo(from: JsonNode, target: JsonObject): Path | undefined {
+  const path: (string | number)[] = [];
+  let node = from;
+  while (node !== target) {
+    if (node.type === 'object') {
+      const members = node.members;
+      const i = containingAt(members.length, (k) => members[k]!.value, target.start);
+      if (i < 0) return undefined;
+      path.push(node.members[i]!.key);
+      node = node.members[i]!.value;
+    } else if (node.type === 'array') {
+      const i = containing(node.items, target.start);
+      if (i < 0) return undefined;
+      path.push(i);
+      node = node.items[i]!;
+    } else return undefined;
+  }
+  return path;
 }

@@ -287,3 +287,12 @@ export const CODE_DOCS = {
 export function message(code: Code, args: FindingArgs): string {
   return MESSAGES[code](args);
 }
+
+/**
+ * What a bounded report left out (issue 15): «… et 39 950 autres erreurs du même type (E002).»;
+ * `code` null: «… et 3 autres erreurs» (the end of a `libelleTraitement` too long to hold them all).
+ */
+export function moreOfTheSame(code: Code | null, count: number, severity: 'error' | 'warning'): string {
+  const noun = severity === 'error' ? (count > 1 ? 'autres erreurs' : 'autre erreur') : count > 1 ? 'autres avertissements' : 'autre avertissement';
+  return code === null ? `… et ${grouped(count)} ${noun}` : `… et ${grouped(count)} ${noun} du même type (${code}).`;
+}
