@@ -29,6 +29,7 @@ export const SYNTAX_REASONS = {
   'unknown-literal': 'valeur non reconnue : les seuls mots permis sont true, false et null (en minuscules), les textes vont entre guillemets',
   'trailing-content': 'contenu après la fin du JSON (un seul objet racine est permis)',
   'too-deep': 'imbrication trop profonde de tableaux ou d\'objets',
+  'nul-char': 'caractère nul (octet 0x00) : un outil de copie ou de conversion l\'a sans doute ajouté ; supprimez-le',
 } as const satisfies Record<SyntaxReason, string>;
 
 // ---------------------------------------------------------------------------------------------
@@ -71,6 +72,8 @@ export const ZIP_REASONS = {
   'stored-size': "l'entrée non compressée annonce deux tailles différentes",
   'short-content': "l'entrée contient moins de données que sa taille annoncée",
   'head-unreadable': "le début du contenu de l'entrée ne se décompresse pas dans une longueur raisonnable",
+  crc: "le contenu décompressé ne correspond pas à son CRC : les données de l'entrée sont altérées",
+  'size-mismatch': "l'entrée se décompresse en une taille différente de celle qu'annonce le zip",
   // P014: bomb
   ratio: 'taux de compression anormal',
   'lying-size': 'les données se décompressent au-delà de la taille annoncée dans le zip',
@@ -119,6 +122,15 @@ export const ATTACHMENT_TYPE_LABELS: Readonly<Record<string, string>> = {
   FACTURE: 'Facture',
   VA: "Vérification d'aptitude",
 };
+
+/**
+ * The label of a `typeFichier` as the file writes it, or the value itself when it has none. An own
+ * key only: `"constructor"` or `"__proto__"` is shown as written, never as what `Object.prototype`
+ * holds under that name (issue 15).
+ */
+export function attachmentTypeLabel(typeFichier: string): string {
+  return Object.hasOwn(ATTACHMENT_TYPE_LABELS, typeFichier) ? ATTACHMENT_TYPE_LABELS[typeFichier]! : typeFichier;
+}
 
 /** The status of an expected attachment, as the «Documents attendus» list shows it. */
 export const ATTACHMENT_STATUS_LABELS = { present: 'présente', missing: 'manquante', faulty: 'en défaut' } as const;
@@ -203,7 +215,7 @@ export const MESSAGES = {
   P014: (a) =>
     `Bombe de décompression${a.found ? ` : ${q(a.found)}` : ''}${inZip(a)} — ${reasonText(a, 'contenu anormal')}` +
     (a.other ? ` (${a.other})` : '') + ' : le fichier est refusé sans être décompressé.',
-  P015: (a) => `Archive endommagée${a.where ? ` ${q(a.where)}` : ''}${a.found ? `, entrée ${q(a.found)}` : ''} : ${reasonText(a, "le zip n'a pas pu être lu")}.`,
+  P015: (a) => `Archive endommagée${a.where ? ` ${q(a.where)}` : ''}${a.found ? `, entrée ${q(a.found)}` : ''} : ${reasonText(a, "le zip n'a pas pu être lu")}${a.other ? ` (${a.other})` : ''}.`,
   P016: (a) => `Le fichier ${q(a.where)} n'est pas un zip` + (a.other ? ` : c'est ${a.other}.` : '.'),
   P017: (a) => `Le zip ${q(a.where)} est vide : il ne contient aucun fichier.`,
   P018: (a) =>

@@ -42,10 +42,13 @@ export function unknownTags(n: number): string {
   return intoFirstRequest(parts.join(''));
 }
 
-/** The first request naming `n` attachments (`piecesJustificatives` with `n` items). */
-export function manyAttachments(n: number): string {
+/**
+ * The first request naming `n` attachments (`piecesJustificatives` with `n` items): all the same
+ * file (`MDV-LGC-Va1-BDC-00001.pdf`), or `distinct` files.
+ */
+export function manyAttachments(n: number, distinct = false): string {
   const items: string[] = [];
-  for (let i = 0; i < n; i++) items.push(`{"nomFichier":"MDV-LGC-Va1-BDC-${String(i).padStart(6, '0')}.pdf","formatFichier":"PDF","typeFichier":"BON_COMMANDE"}`);
+  for (let i = 0; i < n; i++) items.push(`{"nomFichier":"MDV-LGC-Va1-BDC-${distinct ? String(i).padStart(6, '0') : '00001'}.pdf","formatFichier":"PDF","typeFichier":"BON_COMMANDE"}`);
   const text = BASE_TEXT.replace(/"piecesJustificatives": \[[^\]]*\]/, `"piecesJustificatives": [${items.join(',')}]`);
   if (text === BASE_TEXT) throw new Error('fixture changed: no piecesJustificatives');
   return text;

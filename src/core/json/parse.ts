@@ -25,7 +25,8 @@ export type SyntaxReason =
   | 'bad-number'
   | 'unknown-literal'
   | 'trailing-content'
-  | 'too-deep';
+  | 'too-deep'
+  | 'nul-char';
 
 export interface SyntaxFault {
   readonly reason: SyntaxReason;
@@ -528,6 +529,8 @@ class Parser {
     close?: '}' | ']',
     openedAt?: number,
   ): never {
+    // A NUL character (a stray 0x00 byte, often before the text) is named as such (issue 15).
+    if (this.text.charCodeAt(offset) === 0 && reason !== 'control-char-in-string') reason = 'nul-char';
     throw new Fault({ reason, offset, found: found ?? describeChar(this.text, offset), close, openedAt });
   }
 }
