@@ -2,6 +2,7 @@
 // with the app) and the French text summary (default). Pure: no Node API; main.ts prints them.
 
 import type { Issue, SimulationResult, Status, VatRate } from '../core/types';
+import { visible } from '../core/visible';
 export { NO_ATTACHMENT_FINDINGS, formatJsonReport, jsonReport, overallStatus } from '../core/report';
 export type { AttachmentsReport, IssueReport, JsonReport, ReportContext, RequestReport } from '../core/report';
 import { overallStatus, type AttachmentFault, type AttachmentsReport, type ReportContext } from '../core/report';
@@ -40,22 +41,11 @@ export function useColor(env: Readonly<Record<string, string | undefined>>, isTT
 // Terminal safety
 
 /**
- * Characters a terminal acts on rather than shows: C0 controls (newline, ESC…), DEL, C1 controls,
- * the line and paragraph separators and the bidirectional embeddings, overrides and isolates
- * (U+202A–U+202E, U+2066–U+2069), which would let a file clear the screen, forge a report line
- * or reorder a message.
- */
-const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
-const SHORT: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t': '\\t' };
-
-/**
  * `text` with every character a terminal would act on written as an escape (`\n`, `\u001B`,
- * `\u202E`): what the file holds, shown visibly, on one line. Idempotent (its output holds no
- * such character). Used on every piece of the text report (issue 15).
+ * `\u202E`): what the file holds, shown visibly, on one line (src/core/visible.ts). Idempotent.
+ * Used on every piece of the text report (issue 15).
  */
-export function terminalSafe(text: string): string {
-  return text.replace(UNSAFE, (c) => SHORT[c] ?? `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`);
-}
+export const terminalSafe = visible;
 
 /** A palette that makes each piece terminal-safe before colouring it. */
 function safePalette(p: Palette): Palette {

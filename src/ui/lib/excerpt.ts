@@ -30,7 +30,9 @@ export function excerptAt(lines: readonly string[], line: number, column: number
   }
   const head = from > 0 ? '…' : '';
   const tail = to < full.length ? '…' : '';
-  const shown = full.slice(from, to).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '·');
+  // Controls, and the bidi overrides that would reorder the line (issue 15), as one visible dot each
+  // (one character for one: the caret stays under its column).
+  const shown = full.slice(from, to).replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g, '·');
   const lead = full.slice(from, at).replace(/[^\t]/g, ' ');
   return { line, text: head + shown + tail, caret: (head ? ' ' : '') + lead + '^' };
 }
