@@ -12,6 +12,8 @@ import { CODES } from '../messages/codes';
 import type { RuleFinding, RuleSet } from './model';
 import type { Finding, Issue, Path, RequestResult, SimulationOptions, SimulationResult } from './types';
 
+export { oversized } from './oversized';
+
 export const ACCEPTED_CODE = '0000';
 export const ACCEPTED_LABEL = 'Demande acceptée';
 
@@ -137,16 +139,6 @@ export function treatmentLabel(errors: readonly Issue[]): string {
     out += ' | ' + next;
   }
   return out;
-}
-
-/**
- * The verdict on an input larger than `MAX_INPUT_BYTES`, given without its bytes (an adapter
- * stats the file, or stops reading a stream one byte past the limit): G003, the file rejected as a
- * whole. `size`: the input's size in bytes, or null when only known to exceed the limit.
- */
-export function oversized(size: number | null): SimulationResult {
-  const found = size === null ? `plus de ${MAX_INPUT_BYTES}` : String(size);
-  return invalid([encodingIssue({ reason: 'too-large', byteOffset: 0, line: 1, column: 1, found })]);
 }
 
 /** Orders findings as they stand in the file, and applies `strict` (warnings become errors). */

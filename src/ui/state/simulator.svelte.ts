@@ -6,6 +6,7 @@ import type { RuleSetMeta } from '../../core/model';
 import type { AttachmentsReport } from '../../core/report';
 import type { SimulationOptions, SimulationResult } from '../../core/types';
 import { readBytes } from '../../io/files';
+import { MAX_INPUT_BYTES } from '../../core/json/decode';
 import * as store from '../../io/store';
 import type { HistoryEntry, SavedSettings } from '../../io/store';
 import { createSimulationClient, type SimulationClient } from '../../worker/client';
@@ -275,6 +276,12 @@ export class SimulatorState {
       const runs: FileRun[] = [];
       for (const file of files) {
         if (cancel.signal.aborted) break;
+        // Looked at before reading (issue 15): a file of gigabytes is never read into memory.
+        if (file.size > MAX_INPUT_BYTES) {
+          const { oversized } = await import('../../core/oversized');
+          runs.push(new FileRun({ fileName: file.name, options, ruleSet, result: oversized(file.size) }));
+          continue;
+        }
         let bytes: Uint8Array;
         try {
           bytes = await this.#readFile(file);
@@ -282,6 +289,7 @@ export class SimulatorState {
           runs.push(new FileRun({ fileName: file.name, options, ruleSet, failure: "Le fichier n'a pas pu être lu : s'il a été modifié, déplacé ou supprimé depuis qu'il a été choisi, choisissez-le à nouveau." }));
           continue;
         }
+        if (cancel.signal.aborted) break;
         let result: SimulationResult;
         try {
           result = await this.#client.simulate(bytes, options);
@@ -335,7 +343,7 @@ export class SimulatorState {
     const timer = setTimeout(() => (this.showAttachmentsProgress = true), PROGRESS_DELAY_MS);
     try {
       for (const [k, run] of checked.entries()) {
-        const bytes = run.bytes!;
+        const bytes = run.bytes ?? new Uint8Array(0);
         try {
           const report = await this.#checkAttachments(zips, { bytes, readable: run.result!.status !== 'invalid' }, ruleSet, options, {
             signal: eitherSignal(this.#abort.signal, cancelled),
