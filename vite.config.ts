@@ -274,6 +274,8 @@ export default defineConfig(({ mode }) => {
             name: 'unit',
             include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
             exclude: ['tests/e2e/**', '**/node_modules/**'],
+            // Generous: the machines that run them are shared (no assertion is timed).
+            testTimeout: 30_000,
           },
         },
         {

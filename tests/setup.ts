@@ -4,6 +4,12 @@ import 'fake-indexeddb/auto';
 // DOM matchers (toBeInTheDocument, …) and their types for vitest's expect.
 import '@testing-library/jest-dom/vitest';
 
+// findBy…/waitFor: generous on a loaded machine (a lazy component's first import can take seconds).
+if (typeof document !== 'undefined') {
+  const { configure } = await import('@testing-library/dom');
+  configure({ asyncUtilTimeout: 10_000 });
+}
+
 // ---------------------------------------------------------------------------------------------
 // jsdom gaps, filled minimally (only where jsdom lacks them; a browser has them all).
 // ---------------------------------------------------------------------------------------------

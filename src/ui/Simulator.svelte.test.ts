@@ -173,7 +173,7 @@ describe('results view', () => {
     const expected = simulateFile(await bytesOf(file), OPTIONS);
     expect(await blobBytes(downloads[0]!.blob)).toEqual(expected.output);
     const report = JSON.parse(await downloads[1]!.blob.text());
-    expect(Object.keys(report)).toEqual(['status', 'globalErrors', 'requests', 'attachments', 'globalWarnings', 'ruleSet', 'output']);
+    expect(Object.keys(report)).toEqual(['status', 'globalErrors', 'requests', 'attachments', 'globalWarnings', 'ruleSet', 'output', 'staleOutput']);
     expect(report.status).toBe('accepted');
     expect(report.output).toBeNull();
     expect(report.attachments).toEqual({ missing: [], unexpected: [], faulty: [] });
