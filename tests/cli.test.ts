@@ -39,7 +39,7 @@ const BROKEN = '{\n  "impId": null,\n  "numeroAns": \n';
 const BASE = ['--type', 'avance', '--dsr', 'MDV-LGC'];
 const ISSUE_KEYS = ['code', 'path', 'message', 'line', 'column'];
 const REQUEST_KEYS = ['index', 'numLigne', 'numeroEditeur', 'codeTraitement', 'libelleTraitement', 'errors', 'warnings'];
-const REPORT_KEYS = ['status', 'globalErrors', 'requests', 'attachments', 'globalWarnings', 'ruleSet', 'output'];
+const REPORT_KEYS = ['status', 'globalErrors', 'requests', 'attachments', 'globalWarnings', 'ruleSet', 'output', 'staleOutput'];
 
 /** The output file expected for VALID: the input, byte for byte, with the two treatment values filled. */
 const ACCEPTED_OUTPUT = VALID.replaceAll('"codeTraitement": null', '"codeTraitement": "0000"').replaceAll(
@@ -70,6 +70,7 @@ describe('parseArgs: accepted forms', () => {
       dsr: 'MDV-LGC',
       profiles: [],
       attachments: [],
+      completeZipCheck: false,
       strict: false,
       firstErrorOnly: false,
       format: 'text',
@@ -78,10 +79,10 @@ describe('parseArgs: accepted forms', () => {
 
   it('reads every option, in any order, the file anywhere', () => {
     const o = run(['--strict', '--profil', 'general', '--dsr', 'MDV-LGC', 'f.json', '--type', 'avance', '--tva', '8.5',
-      '--profil', 'mailiz', '--pj', 'a.zip', '--pj', 'b.zip', '--first-error-only', '--out', 'o.json', '--format', 'json']);
+      '--profil', 'mailiz', '--pj', 'a.zip', '--pj', 'b.zip', '--first-error-only', '--out', 'o.json', '--format', 'json', '--pj-complet']);
     expect(o).toEqual({
       file: 'f.json', type: 'avance', dsr: 'MDV-LGC', profiles: ['general', 'mailiz'], vatRate: '8.5',
-      attachments: ['a.zip', 'b.zip'], strict: true, firstErrorOnly: true, out: 'o.json', format: 'json',
+      attachments: ['a.zip', 'b.zip'], completeZipCheck: true, strict: true, firstErrorOnly: true, out: 'o.json', format: 'json',
     });
   });
 

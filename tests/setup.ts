@@ -9,6 +9,12 @@ import { configure } from '@testing-library/svelte';
 // component loaded on demand or a simulation in a worker may take seconds. No test measures time.
 configure({ asyncUtilTimeout: 15_000 });
 
+// findBy…/waitFor: generous on a loaded machine (a lazy component's first import can take seconds).
+if (typeof document !== 'undefined') {
+  const { configure } = await import('@testing-library/dom');
+  configure({ asyncUtilTimeout: 10_000 });
+}
+
 // ---------------------------------------------------------------------------------------------
 // jsdom gaps, filled minimally (only where jsdom lacks them; a browser has them all).
 // ---------------------------------------------------------------------------------------------

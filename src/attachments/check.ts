@@ -24,7 +24,7 @@ import type { ExpectedAttachment } from './expected';
 import { extensionOf as formatExtension } from './limits';
 import { HEAD_BYTES, matchesExtension, sniff } from './magic';
 import { baseName, charLength, extensionOf, nameKey, unsafeReason } from './names';
-import { readEntryHead, readZipDirectory, ZipError, type BlobLike, type ZipEntry } from './zip';
+import { MAX_ENTRIES, readEntryHead, readZipDirectory, verifyEntry, ZipError, type BlobLike, type ZipEntry } from './zip';
 
 export interface ZipInput {
   /** How the zip is named to the user (a file name, or the path given on the command line). */
@@ -39,6 +39,12 @@ export interface CheckOptions {
   readonly signal?: AbortSignal;
   /** Entries read at once (default 8): reads overlap, the blob's reader works in parallel. */
   readonly concurrency?: number;
+  /**
+   * «Vérification complète» (`--pj-complet`): every readable entry is inflated whole, as a stream
+   * (zip.ts `verifyEntry`), and its size and CRC compared with the directory's. Default false:
+   * the directory and the first bytes of each entry only (the report says so).
+   */
+  readonly complete?: boolean;
 }
 
 /** Declared uncompressed ÷ compressed beyond this, for a file over the size limit, is a bomb. */
@@ -91,9 +97,12 @@ export async function checkAttachments(
   const accepted = limits.formats.map(formatExtension);
   const formatsText = accepted.map((e) => `.${e}`).join(', ');
   const expectedByKey = new Map<string, ExpectedAttachment[]>();
+  // Built once, in linear time (issue 15: 80 000 items naming one file made it quadratic).
   for (const e of expected ?? []) {
     const key = nameKey(e.nomFichier);
-    expectedByKey.set(key, [...(expectedByKey.get(key) ?? []), e]);
+    const same = expectedByKey.get(key);
+    if (same !== undefined) same.push(e);
+    else expectedByKey.set(key, [e]);
   }
 
   // 1. Each zip's directory.
@@ -108,7 +117,13 @@ export async function checkAttachments(
     if (zip.blob.size > limits.maxZipBytes) state.faults.push(fault('P004', { where, count: zip.blob.size, expected: limitFr(limits.maxZipBytes) }));
     let entries: ZipEntry[];
     try {
-      entries = (await readZipDirectory(zip.blob)).entries;
+      const directory = await readZipDirectory(zip.blob);
+      entries = directory.entries;
+      // The directory is read by its size; an end record that counts otherwise (a 16-bit count
+      // wrapped past 65 535, or a lie) hides entries from tools that trust it.
+      if (directory.declaredCount !== entries.length) {
+        state.faults.push(fault('P015', { where, reason: 'entry-count', other: `${directory.declaredCount} annoncée(s), ${entries.length} dans le répertoire central` }));
+      }
     } catch (e) {
       if (!(e instanceof ZipError)) throw e;
       state.faults.push(archiveFault(e, where));
@@ -190,13 +205,25 @@ export async function checkAttachments(
       options.signal?.throwIfAborted();
       const record = jobs[next++]!;
       await examineHead(record, accepted);
+      if (options.complete && !record.faults.some((f) => f.code === 'P014' || f.code === 'P015')) await verifyWhole(record, options.signal);
       done++;
       options.onProgress?.(done, total);
     }
   };
   await Promise.all(Array.from({ length: Math.min(options.concurrency ?? 8, jobs.length) }, worker));
 
-  return assemble(states, records, expected);
+  return assemble(states, records, expected, options.complete === true);
+}
+
+/** «Vérification complète» of one file: a fault when its data is not what the directory declares. */
+async function verifyWhole(record: FileRecord, signal?: AbortSignal): Promise<void> {
+  try {
+    await verifyEntry(record.zip.blob, record.entry, signal);
+  } catch (e) {
+    if (!(e instanceof ZipError)) throw e;
+    const args: FindingArgs = { found: record.entry.name, where: record.zip.name, ...(e.reason ? { reason: e.reason } : {}) };
+    record.faults.push(fault(e.kind === 'bomb' ? 'P014' : 'P015', args));
+  }
 }
 
 const q = (s: string) => `« ${s} »`;
@@ -208,7 +235,14 @@ function archiveFault(e: ZipError, where: string): AttachmentFault {
       return fault('P016', { where, other: CONTENT_LABELS[(e.detail ?? 'unknown') as ContentKind] ?? CONTENT_LABELS.unknown });
     case 'bomb': {
       const n = Number(e.detail);
-      const other = !Number.isFinite(n) ? undefined : e.reason === 'too-many-entries' ? `${n} entrées annoncées` : `${sizeFr(n)} annoncés`;
+      const other =
+        e.reason === 'too-many-entries' && e.detail?.endsWith('+')
+          ? `plus de ${MAX_ENTRIES} entrées dans le répertoire central`
+          : !Number.isFinite(n)
+            ? undefined
+            : e.reason === 'too-many-entries'
+              ? `${n} entrées annoncées`
+              : `${sizeFr(n)} annoncés`;
       return fault('P014', { where, ...(e.reason ? { reason: e.reason } : {}), ...(other ? { other } : {}) });
     }
     default:
@@ -260,7 +294,7 @@ function hintFor(base: string, missing: ReadonlyMap<string, string>): string | u
 }
 const looseKey = (name: string) => nameKey(name).toLowerCase().replace(/\.jpeg$/, '.jpg');
 
-function assemble(states: readonly ZipState[], records: readonly FileRecord[], expected: readonly ExpectedAttachment[] | null): AttachmentsReport {
+function assemble(states: readonly ZipState[], records: readonly FileRecord[], expected: readonly ExpectedAttachment[] | null, complete: boolean): AttachmentsReport {
   const byExpected = new Map<ExpectedAttachment, FileRecord>();
   for (const r of records) for (const e of r.matched) byExpected.set(e, r);
 
@@ -333,5 +367,5 @@ function assemble(states: readonly ZipState[], records: readonly FileRecord[], e
     zipSummaries.push({ name: zip, size: state.zip.blob.size, files: state.files, faults: [...state.faults, ...state.folderFaults.map((x) => x.fault), ...others] });
   }
 
-  return { missing, unexpected, faulty, detail: { zips: zipSummaries, documents, extra } };
+  return { missing, unexpected, faulty, detail: { zips: zipSummaries, documents, extra, complete } };
 }

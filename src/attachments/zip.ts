@@ -65,7 +65,14 @@ export interface ZipEntry {
 }
 
 export interface ZipDirectory {
+  /** Every record of the central directory, read by its size and offset (not by the declared count). */
   readonly entries: ZipEntry[];
+  /**
+   * The entry count the end record declares (the zip64 one when present). Without zip64 it is a
+   * 16-bit field: 65 538 entries wrap to 2. When it differs from `entries.length` the archive
+   * lies about its content (issue 15), which the check reports.
+   */
+  readonly declaredCount: number;
   /** The archive has zip64 end records. */
   readonly zip64: boolean;
   /** Where the central directory starts in the blob. */
@@ -175,7 +182,10 @@ export async function readZipDirectory(blob: BlobLike): Promise<ZipDirectory> {
   if (centralSize > MAX_CENTRAL_BYTES) throw new ZipError('bomb', 'cd-too-large', String(centralSize));
   if (count * CENTRAL_SIZE > centralSize) throw new ZipError('corrupt', 'entry-count');
   if (centralSize > end || centralOffset + centralSize > end) throw new ZipError('corrupt', 'cd-out-of-bounds');
-  if (count === 0) return { entries: [], zip64, centralStart: end - centralSize, centralSize, prefix: 0 };
+  if (centralSize === 0) {
+    if (count !== 0) throw new ZipError('corrupt', 'entry-count');
+    return { entries: [], declaredCount: 0, zip64, centralStart: end, centralSize, prefix: 0 };
+  }
 
   // Bytes prepended to the archive (a self-extractor) shift every offset: the directory is
   // found where it ends, just before the end record.
@@ -189,13 +199,22 @@ export async function readZipDirectory(blob: BlobLike): Promise<ZipDirectory> {
     prefix = shifted;
   }
   const centralStart = centralOffset + prefix;
-  return { entries: parseCentral(central, count, prefix, centralStart), zip64, centralStart, centralSize, prefix };
+  return { entries: parseCentral(central, prefix, centralStart), declaredCount: count, zip64, centralStart, centralSize, prefix };
 }
 
-function parseCentral(central: Uint8Array, count: number, prefix: number, boundary: number): ZipEntry[] {
+/** The digital signature record (APPNOTE 4.3.13) that may close a central directory. */
+const DIGITAL_SIGNATURE = 0x05054b50;
+
+/**
+ * Every record of the central directory `central` (its whole declared size): the entries are
+ * counted here, not taken from the end record. More than `MAX_ENTRIES` is a bomb.
+ */
+function parseCentral(central: Uint8Array, prefix: number, boundary: number): ZipEntry[] {
   const entries: ZipEntry[] = [];
   let p = 0;
-  for (let index = 0; index < count; index++) {
+  for (let index = 0; p < central.length; index++) {
+    if (p + 4 <= central.length && u32(central, p) === DIGITAL_SIGNATURE) break;
+    if (index >= MAX_ENTRIES) throw new ZipError('bomb', 'too-many-entries', `${MAX_ENTRIES + 1}+`);
     if (p + CENTRAL_SIZE > central.length) throw new ZipError('corrupt', 'cd-entry');
     if (u32(central, p) !== CENTRAL) throw new ZipError('corrupt', 'cd-signature');
     const flags = u16(central, p + 8);
@@ -422,4 +441,73 @@ export async function readEntryHead(blob: BlobLike, entry: ZipEntry, n: number):
     if (ended && got < want) throw new ZipError('corrupt', 'short-content');
   }
   return head;
+}
+
+/** Compressed bytes read at a time by `verifyEntry`. */
+const VERIFY_CHUNK = 64 * 1024;
+
+/** CRC-32 (ISO 3309) of `bytes`, continued from `crc` (the value so far; 0 to start). */
+export function crc32Update(crc: number, bytes: Uint8Array): number {
+  crc32Of(new Uint8Array(0)); // builds the table once
+  const table = crcTable!;
+  let c = (crc ^ 0xffffffff) >>> 0;
+  for (let i = 0; i < bytes.length; i++) c = table[(c ^ bytes[i]!) & 0xff]! ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/**
+ * «Vérification complète» of one entry: its whole data read in chunks of `VERIFY_CHUNK`
+ * compressed bytes and inflated as a stream (nothing kept: only a count and a CRC), then its size
+ * and CRC compared with what the central directory declares. Inflating stops as soon as the
+ * output passes the declared size (a lying bomb: at most the declared size plus one chunk's
+ * worth is ever produced). Throws a `ZipError`: `bomb`/`lying-size`, `corrupt`/`size-mismatch`,
+ * `corrupt`/`crc`, or the faults of `readEntryHead` (encrypted, method, damaged header). Checks
+ * `signal` between chunks.
+ */
+export async function verifyEntry(blob: BlobLike, entry: ZipEntry, signal?: AbortSignal): Promise<void> {
+  await readEntryHead(blob, entry, 0); // the local header's checks (encryption, method, name, bounds)
+  const header = await read(blob, entry.localOffset, entry.localOffset + LOCAL_SIZE);
+  const dataStart = entry.localOffset + LOCAL_SIZE + u16(header, 26) + u16(header, 28);
+  const stored = entry.method === 0;
+  let produced = 0;
+  let crc = 0;
+  let ended = false;
+  let lying = false;
+  const take = (chunk: Uint8Array) => {
+    produced += chunk.length;
+    if (produced > entry.size) {
+      lying = true;
+      return;
+    }
+    crc = crc32Update(crc, chunk);
+  };
+  const inflater = stored
+    ? undefined
+    : new Inflate((chunk, final) => {
+        if (!lying) take(chunk);
+        if (final) ended = true;
+      });
+  for (let fed = 0; fed < entry.compressedSize; ) {
+    signal?.throwIfAborted();
+    const to = Math.min(entry.compressedSize, fed + VERIFY_CHUNK);
+    const piece = await read(blob, dataStart + fed, dataStart + to);
+    if (piece.length < to - fed) throw new ZipError('corrupt', 'data-out-of-bounds');
+    fed = to;
+    if (inflater) {
+      // Pushed in slices, so that a bomb is stopped after little output (deflate expands ~1032:1).
+      for (let at = 0; at < piece.length && !lying; at += PUSH * 16) {
+        const slice = piece.subarray(at, Math.min(piece.length, at + PUSH * 16));
+        try {
+          inflater.push(slice, fed >= entry.compressedSize && at + slice.length >= piece.length);
+        } catch {
+          throw new ZipError('corrupt', 'inflate');
+        }
+      }
+    } else take(piece);
+    if (lying) throw new ZipError('bomb', 'lying-size');
+  }
+  // An empty entry may be written as deflate with no data at all.
+  if (inflater && !ended && !(entry.compressedSize === 0 && entry.size === 0)) throw new ZipError('corrupt', 'short-content');
+  if (produced !== entry.size) throw new ZipError('corrupt', 'size-mismatch');
+  if (crc !== entry.crc32) throw new ZipError('corrupt', 'crc');
 }

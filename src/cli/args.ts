@@ -18,6 +18,8 @@ export interface CliOptions {
   readonly vatRate?: VatRate;
   /** Attachment zips (`--pj`, repeatable). */
   readonly attachments: readonly string[];
+  /** `--pj-complet`: every zip entry inflated whole (bounded, streaming), its size and CRC checked. */
+  readonly completeZipCheck: boolean;
   readonly strict: boolean;
   readonly firstErrorOnly: boolean;
   /** `--out`: a path, or `-` for standard output; absent → the default name (or none for stdin). */
@@ -35,7 +37,7 @@ export const USAGE = [
   `Usage : segur-sim <fichier.json> --type avance|solde --dsr ${DSRS.join('|')}`,
   '                  [--profil stockage-identite|general|mailiz|centre-sante]...   (avance seulement)',
   '                  [--tva 20|8.5|0]                                              (avance seulement)',
-  '                  [--pj <pieces.zip>]...  [--strict] [--first-error-only]',
+  '                  [--pj <pieces.zip>]... [--pj-complet]  [--strict] [--first-error-only]',
   '                  [--out <sortie.json>] [--format text|json]',
 ].join('\n');
 
@@ -54,7 +56,11 @@ Arguments :
                         sans --tva, la cohérence regimeTVA / taux n'est pas vérifiée
   --pj Z                zip des pièces justificatives (répétable) : chaque pièce nommée par le
                         JSON doit s'y trouver, sans fichier en trop, et être conforme (taille,
-                        format, nom, contenu) ; le zip n'est jamais décompressé en entier
+                        format, nom, contenu) ; par défaut, seuls le répertoire central et
+                        les premiers octets de chaque pièce sont lus
+  --pj-complet          vérification complète des zips : chaque pièce est décompressée en
+                        entier (en flux, sans la garder en mémoire), sa taille et son CRC
+                        comparés à ceux qu'annonce le zip
   --strict              les avertissements deviennent des erreurs
   --first-error-only    une seule erreur par demande, comme le portail
   --out F               fichier de sortie (défaut : <base>_sortie.json à côté du fichier
@@ -75,10 +81,10 @@ Codes de sortie :
       introuvable ou illisible…)`;
 
 type ValueOption = 'type' | 'dsr' | 'profil' | 'tva' | 'pj' | 'out' | 'format';
-type FlagOption = 'strict' | 'first-error-only';
+type FlagOption = 'strict' | 'first-error-only' | 'pj-complet';
 
 const VALUE_OPTIONS: readonly ValueOption[] = ['type', 'dsr', 'profil', 'tva', 'pj', 'out', 'format'];
-const FLAG_OPTIONS: readonly FlagOption[] = ['strict', 'first-error-only'];
+const FLAG_OPTIONS: readonly FlagOption[] = ['strict', 'first-error-only', 'pj-complet'];
 /** Options that may be given more than once. */
 const REPEATABLE: ReadonlySet<ValueOption> = new Set(['profil', 'pj']);
 const FORMATS: readonly ReportFormat[] = ['text', 'json'];
@@ -217,6 +223,7 @@ function collect(argv: readonly string[]): CliOptions {
     profiles,
     ...(vatRate !== undefined ? { vatRate } : {}),
     attachments: values.get('pj') ?? [],
+    completeZipCheck: flags.has('pj-complet'),
     strict: flags.has('strict'),
     firstErrorOnly: flags.has('first-error-only'),
     ...(out !== undefined ? { out } : {}),

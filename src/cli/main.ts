@@ -11,16 +11,17 @@
 // « erreur interne » on stderr (no stack trace unless SEGUR_SIM_DEBUG is set) and exits 2,
 // the "the file could not be checked" status — never 0 or 1, which would be a verdict.
 
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { defaultOutputName, HELP, parseArgs, USAGE, type CliOptions } from './args';
 import { ANSI, exitCodeFor, formatJsonReport, NO_ATTACHMENT_FINDINGS, overallStatus, PLAIN, textReport, useColor, type ReportContext } from './report';
-import { NoRuleSetError, RULE_SETS, ruleSetFor, simulateFile } from '../simulator';
+import { MAX_INPUT_BYTES, NoRuleSetError, oversized, RULE_SETS, ruleSetFor, simulateFile } from '../simulator';
 import { checkAttachments, expectedAttachments, type ZipInput } from '../attachments/index';
 import type { AttachmentsReport } from '../core/report';
 import type { SimulationOptions } from '../core/types';
 import { version } from '../../package.json';
 import { openFileBlob } from './file-blob';
+import { InputError, readInputBounded, writeAtomically, type InputRead } from './io';
 
 const EXIT_USAGE = 64;
 const EXIT_INTERNAL = 2;
@@ -41,20 +42,48 @@ function noRuleSet(options: Pick<CliOptions, 'type' | 'dsr'>): never {
   usageError(`aucun jeu de règles pour --type ${options.type} --dsr ${options.dsr}. Combinaisons disponibles : ${availableRuleSets()}.`);
 }
 
-async function readInput(file: string): Promise<Uint8Array> {
-  if (file === '-') {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    return new Uint8Array(Buffer.concat(chunks));
-  }
+/**
+ * The input, read within MAX_INPUT_BYTES (io.ts: a larger regular file is not read, a stream is
+ * read up to the limit + 1 byte); an input that cannot be read at all is a usage error.
+ */
+async function readInput(file: string): Promise<InputRead> {
   try {
-    return new Uint8Array(await readFile(file));
+    return await readInputBounded(file, MAX_INPUT_BYTES);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') usageError(`fichier introuvable : ${file}.`);
-    if (code === 'EISDIR') usageError(`${file} est un dossier, pas un fichier JSON.`);
-    if (code === 'EACCES' || code === 'EPERM') usageError(`fichier illisible (droits insuffisants) : ${file}.`);
-    usageError(`impossible de lire ${file} (${code ?? 'erreur inconnue'}).`);
+    if (!(e instanceof InputError)) throw e;
+    if (e.reason === 'missing') usageError(`fichier introuvable : ${file}.`);
+    if (e.reason === 'directory') usageError(`${file} est un dossier, pas un fichier JSON.`);
+    if (e.reason === 'denied') usageError(`fichier illisible (droits insuffisants) : ${file}.`);
+    usageError(`impossible de lire ${file} (${e.code ?? 'erreur inconnue'}).`);
+  }
+}
+
+/** The device and inode of a path, or null when it does not exist (or cannot be stat'ed). */
+async function identity(path: string): Promise<string | null> {
+  try {
+    const s = await stat(path);
+    return `${s.dev}:${s.ino}`;
+  } catch {
+    return null;
+  }
+}
+
+/** Refuses an output file that is one of the inputs (the JSON or a --pj zip): writing it would destroy that input. */
+async function refuseOverwritingInputs(target: string, options: CliOptions): Promise<void> {
+  const inputs = [...(options.file === '-' ? [] : [options.file]), ...options.attachments];
+  const targetId = await identity(target);
+  for (const input of inputs) {
+    const same = resolve(input) === target || (targetId !== null && (await identity(input)) === targetId);
+    if (same) usageError(`--out ${options.out ?? target} désigne un fichier d'entrée (${input}) : le fichier de sortie l'écraserait. Choisissez un autre chemin.`);
+  }
+}
+
+/** Whether a regular file stands at `path` (an earlier output left there). */
+async function isRegularFile(path: string): Promise<boolean> {
+  try {
+    return (await stat(path)).isFile();
+  } catch {
+    return false;
   }
 }
 
@@ -98,11 +127,11 @@ function progressLine(stream: NodeJS.WriteStream): { update(done: number, total:
 }
 
 /** The attachments check of the --pj zips against what the JSON names. */
-async function attachmentsOf(zips: readonly ZipInput[], bytes: Uint8Array, jsonReadable: boolean, ruleSet: NonNullable<ReturnType<typeof ruleSetFor>>, options: SimulationOptions): Promise<AttachmentsReport> {
-  const expected = jsonReadable ? expectedAttachments(bytes, ruleSet, options) : null;
+async function attachmentsOf(zips: readonly ZipInput[], bytes: Uint8Array | null, ruleSet: NonNullable<ReturnType<typeof ruleSetFor>>, options: SimulationOptions, complete: boolean): Promise<AttachmentsReport> {
+  const expected = bytes !== null ? expectedAttachments(bytes, ruleSet, options) : null;
   const progress = progressLine(process.stderr);
   try {
-    return await checkAttachments(zips, expected, ruleSet.attachments, { onProgress: progress.update });
+    return await checkAttachments(zips, expected, ruleSet.attachments, { onProgress: progress.update, complete });
   } catch (e) {
     // Faults of the archives are in the report; only a failure to read the file lands here.
     const code = (e as NodeJS.ErrnoException).code;
@@ -145,7 +174,9 @@ async function run(argv: readonly string[]): Promise<number> {
     const ruleSet = ruleSetFor(options.type, options.dsr) ?? noRuleSet(options);
     const zips: ZipInput[] = [];
     for (const zip of options.attachments) zips.push(await openZip(zip));
-    const bytes = await readInput(options.file);
+    const target = outputTarget(options);
+    if (target !== null && target !== '-') await refuseOverwritingInputs(target, options);
+    const input = await readInput(options.file);
 
     // Options the chosen rule set's form does not offer: said, then ignored (not a usage error:
     // the portal's form simply does not show them).
@@ -167,7 +198,7 @@ async function run(argv: readonly string[]): Promise<number> {
     };
     let result;
     try {
-      result = simulateFile(bytes, simulation);
+      result = input.kind === 'too-large' ? oversized(input.size) : simulateFile(input.bytes, simulation);
     } catch (e) {
       if (e instanceof NoRuleSetError) noRuleSet(options);
       throw e;
@@ -175,24 +206,15 @@ async function run(argv: readonly string[]): Promise<number> {
 
     // With an invalid JSON the list of expected attachments is unknown: the zips are still
     // checked for their own faults.
-    const attachments = zips.length === 0 ? NO_ATTACHMENT_FINDINGS : await attachmentsOf(zips, bytes, result.status !== 'invalid', ruleSet, simulation);
+    const jsonBytes = input.kind === 'bytes' && result.status !== 'invalid' ? input.bytes : null;
+    const attachments = zips.length === 0 ? NO_ATTACHMENT_FINDINGS : await attachmentsOf(zips, jsonBytes, ruleSet, simulation, options.completeZipCheck);
     const status = overallStatus(result, attachments);
 
-    // The output file: for accepted or rejected, never for invalid; byte for byte.
-    let output: string | null = null;
-    const target = outputTarget(options);
-    if (result.output !== null && target !== null) {
-      if (target === '-') {
-        await writeStdout(result.output);
-      } else {
-        try {
-          await writeFile(target, result.output);
-        } catch (e) {
-          usageError(`impossible d'écrire le fichier de sortie ${target} (${(e as NodeJS.ErrnoException).code ?? 'erreur'}).`);
-        }
-      }
-      output = target;
-    }
+    // The output file: for accepted or rejected, never for invalid; byte for byte. It is written
+    // once the report is ready (a failure before leaves nothing), atomically (io.ts).
+    const output = result.output !== null && target !== null ? target : null;
+    // An invalid re-run leaves an earlier output of this input beside it: say it no longer matches.
+    const staleOutput = result.output === null && target !== null && target !== '-' && (await isRegularFile(target)) ? target : null;
 
     const ctx: ReportContext = {
       file: options.file,
@@ -204,16 +226,26 @@ async function run(argv: readonly string[]): Promise<number> {
       strict: options.strict,
       firstErrorOnly: options.firstErrorOnly,
       output,
+      staleOutput,
       attachments,
+      completeZipCheck: options.completeZipCheck,
     };
-    if (options.format === 'json') {
-      process.stdout.write(formatJsonReport(result, ctx));
-    } else {
-      // With --out -, standard output carries the output file: the report goes to stderr.
-      const stream = options.out === '-' ? process.stderr : process.stdout;
-      const palette = useColor(process.env, stream.isTTY === true) ? ANSI : PLAIN;
-      stream.write(textReport(result, ctx, palette));
+    // With --out -, standard output carries the output file: the text report goes to stderr.
+    const stream = options.format === 'text' && options.out === '-' ? process.stderr : process.stdout;
+    const report = options.format === 'json' ? formatJsonReport(result, ctx) : textReport(result, ctx, useColor(process.env, stream.isTTY === true) ? ANSI : PLAIN);
+
+    if (result.output !== null && output !== null) {
+      if (output === '-') {
+        await writeStdout(result.output);
+      } else {
+        try {
+          await writeAtomically(output, result.output);
+        } catch (e) {
+          usageError(`impossible d'écrire le fichier de sortie ${output} (${(e as NodeJS.ErrnoException).code ?? 'erreur'}) ; aucun fichier de sortie n'a été écrit.`);
+        }
+      }
     }
+    stream.write(report);
     return exitCodeFor(status);
   } catch (e) {
     if (e instanceof UsageFailure) {

@@ -2,10 +2,11 @@
 // with the app) and the French text summary (default). Pure: no Node API; main.ts prints them.
 
 import type { Issue, SimulationResult, Status, VatRate } from '../core/types';
+import { visible } from '../core/visible';
 export { NO_ATTACHMENT_FINDINGS, formatJsonReport, jsonReport, overallStatus } from '../core/report';
 export type { AttachmentsReport, IssueReport, JsonReport, ReportContext, RequestReport } from '../core/report';
 import { overallStatus, type AttachmentFault, type AttachmentsReport, type ReportContext } from '../core/report';
-import { ATTACHMENT_STATUS_LABELS, ATTACHMENT_TYPE_LABELS, sizeFr } from '../messages/fr';
+import { ATTACHMENT_STATUS_LABELS, attachmentTypeLabel, sizeFr } from '../messages/fr';
 
 /** Exit status of the contract: 0 accepted, 1 rejected, 2 invalid (64, bad usage, is main.ts's). */
 export function exitCodeFor(status: Status): 0 | 1 | 2 {
@@ -37,6 +38,21 @@ export function useColor(env: Readonly<Record<string, string | undefined>>, isTT
 }
 
 // ---------------------------------------------------------------------------------------------
+// Terminal safety
+
+/**
+ * `text` with every character a terminal would act on written as an escape (`\n`, `\u001B`,
+ * `\u202E`): what the file holds, shown visibly, on one line (src/core/visible.ts). Idempotent.
+ * Used on every piece of the text report (issue 15).
+ */
+export const terminalSafe = visible;
+
+/** A palette that makes each piece terminal-safe before colouring it. */
+function safePalette(p: Palette): Palette {
+  return { red: (s) => p.red(terminalSafe(s)), yellow: (s) => p.yellow(terminalSafe(s)), green: (s) => p.green(terminalSafe(s)), bold: (s) => p.bold(terminalSafe(s)) };
+}
+
+// ---------------------------------------------------------------------------------------------
 // Text report
 
 const VAT_LABEL: Record<VatRate, string> = { '20': '20 %', '8.5': '8,5 %', '0': '0 %' };
@@ -51,9 +67,15 @@ function requestLabel(numLigne: number | null, numeroEditeur: string | null, ind
   return `numLigne ${n} (numeroEditeur ${numeroEditeur ?? '?'})`;
 }
 
+/**
+ * The French text report: the run's choices, one line per finding, the attachments, the verdict
+ * and the counts. Every piece that comes from the input (values, tag names, entry names) is
+ * written terminal-safe (`terminalSafe`): one report line per line, whatever the file holds.
+ */
 export function textReport(result: SimulationResult, ctx: ReportContext, palette: Palette = PLAIN): string {
-  const { red, yellow, green, bold } = palette;
+  const { red, yellow, green, bold } = safePalette(palette);
   const lines: string[] = [];
+  const plain = (s: string) => lines.push(terminalSafe(s));
   const status = overallStatus(result, ctx.attachments);
 
   // Header: the file and the form's choices.
@@ -69,9 +91,9 @@ export function textReport(result: SimulationResult, ctx: ReportContext, palette
   if (ctx.strict) head.push('strict');
   if (ctx.firstErrorOnly) head.push('première erreur seulement');
   lines.push(bold(head.join(' | ')));
-  if (ctx.ruleSet.reconstructed) lines.push(`Jeu de règles reconstitué : ${ctx.ruleSet.reconstructed}`);
+  if (ctx.ruleSet.reconstructed) plain(`Jeu de règles reconstitué : ${ctx.ruleSet.reconstructed}`);
   if (ctx.type === 'avance' && ctx.vatRate === undefined) {
-    lines.push("Taux de TVA non fourni (--tva) : la cohérence entre regimeTVA et le taux de TVA n'est pas vérifiée.");
+    plain("Taux de TVA non fourni (--tva) : la cohérence entre regimeTVA et le taux de TVA n'est pas vérifiée.");
   }
 
   // File-level findings.
@@ -86,7 +108,7 @@ export function textReport(result: SimulationResult, ctx: ReportContext, palette
   for (const r of result.requests) {
     const accepted = r.errors.length === 0;
     const label = requestLabel(r.numLigne, r.numeroEditeur, r.index);
-    lines.push(`${label} : ${accepted ? green('acceptée') : red('rejetée')}`);
+    lines.push(`${terminalSafe(label)} : ${accepted ? green('acceptée') : red('rejetée')}`);
     const n = r.numLigne === null ? '?' : String(r.numLigne);
     for (const e of r.errors) {
       lines.push(red(`    numLigne ${n} ${e.path} (ligne ${e.line}, col. ${e.column}) [${e.code}] ${e.message}`));
@@ -129,6 +151,9 @@ export function textReport(result: SimulationResult, ctx: ReportContext, palette
         ? 'fichier de sortie : sortie standard'
         : `fichier de sortie : ${ctx.output}`;
   lines.push(bold(`${counts} ; ${output}.`));
+  if (ctx.staleOutput) {
+    lines.push(red(`Attention : ${ctx.staleOutput}, fichier de sortie d'une vérification précédente, est toujours là ; il ne correspond plus au fichier d'entrée (rejeté en entier) : ne le déposez pas.`));
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -145,16 +170,21 @@ const faultLines = (faults: readonly AttachmentFault[], red: (s: string) => stri
  * file; then the zips' own faults, the files no request names, and the counts. Empty without zips.
  */
 export function attachmentsSection(a: AttachmentsReport, palette: Palette = PLAIN): string[] {
-  const { red, green, bold } = palette;
+  const { red, green, bold } = safePalette(palette);
   const detail = a.detail;
   if (!detail) return [];
   const lines: string[] = [];
 
   lines.push(bold(`Pièces justificatives — ${count(detail.zips.length, 'zip', 'zips')} :`));
   for (const z of detail.zips) {
-    lines.push(`  ${z.name} : ${count(z.files, 'fichier', 'fichiers')}, ${sizeFr(z.size)}`);
+    lines.push(terminalSafe(`  ${z.name} : ${count(z.files, 'fichier', 'fichiers')}, ${sizeFr(z.size)}`));
     lines.push(...faultLines(z.faults, red));
   }
+  lines.push(
+    detail.complete
+      ? '  Vérification complète : chaque pièce a été décompressée en entier, sa taille et son CRC comparés à ceux qu\'annonce le zip.'
+      : '  Vérification rapide : seuls le répertoire central et les premiers octets de chaque pièce ont été lus ; ni la taille réelle ni le CRC des pièces ne sont contrôlés (--pj-complet pour tout vérifier).',
+  );
 
   if (detail.documents === null) {
     lines.push(bold('Documents attendus : inconnus (le JSON n\'a pas pu être lu) ; seuls les défauts propres aux zips sont signalés.'));
@@ -162,13 +192,13 @@ export function attachmentsSection(a: AttachmentsReport, palette: Palette = PLAI
     lines.push(bold('Documents attendus :'));
     if (detail.documents.length === 0) lines.push('  aucune pièce nommée par le JSON');
     for (const d of detail.documents) {
-      const type = d.typeFichier === null ? '(type non précisé)' : (ATTACHMENT_TYPE_LABELS[d.typeFichier] ?? d.typeFichier);
-      const label = `  numLigne ${d.numLigne ?? '?'} (numeroEditeur ${d.numeroEditeur ?? '?'}) | ${type} | ${d.nomFichier} : `;
+      const type = d.typeFichier === null ? '(type non précisé)' : attachmentTypeLabel(d.typeFichier);
+      const label = terminalSafe(`  numLigne ${d.numLigne ?? '?'} (numeroEditeur ${d.numeroEditeur ?? '?'}) | ${type} | ${d.nomFichier} : `);
       const status = ATTACHMENT_STATUS_LABELS[d.status];
       if (d.status === 'missing') lines.push(label + red(`${status} [P001]`));
       else {
         const where = d.entry !== null && d.entry !== d.nomFichier ? `${d.zip}, ${d.entry}` : d.zip;
-        lines.push(label + (d.status === 'present' ? green(status) : red(status)) + ` (${where})`);
+        lines.push(label + (d.status === 'present' ? green(status) : red(status)) + terminalSafe(` (${where})`));
         lines.push(...faultLines(d.faults, red));
       }
     }
@@ -177,7 +207,7 @@ export function attachmentsSection(a: AttachmentsReport, palette: Palette = PLAI
   if (detail.extra.length > 0) {
     lines.push(bold('Fichiers nommés par aucune demande :'));
     for (const x of detail.extra) {
-      lines.push(red(`  ${x.zip} : ${x.name} [P002]`) + (x.hint ? ` — vouliez-vous dire « ${x.hint} » ?` : ''));
+      lines.push(red(`  ${x.zip} : ${x.name} [P002]`) + terminalSafe(x.hint ? ` — vouliez-vous dire « ${x.hint} » ?` : ''));
       lines.push(...faultLines(x.faults, red));
     }
   }

@@ -84,6 +84,12 @@ export interface AttachmentsDetail {
   /** Null when the JSON could not be read: no list of expected attachments, only the zips' own faults. */
   readonly documents: readonly ExpectedDocument[] | null;
   readonly extra: readonly ExtraFile[];
+  /**
+   * How the zips were read: `false` (the default), the central directory and the first bytes of
+   * each entry only; `true` («Vérification complète», `--pj-complet`), every entry inflated whole
+   * and its size and CRC checked.
+   */
+  readonly complete?: boolean;
 }
 
 /** The attachments part of the report; `detail` is there when zips were checked. */
@@ -115,7 +121,14 @@ export interface ReportContext {
    * written (invalid file, or standard input without --out).
    */
   readonly output: string | null;
+  /**
+   * An earlier output file of this input, left where this run would have written one (the file is
+   * now invalid, so none was written): it no longer matches the input.
+   */
+  readonly staleOutput?: string | null;
   readonly attachments: AttachmentsReport;
+  /** `--pj-complet`: the zips were read whole (see `AttachmentsDetail.complete`). */
+  readonly completeZipCheck?: boolean;
 }
 
 export interface IssueReport {
@@ -147,6 +160,8 @@ export interface JsonReport {
   readonly globalWarnings: IssueReport[];
   readonly ruleSet: { type: RequestType; dsr: Dsr; title: string; reconstructed: string | null };
   readonly output: string | null;
+  /** An earlier output file left beside the input, which no longer matches it (see `ReportContext.staleOutput`). */
+  readonly staleOutput: string | null;
 }
 
 /** The overall status, attachment faults included (they reject the file's verdict, not its format). */
@@ -189,6 +204,7 @@ export function jsonReport(result: SimulationResult, ctx: ReportContext): JsonRe
     ruleSet: { type: ctx.type, dsr: ctx.dsr, title: ctx.ruleSet.title, reconstructed: ctx.ruleSet.reconstructed ?? null },
     // `-` never reaches the JSON report (--out - with --format json is a usage error).
     output: ctx.output === '-' ? null : ctx.output,
+    staleOutput: ctx.staleOutput ?? null,
   };
 }
 

@@ -5,9 +5,9 @@ import { decodeUtf8, MAX_INPUT_BYTES, type EncodingFault } from './json/decode';
 import { parseJson, MAX_DEPTH, type SyntaxFault } from './json/parse';
 import { LineIndex } from './json/position';
 import { memberOf, type JsonMember, type JsonNode, type JsonObject } from './json/ast';
-import { foundArgs, holders, knownTags, makeContext, Walker } from './validate';
+import { FindingBudget, FindingTally, foundArgs, holders, knownTags, makeContext, tagLabel, Walker, type Overflow } from './validate';
 import { annotateBytes, type Treatment } from './annotate';
-import { CONTENT_LABELS, message } from '../messages/fr';
+import { CONTENT_LABELS, message, moreOfTheSame } from '../messages/fr';
 import { CODES, NOT_ESCALATED } from '../messages/codes';
 import { HEAD_BYTES, sniff } from '../attachments/magic';
 import { fromC1 } from './invisible';
@@ -15,8 +15,15 @@ import type { RuleFinding, RuleSet } from './model';
 import { fileNameFinding } from './file-name';
 import { PROFILES, type Finding, type Issue, type Path, type RequestResult, type SimulationOptions, type SimulationResult } from './types';
 
+export { oversized } from './oversized';
+
 export const ACCEPTED_CODE = '0000';
 export const ACCEPTED_LABEL = 'Demande acceptée';
+
+/** A message longer than this (a tag name of a million characters…) is cut in its middle. */
+export const MAX_MESSAGE_CHARS = 1_000;
+/** `libelleTraitement` holds the errors' messages up to about this many characters, then a count. */
+export const MAX_LABEL_CHARS = 4_000;
 
 /**
  * Checks a file: bytes (UTF-8, a BOM tolerated) + the form's choices + the rule set chosen →
@@ -41,19 +48,34 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const root = parsed.root;
   const render = (f: Finding): Issue => {
     const { line, column } = lines.position(f.offset);
-    const issue: Issue = { code: f.code, path: pointer(f.path), message: message(f.code, f.args), line, column };
-    return f.fix ? { ...issue, fix: f.fix } : issue;
+    return { code: f.code, path: pointer(f.path), message: bounded(message(f.code, f.args)), line, column, ...(f.fix ? { fix: f.fix } : {}) };
+  };
+  /** «… et N autres erreurs du même type», where the first one left out stands. */
+  const renderOverflow = (o: Overflow, severity: 'error' | 'warning'): Issue => {
+    const { line, column } = lines.position(o.offset);
+    return { code: o.code, path: pointer(o.path), message: moreOfTheSame(o.code, o.count, severity), line, column };
+  };
+  /** The findings left out of `tally`, as issues of each severity (after `strict`). */
+  const overflowIssues = (tally: FindingTally, severity: 'error' | 'warning'): Issue[] => {
+    const out: Issue[] = [];
+    for (const o of tally.overflow.values()) {
+      const s = options.strict === true && !NOT_ESCALATED.has(o.code) ? 'error' : CODES[o.code];
+      if (s === severity) out.push(renderOverflow(o, s));
+    }
+    return out;
   };
   if (root.type !== 'object') {
     return invalid([render({ code: 'E004', severity: 'error', path: [], offset: root.start, args: { tag: 'racine du fichier', expected: "un objet { … } (l'en-tête du fichier)", found: describe(root) } })]);
   }
 
-  const duplicated = new Set(parsed.duplicates.map((d) => d.member));
+  const duplicated = new Map<JsonMember, JsonMember>();
+  for (const d of parsed.duplicates) duplicated.set(d.member, d.first);
   const reported = new Set<JsonMember>();
+  const budget = new FindingBudget();
 
   // 1. The file header: any error here rejects the whole file.
   const rootContext = makeContext(-1, root, options);
-  const header = new Walker(text, lines, [], rootContext, duplicated, reported);
+  const header = new Walker(text, lines, [], rootContext, duplicated, reported, new FindingTally(budget));
   header.object(root, ruleSet.header);
   for (const rule of ruleSet.headerRules ?? []) rule.check(rootContext, (f) => header.report(f));
   if (options.fileName !== undefined) {
@@ -61,10 +83,10 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
     if (named) header.findings.push(named);
   }
   const headerFindings = settle(header.findings, options.strict === true);
-  const globalErrors = headerFindings.filter((f) => f.severity === 'error');
-  const globalWarnings = headerFindings.filter((f) => f.severity === 'warning');
+  const globalErrors = [...headerFindings.filter((f) => f.severity === 'error').map(render), ...overflowIssues(header.tally, 'error')];
+  const globalWarnings = [...headerFindings.filter((f) => f.severity === 'warning').map(render), ...overflowIssues(header.tally, 'warning')];
   if (globalErrors.length > 0) {
-    return { status: 'invalid', globalErrors: globalErrors.map(render), globalWarnings: globalWarnings.map(render), requests: [], output: null };
+    return { status: 'invalid', globalErrors, globalWarnings, requests: [], output: null };
   }
 
   // 2. Each request, then the rules across requests.
@@ -74,7 +96,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   // C1 control characters (U+0080–U+009F) are rare: one scan of the text, then a walk only if there is any.
   const hasC1 = C1_IN_TEXT.test(text);
   const walkers = contexts.map((ctx) => {
-    const walker = new Walker(text, lines, ['lignesImport', ctx.index], ctx, duplicated, reported);
+    const walker = new Walker(text, lines, ['lignesImport', ctx.index], ctx, duplicated, reported, new FindingTally(budget));
     walker.object(ctx.node, ruleSet.request);
     for (const block of ruleSet.anywhere ?? []) {
       for (const { object, rel } of holders(ctx.node, block.holds)) walker.below(object, rel).object(object, block.shape);
@@ -89,22 +111,17 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const firstErrors = walkers[0]?.findings.filter((f) => f.severity === 'error').length ?? 0;
   if (alternatives.length > 0 && firstErrors >= LOOKALIKE_MIN_ERRORS) {
     const note = lookalike(text, lines, contexts[0]!.node, options, ruleSet, alternatives, duplicated);
-    if (note) globalWarnings.push(note);
+    if (note) globalWarnings.push(render(note));
   }
 
   // 3. Verdicts and the output file.
   const treatments: Treatment[] = [];
   const requests: RequestResult[] = walkers.map((walker, i) => {
-    let findings = settle(walker.findings, options.strict === true);
-    let errors = findings.filter((f) => f.severity === 'error');
-    if (options.firstErrorOnly && errors.length > 1) {
-      const first = errors[0]!;
-      findings = findings.filter((f) => f.severity === 'warning' || f === first);
-      errors = [first];
-    }
-    const errorIssues = errors.map(render);
+    const findings = settle(walker.findings, options.strict === true);
+    let errorIssues = [...findings.filter((f) => f.severity === 'error').map(render), ...overflowIssues(walker.tally, 'error')];
+    if (options.firstErrorOnly && errorIssues.length > 1) errorIssues = [errorIssues[0]!];
     const codeTraitement = errorIssues[0]?.code ?? ACCEPTED_CODE;
-    const libelleTraitement = errorIssues.length > 0 ? errorIssues.map((e) => e.message).join(' | ') : ACCEPTED_LABEL;
+    const libelleTraitement = errorIssues.length > 0 ? treatmentLabel(errorIssues) : ACCEPTED_LABEL;
     treatments.push({ request: contexts[i]!.node, code: codeTraitement, label: libelleTraitement });
     const numLigne = contexts[i]!.value('numLigne');
     const numeroEditeur = contexts[i]!.value('numeroEditeur');
@@ -115,12 +132,40 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
       codeTraitement,
       libelleTraitement,
       errors: errorIssues,
-      warnings: findings.filter((f) => f.severity === 'warning').map(render),
+      warnings: [...findings.filter((f) => f.severity === 'warning').map(render), ...overflowIssues(walker.tally, 'warning')],
     };
   });
   const status = requests.some((r) => r.errors.length > 0) ? 'rejected' : 'accepted';
   const output = annotateBytes(bytes, text, parsed.bytes, treatments);
-  return { status, globalErrors: [], globalWarnings: globalWarnings.map(render), requests, output };
+  return { status, globalErrors: [], globalWarnings, requests, output };
+}
+
+/** `text`, or its start and end around « […] » when longer than `MAX_MESSAGE_CHARS` (never cutting a surrogate pair). */
+function bounded(text: string, max = MAX_MESSAGE_CHARS): string {
+  if (text.length <= max) return text;
+  const half = Math.floor((max - 5) / 2);
+  let head = half;
+  if (isHighSurrogate(text.charCodeAt(head - 1))) head--;
+  let tail = text.length - half;
+  if (isLowSurrogate(text.charCodeAt(tail))) tail++;
+  return `${text.slice(0, head)} […] ${text.slice(tail)}`;
+}
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/**
+ * `libelleTraitement` of a rejected request: its errors' messages joined by « | », up to about
+ * `MAX_LABEL_CHARS` characters, then «… et N autres erreurs» (issue 15: a label of a million
+ * findings cannot be written).
+ */
+export function treatmentLabel(errors: readonly Issue[]): string {
+  let out = errors[0]!.message;
+  for (let i = 1; i < errors.length; i++) {
+    const next = errors[i]!.message;
+    if (out.length + 3 + next.length > MAX_LABEL_CHARS) return `${out} | ${moreOfTheSame(null, errors.length - i, 'error')}`;
+    out += ' | ' + next;
+  }
+  return out;
 }
 
 const C1 = /[\u0080-\u009f]/;
@@ -182,7 +227,7 @@ const LOOKALIKE_MIN_ERRORS = 3;
  * request rules; form choices neutral: every profile, no VAT rate) plus the tags it holds that
  * the rule set does not know (an open rule set, MS, tolerates them without an error).
  */
-function misfit(text: string, lines: LineIndex, node: JsonObject, options: SimulationOptions, ruleSet: RuleSet, duplicated: ReadonlySet<JsonMember>): number {
+function misfit(text: string, lines: LineIndex, node: JsonObject, options: SimulationOptions, ruleSet: RuleSet, duplicated: ReadonlyMap<JsonMember, JsonMember>): number {
   const neutral: SimulationOptions = { type: ruleSet.type, dsr: ruleSet.dsr, profiles: PROFILES, ...(options.today ? { today: options.today } : {}) };
   const ctx = makeContext(0, node, neutral);
   const walker = new Walker(text, lines, ['lignesImport', 0], ctx, duplicated, new Set());
@@ -217,7 +262,7 @@ function lookalike(
   options: SimulationOptions,
   chosen: RuleSet,
   alternatives: readonly RuleSet[],
-  duplicated: ReadonlySet<JsonMember>,
+  duplicated: ReadonlyMap<JsonMember, JsonMember>,
 ): Finding | undefined {
   const own = misfit(text, lines, node, options, chosen, duplicated);
   let best: { ruleSet: RuleSet; score: number } | undefined;
@@ -289,7 +334,8 @@ function syntaxIssue(fault: SyntaxFault, lines: LineIndex): Issue {
 
 /**
  * Duplicate keys the walk did not meet (inside an unknown tag's value, say): each is still
- * an error of the request that holds it.
+ * an error of the request that holds it. Requests, members and items are in file order: each
+ * is found by binary search (issue 15: 80 000 duplicates in one array must not cost 80 000 scans).
  */
 function placeLeftoverDuplicates(
   duplicates: readonly { object: JsonObject; member: JsonMember }[],
@@ -299,32 +345,55 @@ function placeLeftoverDuplicates(
 ): void {
   for (const { object, member } of duplicates) {
     if (reported.has(member)) continue;
-    const i = requests.findIndex((r) => r.start <= member.keyStart && member.keyStart < r.end);
+    const i = containing(requests, member.keyStart);
     if (i < 0) continue; // in the header: reported there as an unknown or duplicated tag
-    const rel = pathTo(requests[i]!, object);
+    const walker = walkers[i]!;
+    const request = requests[i]!;
+    if (!walker.tally.admit('E003')) {
+      walker.tally.drop('E003', member.keyStart, () => ['lignesImport', i, ...(pathTo(request, object) ?? []), member.key]);
+      continue;
+    }
+    const rel = pathTo(request, object);
     if (!rel) continue;
-    const path = [...rel, member.key];
-    walkers[i]!.push('E003', path, member.keyStart);
+    walker.tally.findings.push({ code: 'E003', severity: CODES.E003, path: ['lignesImport', i, ...rel, member.key], offset: member.keyStart, args: { tag: tagLabel([...rel, member.key]) } });
   }
 }
 
-function pathTo(from: JsonNode, target: JsonObject): Path | undefined {
-  if (from === target) return [];
-  if (from.type === 'object') {
-    for (const m of from.members) {
-      if (m.value.start <= target.start && target.end <= m.value.end) {
-        const rest = pathTo(m.value, target);
-        if (rest) return [m.key, ...rest];
-      }
-    }
-  } else if (from.type === 'array') {
-    for (let i = 0; i < from.items.length; i++) {
-      const item = from.items[i]!;
-      if (item.start <= target.start && target.end <= item.end) {
-        const rest = pathTo(item, target);
-        if (rest) return [i, ...rest];
-      }
-    }
+/** The index of the node of `nodes` (in file order, not overlapping) that spans `offset`, or -1. */
+function containing(nodes: readonly { start: number; end: number }[], offset: number): number {
+  return containingAt(nodes.length, (i) => nodes[i]!, offset);
+}
+
+/** `containing` over `count` nodes given by `at`. */
+function containingAt(count: number, at: (i: number) => { start: number; end: number }, offset: number): number {
+  let lo = 0;
+  let hi = count - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const n = at(mid);
+    if (offset < n.start) hi = mid - 1;
+    else if (offset >= n.end) lo = mid + 1;
+    else return mid;
   }
-  return undefined;
+  return -1;
+}
+
+function pathTo(from: JsonNode, target: JsonObject): Path | undefined {
+  const path: (string | number)[] = [];
+  let node = from;
+  while (node !== target) {
+    if (node.type === 'object') {
+      const members = node.members;
+      const i = containingAt(members.length, (k) => members[k]!.value, target.start);
+      if (i < 0) return undefined;
+      path.push(node.members[i]!.key);
+      node = node.members[i]!.value;
+    } else if (node.type === 'array') {
+      const i = containing(node.items, target.start);
+      if (i < 0) return undefined;
+      path.push(i);
+      node = node.items[i]!;
+    } else return undefined;
+  }
+  return path;
 }

@@ -238,6 +238,60 @@ export function makeContext(index: number, node: JsonObject, options: Simulation
   };
 }
 
+/** At most this many findings of one code in one request (or in the header): the rest are counted. */
+export const MAX_FINDINGS_PER_CODE = 100;
+/** At most this many findings in one file, beyond the first of each code of each request. */
+export const MAX_FINDINGS_PER_FILE = 5_000;
+/** A misspelt tag's hint is looked for among at most this many unknown tags of its object. */
+const MAX_HINT_CANDIDATES = 1_000;
+
+/** Findings of one code that a bounded report left out: how many, and where the first one was. */
+export interface Overflow {
+  readonly code: Code;
+  count: number;
+  readonly offset: number;
+  readonly path: Path;
+}
+
+/**
+ * What one simulation reports, bounded (issue 15: 2.2 million duplicate keys must not make 2.2
+ * million findings): per request (or header) and code at most `MAX_FINDINGS_PER_CODE`, and in
+ * the whole file at most `MAX_FINDINGS_PER_FILE` — except the first finding of each code of each
+ * request, always kept so that a rejected request always shows a real reason. Findings beyond
+ * are counted in `overflow` (rendered «… et N autres erreurs du même type»).
+ */
+export class FindingBudget {
+  used = 0;
+  constructor(
+    readonly perCode = MAX_FINDINGS_PER_CODE,
+    readonly perFile = MAX_FINDINGS_PER_FILE,
+  ) {}
+}
+
+/** The findings of one request (or of the header): those kept, and those counted only. */
+export class FindingTally {
+  readonly findings: Finding[] = [];
+  private readonly counts = new Map<Code, number>();
+  readonly overflow = new Map<Code, Overflow>();
+  constructor(private readonly budget: FindingBudget) {}
+
+  /** Whether a finding of `code` is kept (and counted as kept). */
+  admit(code: Code): boolean {
+    const n = this.counts.get(code) ?? 0;
+    if (n > 0 && (n >= this.budget.perCode || this.budget.used >= this.budget.perFile)) return false;
+    this.counts.set(code, n + 1);
+    this.budget.used++;
+    return true;
+  }
+
+  /** Counts a finding left out; `path` is asked for the first one of its code only. */
+  drop(code: Code, offset: number, path: () => Path): void {
+    const o = this.overflow.get(code);
+    if (o !== undefined) o.count++;
+    else this.overflow.set(code, { code, count: 1, offset, path: path() });
+  }
+}
+
 /**
  * Collects the findings of one object (a request, or the file header) and its descendants.
  * The walk keeps the current path on a stack: a finding's path array and tag label are
@@ -256,20 +310,27 @@ export class Walker {
     /** Path of the request (or `[]` for the header) from the root. */
     private readonly base: Path,
     private readonly ctx: RequestContext,
-    private readonly duplicated: ReadonlySet<JsonMember>,
+    /** Each later occurrence of a duplicated key → its first occurrence (the parser's `duplicates`). */
+    private readonly duplicated: ReadonlyMap<JsonMember, JsonMember>,
     /** Duplicated members met during the walk, so that the caller can place the others. */
     private readonly reportedDuplicates: Set<JsonMember>,
-    readonly findings: Finding[] = [],
+    /** Where the findings go (bounded); one per request, shared by the walkers below it. */
+    readonly tally: FindingTally = new FindingTally(new FindingBudget()),
     /** Path from the request to `ctx.node` when the walk starts below the request. */
     prefix: Path = [],
   ) {
     this.stack = [...prefix];
   }
 
+  /** The findings kept (see `FindingTally`). */
+  get findings(): Finding[] {
+    return this.tally.findings;
+  }
+
   /** A walker for a block below the request, rooted at `holder` (see AnywhereBlock). */
   below(holder: JsonObject, rel: Path): Walker {
     const ctx = makeContext(this.ctx.index, holder, this.ctx.options);
-    return new Walker(this.text, this.lines, this.base, ctx, this.duplicated, this.reportedDuplicates, this.findings, [...this.stack, ...rel]);
+    return new Walker(this.text, this.lines, this.base, ctx, this.duplicated, this.reportedDuplicates, this.tally, [...this.stack, ...rel]);
   }
 
   /**
@@ -288,8 +349,16 @@ export class Walker {
 
   /** Reports a finding at `rel` (relative to the request); its tag defaults to the path's label. */
   push(code: Code, rel: Path, offset: number, args: FindingArgs = {}, fix?: Fix): void {
+    if (!this.tally.admit(code)) {
+      this.tally.drop(code, offset, () => [...this.base, ...rel]);
+      return;
+    }
+    this.tally.findings.push(this.finding(code, rel, offset, args, fix));
+  }
+
+  private finding(code: Code, rel: Path, offset: number, args: FindingArgs, fix?: Fix): Finding {
     const finding: Finding = { code, severity: CODES[code], path: [...this.base, ...rel], offset, args: { tag: tagLabel(rel), ...args } };
-    this.findings.push(fix ? { ...finding, fix } : finding);
+    return fix ? { ...finding, fix } : finding;
   }
 
   /** Reports a finding at the current path, or at its child `key`. */
@@ -355,19 +424,16 @@ export class Walker {
     }
     if (unknown) {
       const candidates = (missing ?? fields).map((d) => d.tag);
-      for (const member of unknown) {
-        const hint = nearest(member.key, candidates);
-        // Renaming is mechanical when the near miss is a missing tag (not one already there).
-        const fix = hint !== undefined && missing?.some((d) => d.tag === hint) ? { start: member.keyStart, end: member.keyEnd, text: JSON.stringify(hint) } : undefined;
-        this.here('E002', member.keyStart, { hint }, member.key, fix);
-      }
+      for (const member of unknown) this.unknownTag(member, candidates, missing);
     }
     if (missing) {
-      const keys = (unknown ?? []).map((m) => m.key);
+      // The hint for a missing tag among the first unknown tags only (issue 15: millions of them).
+      const near = (unknown ?? []).slice(0, MAX_HINT_CANDIDATES);
+      const keys = near.map((m) => m.key);
       for (const def of missing) {
         const hint = nearest(def.tag, keys);
         // The misspelt tag renamed: the same fix as its E002.
-        const member = hint === undefined ? undefined : unknown!.find((m) => m.key === hint);
+        const member = hint === undefined ? undefined : near.find((m) => m.key === hint);
         const fix = member ? { start: member.keyStart, end: member.keyEnd, text: JSON.stringify(def.tag) } : undefined;
         this.here('E001', node.start, { hint }, def.tag, fix);
       }
@@ -381,11 +447,23 @@ export class Walker {
     return presence === 'optional' || presence.optional(this.ctx);
   }
 
+  /** E002 for `member`; past the bound only counted, with no hint looked for (issue 15: millions of unknown tags). */
+  private unknownTag(member: JsonMember, candidates: readonly string[], missing?: readonly FieldDef[]): void {
+    if (!this.tally.admit('E002')) {
+      this.tally.drop('E002', member.keyStart, () => [...this.base, ...this.stack, member.key]);
+      return;
+    }
+    const hint = nearest(member.key, candidates);
+    // Renaming is mechanical when the near miss is a missing tag (not one already there).
+    const fix = hint !== undefined && missing?.some((d) => d.tag === hint) ? { start: member.keyStart, end: member.keyEnd, text: JSON.stringify(hint) } : undefined;
+    this.findings.push(this.finding('E002', [...this.stack, member.key], member.keyStart, { hint }, fix));
+  }
+
   private duplicate(object: JsonObject, member: JsonMember): void {
     // A block checked where it stands (AnywhereBlock) may walk an object twice: report once.
     if (this.reportedDuplicates.has(member)) return;
     this.reportedDuplicates.add(member);
-    const first = memberOf(object, member.key)!;
+    const first = this.duplicated.get(member) ?? memberOf(object, member.key)!;
     this.here('E003', member.keyStart, { where: String(this.lines.position(first.keyStart).line) }, member.key);
   }
 
@@ -440,7 +518,7 @@ export class Walker {
         continue;
       }
       if (!index.byTag.has(member.key) && !shape.open) {
-        this.here('E002', member.keyStart, { hint: nearest(member.key, shape.fields.map((d) => d.tag)) }, member.key);
+        this.unknownTag(member, shape.fields.map((d) => d.tag));
         continue;
       }
       const value = member.value;

@@ -70,6 +70,7 @@ export const SYNTAX_REASONS = {
   'trailing-content': 'contenu après la fin du JSON (un seul objet racine est permis)',
   'too-deep': 'imbrication trop profonde de tableaux ou d\'objets',
   'decimal-comma': 'nombre écrit avec une virgule décimale : en JSON, la virgule sépare les éléments et le séparateur décimal est le point',
+  'nul-char': 'caractère nul (octet 0x00) : un outil de copie ou de conversion l\'a sans doute ajouté ; supprimez-le',
 } as const satisfies Record<SyntaxReason, string>;
 
 // ---------------------------------------------------------------------------------------------
@@ -127,6 +128,8 @@ export const ZIP_REASONS = {
   'stored-size': "l'entrée non compressée annonce deux tailles différentes",
   'short-content': "l'entrée contient moins de données que sa taille annoncée",
   'head-unreadable': "le début du contenu de l'entrée ne se décompresse pas dans une longueur raisonnable",
+  crc: "le contenu décompressé ne correspond pas à son CRC : les données de l'entrée sont altérées",
+  'size-mismatch': "l'entrée se décompresse en une taille différente de celle qu'annonce le zip",
   // P014: bomb
   ratio: 'taux de compression anormal',
   'lying-size': 'les données se décompressent au-delà de la taille annoncée dans le zip',
@@ -175,6 +178,15 @@ export const ATTACHMENT_TYPE_LABELS: Readonly<Record<string, string>> = {
   FACTURE: 'Facture',
   VA: "Vérification d'aptitude",
 };
+
+/**
+ * The label of a `typeFichier` as the file writes it, or the value itself when it has none. An own
+ * key only: `"constructor"` or `"__proto__"` is shown as written, never as what `Object.prototype`
+ * holds under that name (issue 15).
+ */
+export function attachmentTypeLabel(typeFichier: string): string {
+  return Object.hasOwn(ATTACHMENT_TYPE_LABELS, typeFichier) ? ATTACHMENT_TYPE_LABELS[typeFichier]! : typeFichier;
+}
 
 /** The status of an expected attachment, as the «Documents attendus» list shows it. */
 export const ATTACHMENT_STATUS_LABELS = { present: 'présente', missing: 'manquante', faulty: 'en défaut' } as const;
@@ -281,7 +293,7 @@ export const MESSAGES = {
   P014: (a) =>
     `Bombe de décompression${a.found ? ` : ${q(a.found)}` : ''}${inZip(a)} — ${reasonText(a, 'contenu anormal')}` +
     (a.other ? ` (${a.other})` : '') + ' : le fichier est refusé sans être décompressé.',
-  P015: (a) => `Archive endommagée${a.where ? ` ${q(a.where)}` : ''}${a.found ? `, entrée ${q(a.found)}` : ''} : ${reasonText(a, "le zip n'a pas pu être lu")}.`,
+  P015: (a) => `Archive endommagée${a.where ? ` ${q(a.where)}` : ''}${a.found ? `, entrée ${q(a.found)}` : ''} : ${reasonText(a, "le zip n'a pas pu être lu")}${a.other ? ` (${a.other})` : ''}.`,
   P016: (a) => `Le fichier ${q(a.where)} n'est pas un zip` + (a.other ? ` : c'est ${a.other}.` : '.'),
   P017: (a) => `Le zip ${q(a.where)} est vide : il ne contient aucun fichier.`,
   P018: (a) =>
@@ -375,4 +387,13 @@ export const CODE_DOCS = {
 
 export function message(code: Code, args: FindingArgs): string {
   return MESSAGES[code](args);
+}
+
+/**
+ * What a bounded report left out (issue 15): «… et 39 950 autres erreurs du même type (E002).»;
+ * `code` null: «… et 3 autres erreurs» (the end of a `libelleTraitement` too long to hold them all).
+ */
+export function moreOfTheSame(code: Code | null, count: number, severity: 'error' | 'warning'): string {
+  const noun = severity === 'error' ? (count > 1 ? 'autres erreurs' : 'autre erreur') : count > 1 ? 'autres avertissements' : 'autre avertissement';
+  return code === null ? `… et ${grouped(count)} ${noun}` : `… et ${grouped(count)} ${noun} du même type (${code}).`;
 }

@@ -173,7 +173,7 @@ describe('results view', () => {
     const expected = simulateFile(await bytesOf(file), OPTIONS);
     expect(await blobBytes(downloads[0]!.blob)).toEqual(expected.output);
     const report = JSON.parse(await downloads[1]!.blob.text());
-    expect(Object.keys(report)).toEqual(['status', 'globalErrors', 'requests', 'attachments', 'globalWarnings', 'ruleSet', 'output']);
+    expect(Object.keys(report)).toEqual(['status', 'globalErrors', 'requests', 'attachments', 'globalWarnings', 'ruleSet', 'output', 'staleOutput']);
     expect(report.status).toBe('accepted');
     expect(report.output).toBeNull();
     expect(report.attachments).toEqual({ missing: [], unexpected: [], faulty: [] });
@@ -247,4 +247,45 @@ describe('announcement and progress', () => {
     expect(within(screen.getByRole('region', { name: 'perdu.json' })).getByText(/n'a pas pu être lu/)).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'bon.json' })).toBeInTheDocument();
   });
+});
+
+describe('hostile files (issue 15)', () => {
+  test('« Annuler » disposes of the worker and shows nothing half-checked', async () => {
+    let disposed = 0;
+    let fail: (e: Error) => void = () => {};
+    const client = {
+      simulate: () => new Promise<SimulationResult>((_, reject) => (fail = reject)),
+      dispose() {
+        disposed++;
+        fail(new Error('simulation interrompue'));
+      },
+    };
+    const simulator = new SimulatorState({ client });
+    render(Simulator, { props: { simulator } });
+    const user = await simulate(fixtureFile());
+    await user.click(await screen.findByRole('button', { name: 'Annuler' }));
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Vérification annulée.'));
+    expect(disposed).toBe(1);
+    expect(screen.queryByRole('button', { name: 'Annuler' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('region', { name: 'avance.json' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  }, 30_000);
+
+  test('a file over 64 Mio is refused by its size, never read', async () => {
+    let reads = 0;
+    const simulator = new SimulatorState({
+      readFile: async () => {
+        reads++;
+        return new Uint8Array(0);
+      },
+    });
+    render(Simulator, { props: { simulator } });
+    const file = fixtureFile('enorme.json');
+    Object.defineProperty(file, 'size', { value: 3 * 1024 ** 3 });
+    await simulate(file);
+    const banner = await screen.findByRole('alert');
+    expect(within(banner).getByText(INVALID)).toBeInTheDocument();
+    expect(within(banner).getByText(/trop volumineux \(3221225472 octets\)/)).toBeInTheDocument();
+    expect(reads).toBe(0);
+  }, 30_000);
 });

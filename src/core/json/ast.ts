@@ -55,10 +55,12 @@ export interface JsonNull {
 export type JsonNode = JsonObject | JsonArray | JsonString | JsonNumber | JsonBoolean | JsonNull;
 export type JsonType = JsonNode['type'];
 
-/** A key that occurs twice in one object: the later occurrence, and the object. */
+/** A key that occurs twice in one object: the later occurrence, the first one, and the object. */
 export interface DuplicateKey {
   readonly object: JsonObject;
   readonly member: JsonMember;
+  /** The key's first occurrence in `object`. */
+  readonly first: JsonMember;
 }
 
 /** The member of `object` named `key` (the first one, if the key is duplicated). */

@@ -41,7 +41,7 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
       bytes.length >= 4 &&
       ((b2 === 0 && b3 === 0 && (b1 === 0 ? b0 !== 0 : b0 === 0xff && b1 === 0xfe)) || // 7B 00 00 00, FF FE 00 00
         (b0 === 0 && b1 === 0 && (b2 === 0 || (b2 === 0xfe && b3 === 0xff)))); // 00 00 00 7B, 00 00 FE FF
-    if (utf32 || b0 !== b1) {
+    if (utf32 || (b0 !== b1 && looksUtf16(bytes))) {
       return { ok: false, fault: { reason: utf32 ? 'utf32' : 'utf16', byteOffset: 0, line: 1, column: 1, found: hex(bytes, 0, utf32 ? 4 : 2) } };
     }
   }
@@ -51,6 +51,21 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
   } catch {
     return { ok: false, fault: locateInvalidUtf8(bytes) };
   }
+}
+
+/**
+ * UTF-16: a byte-order mark, or the zeros of ASCII text in every other byte of the first (up to)
+ * 16 bytes — high bytes first (BE) or second (LE). A NUL byte before a UTF-8 JSON text (`00 7B 0A`)
+ * has no such pattern: it is decoded as UTF-8 and the parser names the NUL (issue 15).
+ */
+function looksUtf16(bytes: Uint8Array): boolean {
+  const b0 = bytes[0];
+  const b1 = bytes[1];
+  if ((b0 === 0xff && b1 === 0xfe) || (b0 === 0xfe && b1 === 0xff)) return true;
+  const n = Math.min(bytes.length, 16) & ~1;
+  const high = b0 === 0 ? 0 : 1; // where the zero of each code unit stands
+  for (let i = 0; i < n; i += 2) if (bytes[i + high] !== 0 || bytes[i + 1 - high] === 0) return false;
+  return n >= 2;
 }
 
 /** Finds the first invalid UTF-8 sequence (only called once TextDecoder has refused the bytes). */

@@ -165,7 +165,8 @@ export function namingRule(prefixes: string | readonly string[], typeCodes: Read
       const editeur = isUsableEditeur(value) ? value : undefined;
       for (const a of attachments(ctx)) {
         const type = typeof a.typeFichier === 'string' ? a.typeFichier : defaultType;
-        const code = type === undefined ? undefined : typeCodes[type];
+        // An own key only: `"typeFichier": "constructor"` is no type (issue 15).
+        const code = type === undefined || !Object.hasOwn(typeCodes, type) ? undefined : typeCodes[type];
         // An unknown format is an error of its own: no name can be expected from it.
         if (typeof a.nomFichier !== 'string' || typeof a.formatFichier !== 'string' || !KNOWN_FORMATS.has(a.formatFichier) || code === undefined) continue;
         const ext = a.formatFichier.toLowerCase();

@@ -23,7 +23,7 @@ function mark(ch: string): string {
   const c = ch.charCodeAt(0);
   return c === 0xa0 || c === 0x202f || (c >= 0x2000 && c <= 0x200a) || c === 0x3000 || c === 0x205f ? '⍽' : '¤';
 }
-const INVISIBLE = /[\u0080-\u00a0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u3000\ufeff]/g;
+const INVISIBLE = /[\u0080-\u00a0\u00ad\u1680\u2000-\u200f\u2028-\u202f\u205f-\u2064\u2066-\u2069\u3000\ufeff]/g;
 
 export function splitLines(text: string): string[] {
   return text.split(/\r\n|\r|\n/);
@@ -48,8 +48,9 @@ export function excerptAt(lines: readonly string[], line: number, column: number
   // A BOM at the very start of the file stays as it was (not marked nor named).
   const bom = line === 1 && from === 0 && raw.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
   const part = raw.slice(bom.length);
+  // Controls and bidi overrides/isolates (issue 15) are shown as one visible mark each: the caret stays under its column.
   const invisible = invisibleNames(part.replace(/\t/g, ''));
-  const shown = bom + part.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '·').replace(INVISIBLE, mark);
+  const shown = bom + part.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '·').replace(INVISIBLE, mark);
   const lead = full.slice(from, at).replace(/[^\t]/g, ' ');
   const out: Excerpt = { line, text: head + shown + tail, caret: (head ? ' ' : '') + lead + '^' };
   return invisible === undefined ? out : { ...out, invisible };

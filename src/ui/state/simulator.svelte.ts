@@ -6,6 +6,7 @@ import type { RuleSetMeta } from '../../core/model';
 import type { AttachmentsReport } from '../../core/report';
 import type { SimulationOptions, SimulationResult } from '../../core/types';
 import { readBytes } from '../../io/files';
+import { MAX_INPUT_BYTES } from '../../core/json/decode';
 import * as store from '../../io/store';
 import type { HistoryEntry, SavedSettings } from '../../io/store';
 import { createSimulationClient, type SimulationClient } from '../../worker/client';
@@ -39,7 +40,7 @@ export type AttachmentsChecker = (
   json: { bytes: Uint8Array; readable: boolean },
   ruleSet: RuleSetMeta,
   options: SimulationOptions,
-  check: { onProgress: (done: number, total: number) => void; signal: AbortSignal },
+  check: { onProgress: (done: number, total: number) => void; signal: AbortSignal; complete?: boolean },
 ) => Promise<AttachmentsReport>;
 
 const checkZips: AttachmentsChecker = async (zips, json, meta, options, check) => {
@@ -116,6 +117,16 @@ export function announcementFor(runs: readonly FileRun[]): string {
   return parts.join(' ');
 }
 
+/** A signal aborted when either of two is (AbortSignal.any, which jsdom lacks). */
+function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
+  const both = new AbortController();
+  for (const s of [a, b]) {
+    if (s.aborted) both.abort(s.reason);
+    else s.addEventListener('abort', () => both.abort(s.reason), { once: true });
+  }
+  return both.signal;
+}
+
 export class SimulatorState {
   readonly form: FormState;
 
@@ -127,6 +138,11 @@ export class SimulatorState {
   zips = $state.raw<readonly File[]>([]);
   /** What happened to dropped files sent to the other field (said under the zip field). */
   routingNote = $state('');
+  /**
+   * «Vérification complète» of the zips: every entry inflated whole, its size and CRC checked
+   * (issue 15). Off by default: the directory and each entry's first bytes only.
+   */
+  completeZipCheck = $state(false);
 
   running = $state(false);
   /** True once a running check has lasted PROGRESS_DELAY_MS. */
@@ -156,6 +172,8 @@ export class SimulatorState {
   readonly #checkAttachments: AttachmentsChecker;
   /** Stops a running attachments check when the page goes (dispose). */
   readonly #abort = new AbortController();
+  /** Stops the running check on « Annuler » (cancel); one per run. */
+  #cancel: AbortController | null = null;
   /** The user changed a choice before the saved ones arrived: theirs win. */
   #touched = false;
   /** Settles once saved choices and history are loaded (tests wait on it). */
@@ -251,10 +269,19 @@ export class SimulatorState {
     this.running = true;
     this.announcement = '';
     this.verdict = null;
+    const cancel = new AbortController();
+    this.#cancel = cancel;
     const timer = setTimeout(() => (this.showProgress = true), PROGRESS_DELAY_MS);
     try {
       const runs: FileRun[] = [];
       for (const file of files) {
+        if (cancel.signal.aborted) break;
+        // Looked at before reading (issue 15): a file of gigabytes is never read into memory.
+        if (file.size > MAX_INPUT_BYTES) {
+          const { oversized } = await import('../../core/oversized');
+          runs.push(new FileRun({ fileName: file.name, options, ruleSet, result: oversized(file.size) }));
+          continue;
+        }
         let bytes: Uint8Array;
         try {
           bytes = await this.#readFile(file);
@@ -262,27 +289,46 @@ export class SimulatorState {
           runs.push(new FileRun({ fileName: file.name, options, ruleSet, failure: "Le fichier n'a pas pu être lu : s'il a été modifié, déplacé ou supprimé depuis qu'il a été choisi, choisissez-le à nouveau." }));
           continue;
         }
+        if (cancel.signal.aborted) break;
         let result: SimulationResult;
         try {
           // The file's name, for the file-name warning (G020).
           result = await this.#client.simulate(bytes, { ...options, fileName: file.name });
         } catch (e) {
+          if (cancel.signal.aborted) break;
           const reason = e instanceof Error ? e.message : String(e);
           runs.push(new FileRun({ fileName: file.name, options, ruleSet, bytes, failure: `Le fichier n'a pas pu être vérifié : ${reason}` }));
           continue;
         }
         runs.push(new FileRun({ fileName: file.name, options, ruleSet, bytes, result }));
       }
-      if (zips.length > 0) await this.#attachments(runs, zips, rs, options);
+      if (zips.length > 0 && !cancel.signal.aborted) await this.#attachments(runs, zips, rs, options, cancel.signal);
+      if (cancel.signal.aborted) {
+        // Nothing half-checked is shown: the previous results stay.
+        this.announcement = 'Vérification annulée.';
+        return;
+      }
       this.runs = runs;
       this.verdict = verdictFor(runs);
       this.announcement = announcementFor(runs);
       void this.#record(runs);
     } finally {
       clearTimeout(timer);
+      this.#cancel = null;
       this.running = false;
       this.showProgress = false;
     }
+  }
+
+  /**
+   * « Annuler »: stops the running check at once — the worker is terminated (whatever it is
+   * parsing: a hostile file cannot hold the page), the attachments check stops between two reads.
+   * The next check starts a new worker.
+   */
+  cancel(): void {
+    if (!this.#cancel) return;
+    this.#cancel.abort();
+    this.#client.dispose();
   }
 
   /**
@@ -290,7 +336,7 @@ export class SimulatorState {
    * of the files, a few ms of work between them: the page stays responsive), with a determinate
    * progress bar once it lasts PROGRESS_DELAY_MS.
    */
-  async #attachments(runs: FileRun[], zips: readonly File[], ruleSet: RuleSetMeta, options: SimulationOptions): Promise<void> {
+  async #attachments(runs: FileRun[], zips: readonly File[], ruleSet: RuleSetMeta, options: SimulationOptions, cancelled: AbortSignal): Promise<void> {
     const checked = runs.filter((r) => r.result !== null);
     if (checked.length === 0) return;
     let perFile = 0;
@@ -298,10 +344,11 @@ export class SimulatorState {
     const timer = setTimeout(() => (this.showAttachmentsProgress = true), PROGRESS_DELAY_MS);
     try {
       for (const [k, run] of checked.entries()) {
-        const bytes = run.bytes!;
+        const bytes = run.bytes ?? new Uint8Array(0);
         try {
           const report = await this.#checkAttachments(zips, { bytes, readable: run.result!.status !== 'invalid' }, ruleSet, options, {
-            signal: this.#abort.signal,
+            signal: eitherSignal(this.#abort.signal, cancelled),
+            complete: this.completeZipCheck,
             onProgress: (done, total) => {
               perFile = total;
               this.attachmentsProgress = { done: k * perFile + done, total: checked.length * perFile };
@@ -309,7 +356,7 @@ export class SimulatorState {
           });
           run.setAttachments(report);
         } catch (e) {
-          if (this.#abort.signal.aborted) return; // the page is gone
+          if (this.#abort.signal.aborted || cancelled.aborted) return; // the page is gone, or « Annuler »
           const reason = e instanceof Error && e.message ? ` (${e.message})` : '';
           run.setAttachments(
             null,

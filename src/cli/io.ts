@@ -1,0 +1,132 @@
+// The CLI's file I/O, bounded and atomic (issue 15):
+//   - reading: stat first; a regular file larger than the limit is not read at all; standard
+//     input, devices and pipes are read up to the limit + 1 byte, never further (`/dev/zero`,
+//     3 GB piped in);
+//   - writing: to a temporary file beside the target, renamed into place once complete, so that
+//     a full disk or a crash leaves either the previous file or the new one, never a truncated
+//     one. A target that exists and is not a regular file (`/dev/null`, a pipe) is written to
+//     directly: renaming over a device would replace it.
+
+import { createReadStream } from 'node:fs';
+import { open, rename, stat, unlink } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+
+/** What reading an input gave: its bytes, or the fact that it exceeds the limit (its size when known). */
+export type InputRead = { readonly kind: 'bytes'; readonly bytes: Uint8Array } | { readonly kind: 'too-large'; readonly size: number | null };
+
+/** Why an input cannot be read, for the usage message (`fichier introuvable`…). */
+export class InputError extends Error {
+  constructor(
+    readonly reason: 'missing' | 'directory' | 'denied' | 'other',
+    readonly code: string | undefined,
+  ) {
+    super(`${reason}${code ? ` (${code})` : ''}`);
+  }
+}
+
+/**
+ * Reads at most `limit` bytes of a stream: stops (and destroys the stream) as soon as one more
+ * byte arrives, so that memory stays bounded by `limit` whatever the source holds.
+ */
+export async function readStreamBounded(stream: NodeJS.ReadableStream & { destroy?(): void }, limit: number): Promise<InputRead> {
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Uint8Array);
+    total += bytes.length;
+    if (total > limit) {
+      stream.destroy?.();
+      return { kind: 'too-large', size: null };
+    }
+    chunks.push(bytes);
+  }
+  return { kind: 'bytes', bytes: new Uint8Array(Buffer.concat(chunks, total)) };
+}
+
+/**
+ * Reads the input file (`-`: standard input) within `limit` bytes. A regular file is stat'ed
+ * first: larger than the limit, it is not read (its size is reported); anything else (a device,
+ * a pipe) is read as a stream up to `limit` + 1 bytes. Throws an `InputError` when it cannot
+ * be read at all.
+ */
+export async function readInputBounded(file: string, limit: number, stdin: NodeJS.ReadableStream = process.stdin): Promise<InputRead> {
+  if (file === '-') return readStreamBounded(stdin, limit);
+  let info;
+  try {
+    info = await stat(file);
+  } catch (e) {
+    throw inputError(e);
+  }
+  if (info.isDirectory()) throw new InputError('directory', 'EISDIR');
+  if (info.isFile() && info.size > limit) return { kind: 'too-large', size: info.size };
+  try {
+    // A regular file is read as a stream too: a file that grows while it is read stays bounded.
+    return await readStreamBounded(createReadStream(file), limit);
+  } catch (e) {
+    throw inputError(e);
+  }
+}
+
+function inputError(e: unknown): InputError {
+  const code = (e as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return new InputError('missing', code);
+  if (code === 'EISDIR') return new InputError('directory', code);
+  if (code === 'EACCES' || code === 'EPERM') return new InputError('denied', code);
+  return new InputError('other', code);
+}
+
+/** The file-system calls `writeAtomically` makes (replaced in tests to simulate a full disk). */
+export interface WriteFs {
+  stat(path: string): Promise<{ isFile(): boolean }>;
+  open(path: string, flags: string): Promise<{ write(bytes: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>; sync(): Promise<void>; close(): Promise<void> }>;
+  rename(from: string, to: string): Promise<void>;
+  unlink(path: string): Promise<void>;
+}
+
+const NODE_FS: WriteFs = { stat, open, rename, unlink };
+
+/**
+ * Writes `bytes` to `target` atomically: into `.<name>.<pid>.<n>.tmp` in the same folder, flushed,
+ * then renamed over `target`. On any failure the temporary file is removed and `target` is left
+ * as it was; the error (a Node error with its `code`: ENOSPC, EACCES…) propagates. A `target`
+ * that exists and is not a regular file is written to directly.
+ */
+export async function writeAtomically(target: string, bytes: Uint8Array, fs: WriteFs = NODE_FS): Promise<void> {
+  let direct = false;
+  try {
+    direct = !(await fs.stat(target)).isFile();
+  } catch {
+    direct = false; // absent: created by the rename
+  }
+  if (direct) {
+    const handle = await fs.open(target, 'w');
+    try {
+      await writeAll(handle, bytes);
+    } finally {
+      await handle.close();
+    }
+    return;
+  }
+  const temporary = join(dirname(target), `.${basename(target)}.${process.pid}.${++temporaries}.tmp`);
+  const handle = await fs.open(temporary, 'wx');
+  try {
+    try {
+      await writeAll(handle, bytes);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await fs.rename(temporary, target);
+  } catch (e) {
+    await fs.unlink(temporary).catch(() => undefined);
+    throw e;
+  }
+}
+let temporaries = 0;
+
+async function writeAll(handle: Awaited<ReturnType<WriteFs['open']>>, bytes: Uint8Array): Promise<void> {
+  for (let at = 0; at < bytes.length; ) {
+    const { bytesWritten } = await handle.write(bytes, at, bytes.length - at);
+    at += bytesWritten;
+  }
+}
