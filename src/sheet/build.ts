@@ -429,3 +429,13 @@ function cellIssue(issue: Issue, built: Built): CellIssue {
   }
   return { row: built.row, column: '', value: '', code: issue.code, message: issue.message };
 }
+
+/** The result for a table that cannot be read at all (T006): `reason` in French. */
+export function unreadableTable(reason: string): BuildResult {
+  return { status: 'rejected', files: [], errors: [sheetIssue('T006', { reason }, null)], warnings: [], conversions: [], requests: 0 };
+}
+
+/** Today as `AAAAMMJJ` (local time), the default date of the file names. */
+export function compactToday(now: Date = new Date()): string {
+  return `${now.getFullYear()}${String(now.getMonth() + 1).padStart(2, '0')}${String(now.getDate()).padStart(2, '0')}`;
+}
