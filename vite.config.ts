@@ -216,6 +216,8 @@ export default defineConfig(({ mode }) => {
         rolldownOptions: {
           output: {
             entryFileNames: program.file,
+            // One file: the table readers the app loads on demand are inlined here.
+            codeSplitting: false,
             // postBanner is added after renderChunk/minify, so the shebang stays on line 1.
             // Keep src/cli/main.ts shebang-free: rolldown keeps a source shebang too (DUPLICATE_SHEBANG).
             postBanner: '#!/usr/bin/env node',

@@ -6,7 +6,7 @@ import { join, relative } from 'node:path';
 import { describe, expect, test } from 'vitest';
 
 const root = new URL('..', import.meta.url).pathname;
-const PURE = ['src/core', 'src/rules', 'src/messages', 'src/attachments', 'src/simulator.ts'];
+const PURE = ['src/core', 'src/rules', 'src/messages', 'src/attachments', 'src/sheet', 'src/simulator.ts'];
 const FORBIDDEN = /\b(document|window|navigator|localStorage|indexedDB|process|Buffer|require|__dirname|globalThis\.process)\b/;
 
 function sources(path: string): string[] {

@@ -72,6 +72,10 @@ Arguments :
 
 Les options acceptent aussi la forme --option=valeur.
 
+Depuis un tableur (aide : segur-sim template --help, segur-sim build --help) :
+  segur-sim template --type T --dsr D [--format csv|xlsx] [--out F]     le modèle de tableau
+  segur-sim build <tableau> --type T --dsr D --numero-ans N --siret S   les fichiers JSON à déposer
+
 Codes de sortie :
   0   toutes les demandes sont acceptées
   1   au moins une demande est rejetée, ou (avec --pj) une pièce manque, est en trop

@@ -22,6 +22,7 @@ import type { SimulationOptions } from '../core/types';
 import { version } from '../../package.json';
 import { openFileBlob } from './file-blob';
 import { InputError, readInputBounded, writeAtomically, type InputRead } from './io';
+import { runSheetCommand } from './sheet';
 
 const EXIT_USAGE = 64;
 const EXIT_INTERNAL = 2;
@@ -156,6 +157,8 @@ function writeStdout(bytes: Uint8Array): Promise<void> {
 }
 
 async function run(argv: readonly string[]): Promise<number> {
+  // Subcommands: the spreadsheet's template and build (src/cli/sheet.ts).
+  if (argv[0] === 'template' || argv[0] === 'build') return runSheetCommand(argv[0], argv.slice(1));
   const parsed = parseArgs(argv);
   switch (parsed.kind) {
     case 'help':

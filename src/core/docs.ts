@@ -48,7 +48,8 @@ function innerObject(shape: Shape): { shape: ObjectShape; suffix: string } | und
   return undefined;
 }
 
-function formatLabel(shape: Shape): string {
+/** The format column of the documentation for a shape (`VARCHAR (=5)`, `Objet`, `Tableau de …`). */
+export function formatLabel(shape: Shape): string {
   switch (shape.kind) {
     case 'value':
       return shape.format.label;
