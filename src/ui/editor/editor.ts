@@ -96,7 +96,10 @@ export class FileEditorView {
       lintGutter(),
       // No indentWithTab: Tab leaves the editor (keyboard users are not trapped).
       keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
-      EditorView.contentAttributes.of({ 'aria-label': EDITOR_LABEL }),
+      EditorState.phrases.of(PHRASES_FR),
+      // tabindex: focusable for assistive checks too (axe's scrollable-region-focusable), in the
+      // tab order where a contenteditable already is.
+      EditorView.contentAttributes.of({ 'aria-label': EDITOR_LABEL, tabindex: '0' }),
       EditorView.lineWrapping,
       THEME,
     ];
@@ -234,6 +237,34 @@ export class FileEditorView {
     });
   }
 }
+
+/** CodeMirror's own words (search panel, lint, special characters), in French. */
+const PHRASES_FR: Record<string, string> = {
+  Find: 'Rechercher',
+  Replace: 'Remplacer',
+  next: 'suivant',
+  previous: 'précédent',
+  all: 'tout',
+  'match case': 'respecter la casse',
+  'by word': 'mot entier',
+  regexp: 'expression régulière',
+  replace: 'remplacer',
+  'replace all': 'tout remplacer',
+  close: 'fermer',
+  'current match': 'occurrence courante',
+  'replaced $ matches': '$ occurrences remplacées',
+  'replaced match on line $': 'occurrence remplacée à la ligne $',
+  'on line': 'à la ligne',
+  'Go to line': 'Aller à la ligne',
+  go: 'aller',
+  Diagnostics: 'Erreurs et avertissements',
+  'No diagnostics': 'Aucune erreur',
+  'Control character': 'Caractère de contrôle',
+  'Selection deleted': 'Sélection supprimée',
+  'folded code': 'code replié',
+  unfold: 'déplier',
+  to: 'à',
+};
 
 const THEME = EditorView.theme({
   '&': {
