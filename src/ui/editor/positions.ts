@@ -46,7 +46,9 @@ export class TextPositions {
     const starts = (this.#starts ??= lineStarts(this.text));
     const l = Math.min(Math.max(1, line), starts.length);
     const from = starts[l - 1]!;
-    const end = l < starts.length ? starts[l]! : this.text.length;
+    let end = l < starts.length ? starts[l]! : this.text.length;
+    if (l < starts.length && this.text[end - 1] === '\n') end--;
+    if (l < starts.length && this.text[end - 1] === '\r') end--;
     const bom = l === 1 && this.text.charCodeAt(0) === 0xfeff ? 1 : 0;
     return Math.min(from + bom + Math.max(0, column - 1), end);
   }
