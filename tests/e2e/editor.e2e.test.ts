@@ -6,7 +6,7 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { formatViolations, launchBrowser, recordRequests, runAxe, type AppSession, type Browser, watchedAppSession } from './browser';
+import { formatViolations, launchBrowser, recordRequests, runAxe, type Browser, watchedAppSession } from './browser';
 import { type AloneCopy, copyOfflineFileAlone, isLocalScheme, watchPage, withoutHash } from './offline-helpers';
 import {
   chooseRuleSet,
@@ -75,46 +75,60 @@ async function missingCommaFlow(page: Page, fileName: string): Promise<void> {
   await fileReport(page, fileName).getByRole('button', { name: 'Modifier le fichier' }).click();
   const region = editorRegion(page, fileName);
   await region.waitFor();
-  // The editor's list of findings: the syntax error, at its place.
-  const place = region.getByRole('list', { name: "Erreurs et avertissements dans l'ordre du fichier" }).getByRole('button', { name: /^ligne 9, colonne/ });
+  // The editor's list of findings: the syntax error, at its place (where the parser stopped: the
+  // next key on line 9, or the end of the value on line 8 that the comma should follow).
+  const place = region.getByRole('list', { name: "Erreurs et avertissements dans l'ordre du fichier" }).getByRole('button', { name: /^ligne \d+, colonne \d+$/ });
+  const line = /^ligne (\d+),/.exec(await place.innerText())![1]!;
+  expect(['8', '9']).toContain(line);
   await place.click();
-  expect(await activeLine(page)).toBe('9');
-  // To the end of line 8, then the comma.
-  await page.keyboard.press('ArrowLeft');
-  await page.keyboard.press('ArrowUp');
+  expect(await activeLine(page)).toBe(line);
+  // The comma at the end of line 8 (« "typeAction": "C" »), typed.
+  await editorBox(page).focus();
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < 8; i++) await page.keyboard.press('ArrowDown');
   await page.keyboard.press('End');
+  expect(await activeLine(page)).toBe('8');
   await page.keyboard.type(',');
   await statusSays(page, WORDS.accepted);
   await page.getByRole('alert').filter({ hasText: WORDS.invalid }).waitFor({ state: 'detached' });
   await fileReport(page, fileName).getByText('Toutes les demandes sont acceptées').waitFor();
 }
 
-describe('the editor, in the served app', () => {
+// Generous timeouts: Chromium on a loaded 2-core machine.
+describe('the editor, in the served app', { timeout: 120_000 }, () => {
   const app = watchedAppSession();
   afterAll(() => app.close());
   const start = () => startOnMdvAdvance(app);
 
-  test('an E011 amount: « Voir dans le fichier » opens the editor on it, selected; the fix makes it 1075.00 and the verdict turns', async () => {
-    const session: AppSession = await start();
-    const { page } = session.browser;
-    const name = 'avance-1075.json';
+  /** Simulates the E011 file and opens the editor on the amount from the results. */
+  async function openOnAmount(page: Page, name: string): Promise<void> {
     await simulateAndClose(page, name, amountWithoutDecimals(), WORDS.rejected);
-    const report = fileReport(page, name);
-    const issue = report.locator('.issue').filter({ has: page.getByRole('link', { name: 'E011', exact: true }) });
+    const issue = fileReport(page, name).locator('.issue').filter({ has: page.getByRole('link', { name: 'E011', exact: true }) });
     await issue.getByRole('button', { name: 'Voir dans le fichier' }).click();
     await editorRegion(page, name).waitFor();
-    await page.waitForFunction(() => document.activeElement?.closest('.file-editor-host') !== null || document.querySelector('.file-editor-host')?.shadowRoot?.activeElement != null);
+  }
+
+  test('an E011 amount: « Voir dans le fichier » opens the editor on its line, the value selected and focused', async () => {
+    const { page } = (await start()).browser;
+    await openOnAmount(page, 'avance-1075.json');
+    await page.waitForFunction(() => document.querySelector('.file-editor-host')?.shadowRoot?.activeElement?.classList.contains('cm-content') === true);
     expect(await activeLine(page)).toBe('14');
     expect(await selectedText(page)).toBe('1075');
     await app.shot(page, 'editor-e011');
+  });
 
-    // The fix is the core's (issue 10: `fix` on the E011 finding). DEPENDS ON ISSUE 10: until the
-    // core emits it, there is no « Appliquer la correction » button and this step fails.
+  // DEPENDS ON ISSUE 10 (part B): the core's `fix` on the E011 finding (`1075` → `1075.00`). The
+  // UI only shows and applies the fix the core gives (never its own): until the core emits it,
+  // there is no « Appliquer la correction » and this test fails at that step.
+  test('an E011 amount: « Appliquer la correction » makes it 1075.00, the verdict turns; one undoable step (needs the core fix of issue 10)', async () => {
+    const { page } = (await start()).browser;
+    const name = 'avance-1075-fix.json';
+    await openOnAmount(page, name);
     const apply = editorRegion(page, name).getByRole('button', { name: 'Appliquer la correction' });
     await apply.first().click();
     await statusSays(page, WORDS.accepted);
     await expect.poll(() => editorBox(page).innerText()).toContain('"montantSegurHT": 1075.00');
-    await report.getByText('Toutes les demandes sont acceptées').waitFor();
+    await fileReport(page, name).getByText('Toutes les demandes sont acceptées').waitFor();
     // One undoable step: Ctrl+Z brings the amount back, and the check follows.
     await editorBox(page).focus();
     await page.keyboard.press('Control+z');
@@ -232,7 +246,7 @@ describe('the editor, in the served app', () => {
     const name = `exemple-${dsr}-${type}.json`;
     const region = editorRegion(page, name);
     await region.waitFor();
-    await region.getByRole('heading', { name: 'Dans le texte : 2 erreurs, 0 avertissement' }).waitFor();
+    await region.getByRole('heading', { name: /^Dans le texte\s:\s2 erreurs,/ }).waitFor();
     const report = fileReport(page, name);
     await report.getByText('Au moins une demande est rejetée').waitFor();
     expect(await report.locator('.counts div', { hasText: 'Erreurs' }).locator('dd').innerText()).toBe('2');
@@ -240,7 +254,7 @@ describe('the editor, in the served app', () => {
   });
 });
 
-describe('the editor in the offline file, from file:// with no network', () => {
+describe('the editor in the offline file, from file:// with no network', { timeout: 120_000 }, () => {
   let copy: AloneCopy | undefined;
   let browser: Browser | undefined;
   afterAll(async () => {
