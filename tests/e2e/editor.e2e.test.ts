@@ -117,10 +117,9 @@ describe('the editor, in the served app', { timeout: 120_000 }, () => {
     await app.shot(page, 'editor-e011');
   });
 
-  // DEPENDS ON ISSUE 10 (part B): the core's `fix` on the E011 finding (`1075` → `1075.00`). The
-  // UI only shows and applies the fix the core gives (never its own): until the core emits it,
-  // there is no « Appliquer la correction » and this test fails at that step.
-  test('an E011 amount: « Appliquer la correction » makes it 1075.00, the verdict turns; one undoable step (needs the core fix of issue 10)', async () => {
+  // The fix is the core's (`fix` on the E011 finding, `1075` → `1075.00`, issue 10): the UI shows
+  // and applies it, never computes its own.
+  test('an E011 amount: « Appliquer la correction » in the editor makes it 1075.00, the verdict turns; one undoable step', async () => {
     const { page } = (await start()).browser;
     const name = 'avance-1075-fix.json';
     await openOnAmount(page, name);
@@ -134,6 +133,19 @@ describe('the editor, in the served app', { timeout: 120_000 }, () => {
     await page.keyboard.press('Control+z');
     await statusSays(page, WORDS.rejected);
     expect(await editorBox(page).innerText()).toContain('"montantSegurHT": 1075\n');
+  });
+
+  test('an E011 amount: « Appliquer la correction » in the results opens the editor with the fix applied', async () => {
+    const { page } = (await start()).browser;
+    const name = 'avance-1075-resultats.json';
+    await simulateAndClose(page, name, amountWithoutDecimals(), WORDS.rejected);
+    const issue = fileReport(page, name).locator('.issue').filter({ has: page.getByRole('link', { name: 'E011', exact: true }) });
+    await issue.getByRole('button', { name: 'Appliquer la correction' }).click();
+    await editorRegion(page, name).waitFor();
+    await statusSays(page, WORDS.accepted);
+    await expect.poll(() => editorBox(page).innerText()).toContain('"montantSegurHT": 1075.00');
+    await fileReport(page, name).getByText('Toutes les demandes sont acceptées').waitFor();
+    expect(await selectedText(page)).toBe('1075.00');
   });
 
   test('a missing comma, fixed by typing, re-checked live', async () => {
