@@ -257,7 +257,21 @@ describe('embedding the simulator (exemple-integration.html)', () => {
     expect(await simulate.evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(0, 0, 145)');
     await element.getByLabel('Choisissez le fichier', { exact: true }).setInputFiles(jsonFile('avance-liberal.json', VALID_ADVANCE()));
     await simulate.click();
-    await element.getByRole('dialog', { name: WORDS.accepted, exact: true }).waitFor();
+    const dialog = element.getByRole('dialog', { name: WORDS.accepted, exact: true });
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: WORDS.close, exact: true }).click();
+    // The editor inside the element (issue 11): CodeMirror's styles are a constructed stylesheet
+    // of its own shadow root, which the policy does not refuse; typing re-checks.
+    await element.getByRole('button', { name: 'Modifier le fichier', exact: true }).click();
+    const editor = element.getByRole('textbox', { name: 'Éditeur du fichier JSON', exact: true });
+    await editor.waitFor();
+    expect(await element.locator('.cm-gutters').evaluate((el) => getComputedStyle(el).backgroundColor)).toBe('rgb(246, 246, 246)');
+    await editor.focus();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('x');
+    await element.locator('.file-editor-status').filter({ hasText: WORDS.invalid }).waitFor();
+    await page.keyboard.press('Control+z');
+    await element.locator('.file-editor-status').filter({ hasText: WORDS.accepted }).waitFor();
     // Only the blob: worker was refused (the check ran on the page instead); no style was.
     expect(violations.length).toBeGreaterThan(0);
     expect(violations.every((text) => /worker/i.test(text)), violations.join('\n')).toBe(true);

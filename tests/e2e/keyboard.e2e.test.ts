@@ -99,7 +99,8 @@ describe('the simulator with the keyboard only', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.waitForFunction(() => document.activeElement?.id === 'resultats-titre');
 
-    // Tab reaches the first error's code link (after the file's downloads and the filter).
+    // Tab reaches the first error's code link (after the file's downloads, the editor's button
+    // and the filter).
     const passed: string[] = [];
     let now = await tab(page);
     while (!now.startsWith('A:') && passed.length < 6) {
@@ -109,6 +110,7 @@ describe('the simulator with the keyboard only', () => {
     expect(passed).toEqual([
       `BUTTON:${WORDS.downloadOutput} (JSON-clavier_sortie.json)`,
       'BUTTON:Télécharger le rapport (JSON)',
+      'BUTTON:Modifier le fichier',
       expect.stringMatching(/^INPUT#fichier-\d+-filtre$/),
     ]);
     const codeLink = page.locator('.results a.issue-code').first();

@@ -106,5 +106,5 @@ describe('the offline file, from file:// with no network', () => {
     expect(watch.errors, 'console errors and uncaught exceptions').toEqual([]);
 
     await assertPolicyBlocks(page, watch);
-  });
+  }, 150_000); // a Chromium launch, two loads of the offline file and a reload: over a minute on a loaded machine
 });

@@ -1,6 +1,6 @@
 // The words of the form, as on the portal's screens (seeds/000).
 
-import type { Profile, RequestType, Status, VatRate } from '../../core/types';
+import type { Profile, RequestType, SimulationOptions, Status, VatRate } from '../../core/types';
 
 export const TYPE_LABELS: Record<RequestType, string> = { avance: 'Avance', solde: 'Solde' };
 
@@ -37,3 +37,13 @@ export const position = (line: number, column: number) => `ligne ${line}, colonn
 
 /** Under a field locked by the page that embeds the simulator (deep link `verrou=1`, attribute `verrou`). */
 export const LOCKED_BY_EMBEDDER = "Réglé par la page d'intégration";
+
+/** The settings a file was checked with, in words: « MDV-LGC — avance · TVA 20 % · contrôles stricts ». */
+export function settingsWords(title: string, o: SimulationOptions): string {
+  const words = [title];
+  if (o.profiles && o.profiles.length > 0) words.push(`profils : ${o.profiles.map((p) => PROFILE_LABELS[p]).join(', ')}`);
+  if (o.vatRate !== undefined) words.push(`TVA ${VAT_LABELS[o.vatRate]}`);
+  if (o.strict) words.push('contrôles stricts');
+  if (o.firstErrorOnly) words.push('première erreur seulement');
+  return words.join(' · ');
+}

@@ -39,6 +39,9 @@ export class FileRun {
   /** Why the zips could not be checked (unreadable), when zips were given. */
   attachmentsFailure = $state<string | null>(null);
 
+  /** Said above the results (the file changed on the disk and could not be read again). */
+  notice = $state('');
+
   /** The filter « Demandes rejetées seulement ». */
   onlyRejected = $state(false);
 

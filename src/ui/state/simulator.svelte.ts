@@ -4,13 +4,15 @@
 
 import type { RuleSetMeta } from '../../core/model';
 import type { AttachmentsReport } from '../../core/report';
-import type { SimulationOptions, SimulationResult } from '../../core/types';
+import type { Issue, SimulationOptions } from '../../core/types';
 import { readBytes } from '../../io/files';
 import { MAX_INPUT_BYTES } from '../../core/json/decode';
 import * as store from '../../io/store';
 import type { HistoryEntry, SavedSettings } from '../../io/store';
 import { createSimulationClient, type SimulationClient } from '../../worker/client';
 import { plural } from '../lib/counts';
+import { EditSession } from './edit-session.svelte';
+import type { EditingActions } from './editing';
 import { FileRun } from './file-run.svelte';
 import { FormState } from './form.svelte';
 
@@ -20,6 +22,25 @@ export const PROGRESS_DELAY_MS = 150;
 /** A zip, by its name or its type (Windows gives `application/x-zip-compressed`). */
 export const isZip = (file: File): boolean =>
   /\.zip$/i.test(file.name) || file.type === 'application/zip' || file.type === 'application/x-zip-compressed';
+
+/** Said on a file's results when it could not be read again (changed on the disk since chosen). */
+export const CHANGED_ON_DISK = 'Le fichier a changé sur le disque\u00a0: choisissez-le à nouveau, ou corrigez-le ici.';
+
+/** Said in the editor when « Simuler » read the file again while the editor held changes. */
+export const EDITS_KEPT =
+  "Le fichier a été relu, mais vos modifications dans l'éditeur sont gardées\u00a0: les résultats affichés sont ceux du texte de l'éditeur.";
+
+/** The settings a check depends on, as a key: two runs with the same key were checked alike. */
+export function settingsKey(options: SimulationOptions): string {
+  return JSON.stringify([
+    options.type,
+    options.dsr,
+    [...(options.profiles ?? [])].sort(),
+    options.vatRate ?? null,
+    options.strict ?? false,
+    options.firstErrorOnly ?? false,
+  ]);
+}
 
 /** A JSON file, by its name or its type. */
 export const isJson = (file: File): boolean => /\.json$/i.test(file.name) || file.type === 'application/json';
@@ -127,7 +148,7 @@ function eitherSignal(a: AbortSignal, b: AbortSignal): AbortSignal {
   return both.signal;
 }
 
-export class SimulatorState {
+export class SimulatorState implements EditingActions {
   readonly form: FormState;
 
   /** The files chosen or dropped, checked on « Simuler ». */
@@ -162,6 +183,19 @@ export class SimulatorState {
   history = $state.raw<readonly HistoryEntry[]>([]);
   /** False once the browser refused to store something (private browsing): said under the history. */
   storageWorks = $state(true);
+
+  /** The file open in the editor (issue 11), if any. */
+  editing = $state.raw<EditSession | null>(null);
+  /** Bumped each time the editor must come into view (opened, a finding shown). */
+  editorRequest = $state(0);
+  /** The last results came from the editor (a live check): the banner does not take the focus. */
+  quiet = $state(false);
+  /** The form's settings now (compared with each run's: stale results say so). */
+  get settings(): string {
+    return settingsKey(this.form.options());
+  }
+  /** Edit sessions by file name: closing the editor keeps the edits. */
+  readonly #sessions = new Map<string, EditSession>();
 
   /** Files rejected as a whole (the banner at the top). */
   readonly invalidRuns: readonly FileRun[] = $derived(this.runs.filter((r) => r.status === 'invalid'));
@@ -262,7 +296,7 @@ export class SimulatorState {
     this.fileError = '';
     const options: SimulationOptions = this.form.options();
     const rs = this.form.ruleSet;
-    const ruleSet = { type: rs.type, dsr: rs.dsr, title: rs.title, ...(rs.reconstructed ? { reconstructed: rs.reconstructed } : {}) };
+    const ruleSet = this.#ruleSetInfo();
     const files = this.files;
     const zips = this.zips;
 
@@ -286,38 +320,189 @@ export class SimulatorState {
         try {
           bytes = await this.#readFile(file);
         } catch {
+          // Changed on the disk since it was chosen: keep what the last check found.
+          const previous = this.runs.find((r) => r.fileName === file.name && r.result !== null);
+          if (previous) {
+            previous.notice = CHANGED_ON_DISK;
+            runs.push(previous);
+            continue;
+          }
           runs.push(new FileRun({ fileName: file.name, options, ruleSet, failure: "Le fichier n'a pas pu être lu : s'il a été modifié, déplacé ou supprimé depuis qu'il a été choisi, choisissez-le à nouveau." }));
           continue;
         }
         if (cancel.signal.aborted) break;
-        let result: SimulationResult;
-        try {
-          // The file's name, for the file-name warning (G020).
-          result = await this.#client.simulate(bytes, { ...options, fileName: file.name });
-        } catch (e) {
-          if (cancel.signal.aborted) break;
-          const reason = e instanceof Error ? e.message : String(e);
-          runs.push(new FileRun({ fileName: file.name, options, ruleSet, bytes, failure: `Le fichier n'a pas pu être vérifié : ${reason}` }));
-          continue;
+        // The editor holds changes to this file: they are checked instead, and kept.
+        const session = this.#sessions.get(file.name);
+        const edited = session?.edited ? session.snapshot() : null;
+        if (session && !edited) this.#dropSession(session);
+        const checked = edited ? new TextEncoder().encode(edited.text) : bytes;
+        const run = await this.#checkBytes(file.name, checked, options, ruleSet);
+        if (cancel.signal.aborted) break;
+        if (session && edited && run.result) {
+          session.adopt(run, edited.version);
+          session.notice = EDITS_KEPT;
         }
-        runs.push(new FileRun({ fileName: file.name, options, ruleSet, bytes, result }));
+        runs.push(run);
       }
-      if (zips.length > 0 && !cancel.signal.aborted) await this.#attachments(runs, zips, rs, options, cancel.signal);
       if (cancel.signal.aborted) {
         // Nothing half-checked is shown: the previous results stay.
         this.announcement = 'Vérification annulée.';
         return;
       }
-      this.runs = runs;
-      this.verdict = verdictFor(runs);
-      this.announcement = announcementFor(runs);
-      void this.#record(runs);
+      await this.#show(runs, zips, rs, options, cancel.signal);
     } finally {
       clearTimeout(timer);
       this.#cancel = null;
       this.running = false;
       this.showProgress = false;
     }
+  }
+
+  /** One file's check: its results, or why it could not be made. */
+  async #checkBytes(fileName: string, bytes: Uint8Array, options: SimulationOptions, ruleSet: FileRun['ruleSet']): Promise<FileRun> {
+    try {
+      // The file's name, for the file-name warning (G020).
+      const result = await this.#client.simulate(bytes, { ...options, fileName });
+      return new FileRun({ fileName, options, ruleSet, bytes, result });
+    } catch (e) {
+      const reason = e instanceof Error ? e.message : String(e);
+      return new FileRun({ fileName, options, ruleSet, bytes, failure: `Le fichier n'a pas pu être vérifié : ${reason}` });
+    }
+  }
+
+  /** New results, after « Simuler » or « Relancer »: the attachments, the verdict, the history. */
+  async #show(runs: FileRun[], zips: readonly File[], rs: RuleSetMeta, options: SimulationOptions, cancelled: AbortSignal = new AbortController().signal): Promise<void> {
+    if (zips.length > 0) await this.#attachments(runs, zips, rs, options, cancelled);
+    if (cancelled.aborted) {
+      // Nothing half-checked is shown: the previous results stay.
+      this.announcement = 'Vérification annulée.';
+      return;
+    }
+    this.quiet = false;
+    this.runs = runs;
+    this.verdict = verdictFor(runs);
+    this.announcement = announcementFor(runs);
+    void this.#record(runs);
+  }
+
+  #ruleSetInfo(): FileRun['ruleSet'] {
+    const rs = this.form.ruleSet;
+    return { type: rs.type, dsr: rs.dsr, title: rs.title, ...(rs.reconstructed ? { reconstructed: rs.reconstructed } : {}) };
+  }
+
+  /** The form's settings differ from those `run` was checked with. */
+  isStale(run: FileRun): boolean {
+    return run.result !== null && settingsKey(run.options) !== this.settings;
+  }
+
+  /**
+   * « Relancer »: every checked file again, on the bytes of its last check (the editor's text when
+   * it was edited), with the form's settings now.
+   */
+  async rerun(): Promise<void> {
+    if (this.running) return;
+    const options = this.form.options();
+    const ruleSet = this.#ruleSetInfo();
+    this.running = true;
+    this.announcement = '';
+    this.verdict = null;
+    const timer = setTimeout(() => (this.showProgress = true), PROGRESS_DELAY_MS);
+    try {
+      const runs: FileRun[] = [];
+      for (const old of this.runs) {
+        if (!old.bytes || !old.result) {
+          runs.push(old);
+          continue;
+        }
+        const session = this.#sessions.get(old.fileName);
+        const version = session?.owns(old) ? session.versionOf(old) : undefined;
+        const run = await this.#checkBytes(old.fileName, old.bytes, options, ruleSet);
+        if (session && version !== undefined && run.result) session.adopt(run, version);
+        runs.push(run);
+      }
+      await this.#show(runs, this.zips, this.form.ruleSet, options);
+    } finally {
+      clearTimeout(timer);
+      this.running = false;
+      this.showProgress = false;
+    }
+  }
+
+  /**
+   * « Essayer avec un fichier d'exemple »: the form's rule set's example file with two deliberate
+   * errors (src/ui/lib/example-file.ts), checked with the form's settings and opened in the editor.
+   */
+  async tryExample(): Promise<void> {
+    if (this.running) return;
+    const options = this.form.options();
+    const ruleSet = this.#ruleSetInfo();
+    this.running = true;
+    this.verdict = null;
+    try {
+      const [{ loadExamples }, { exampleWithErrors }] = await Promise.all([import('../../rules/examples'), import('../lib/example-file')]);
+      const set = (await loadExamples()).find((s) => s.ruleSet.type === ruleSet.type && s.ruleSet.dsr === ruleSet.dsr);
+      const example = set ? exampleWithErrors(set) : undefined;
+      if (!example) {
+        this.fileError = `Pas de fichier d'exemple pour ${ruleSet.title}\u00a0: choisissez un fichier.`;
+        return;
+      }
+      const old = this.#sessions.get(example.fileName);
+      if (old) this.#dropSession(old);
+      const run = await this.#checkBytes(example.fileName, new TextEncoder().encode(example.text), options, ruleSet);
+      this.quiet = true;
+      this.runs = [run];
+      this.announcement = `Fichier d'exemple ${example.fileName} chargé avec deux erreurs volontaires, ouvert dans l'éditeur.`;
+      this.open(run);
+    } catch (e) {
+      this.fileError = `Le fichier d'exemple n'a pas pu être chargé (${e instanceof Error ? e.message : String(e)})\u00a0: rechargez la page.`;
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** The edit session of `run`'s file (made on first use). */
+  #sessionFor(run: FileRun): EditSession {
+    const existing = this.#sessions.get(run.fileName);
+    if (existing?.owns(run)) return existing;
+    if (existing) this.#dropSession(existing);
+    const session = new EditSession(run, {
+      simulate: (bytes, options) => this.#client.simulate(bytes, options),
+      replaceRun: (previous, next) => {
+        if (!this.runs.includes(previous)) return;
+        this.quiet = true;
+        this.runs = this.runs.map((r) => (r === previous ? next : r));
+      },
+    });
+    this.#sessions.set(run.fileName, session);
+    return session;
+  }
+
+  #dropSession(session: EditSession): void {
+    session.dispose();
+    this.#sessions.delete(session.fileName);
+    if (this.editing === session) this.editing = null;
+  }
+
+  /** Opens `run`'s file in the editor, at a finding's place when given. */
+  open(run: FileRun, at?: { readonly line: number; readonly column: number }): void {
+    if (!run.bytes) return;
+    const session = this.#sessionFor(run);
+    this.editing = session;
+    if (at) session.reveal(at.line, at.column);
+    this.editorRequest++;
+  }
+
+  /** Applies a finding's fix in the editor (opened if need be), then re-checks. */
+  applyFix(run: FileRun, issue: Issue): void {
+    if (!issue.fix || !run.bytes) return;
+    const session = this.#sessionFor(run);
+    this.editing = session;
+    session.requestFix(issue.fix, session.versionOf(run));
+  }
+
+  /** Closes the editor; its edits are kept for the next opening. */
+  closeEditor(): void {
+    this.editing = null;
   }
 
   /**
@@ -392,6 +577,7 @@ export class SimulatorState {
   }
 
   dispose(): void {
+    for (const session of this.#sessions.values()) session.dispose();
     this.#abort.abort();
     this.#client.dispose();
   }
