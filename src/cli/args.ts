@@ -66,6 +66,10 @@ Arguments :
 
 Les options acceptent aussi la forme --option=valeur.
 
+Autre commande :
+  segur-sim schema --type T --dsr D   le schéma JSON du jeu de règles, pour l'éditeur
+                                      (segur-sim schema --help)
+
 Codes de sortie :
   0   toutes les demandes sont acceptées
   1   au moins une demande est rejetée, ou (avec --pj) une pièce manque, est en trop

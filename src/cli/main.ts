@@ -21,6 +21,7 @@ import type { AttachmentsReport } from '../core/report';
 import type { SimulationOptions } from '../core/types';
 import { version } from '../../package.json';
 import { openFileBlob } from './file-blob';
+import { runSchema } from './schema';
 
 const EXIT_USAGE = 64;
 const EXIT_INTERNAL = 2;
@@ -127,6 +128,8 @@ function writeStdout(bytes: Uint8Array): Promise<void> {
 }
 
 async function run(argv: readonly string[]): Promise<number> {
+  // Subcommands, each in its own module; anything else is a file to check.
+  if (argv[0] === 'schema') return runSchema(argv.slice(1));
   const parsed = parseArgs(argv);
   switch (parsed.kind) {
     case 'help':

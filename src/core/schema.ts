@@ -305,26 +305,50 @@ const MAX_PATHS = 6;
  * more than MAX_PATHS tags: the caller then accepts anything.
  */
 function probeFills(root: ObjectShape, rules: readonly FillRule[]): ProbeRow[] | undefined {
+  // The same tag's fills are asked for again for each variant of its block (filled, nullable,
+  // each `then`): probe once per root and list of rules.
+  let byRules = PROBES.get(root);
+  if (!byRules) PROBES.set(root, (byRules = new Map()));
+  const key = rules.map(ruleId).join(' ');
+  if (!byRules.has(key)) byRules.set(key, probeOnce(root, rules));
+  return byRules.get(key);
+}
+
+const PROBES = new WeakMap<ObjectShape, Map<string, ProbeRow[] | undefined>>();
+const RULE_IDS = new WeakMap<FillRule, number>();
+let nextRuleId = 0;
+function ruleId(rule: FillRule): number {
+  let id = RULE_IDS.get(rule);
+  if (id === undefined) RULE_IDS.set(rule, (id = nextRuleId++));
+  return id;
+}
+
+function probeOnce(root: ObjectShape, rules: readonly FillRule[]): ProbeRow[] | undefined {
   const paths = new Map<string, readonly (string | number)[]>();
-  const candidates = new Map<string, readonly Candidate[]>();
+  const candidates = new Map<string, readonly { value: Candidate; concrete: boolean }[]>();
+  const NONE = new Map<string, ProbeValue | typeof ABSENT>();
   for (let round = 0; round < MAX_PATHS + 1; round++) {
     const keys = [...paths.keys()];
+    const lists = keys.map((k) => candidates.get(k)!);
+    const slot = new Map(keys.map((k, i) => [k, i]));
     const rows: ProbeRow[] = [];
     let grew = false;
     let opaque = false;
-    const combos = cartesian(keys.map((k) => candidates.get(k)!));
-    for (const combo of combos) {
-      const chosen = new Map(keys.map((k, i) => [k, combo[i]!]));
-      const read = (path: readonly (string | number)[]): Candidate => {
-        const key = JSON.stringify(path);
-        if (!paths.has(key)) {
-          paths.set(key, path);
-          candidates.set(key, candidatesFor(root, path));
-          grew = true;
-        }
-        return chosen.has(key) ? chosen.get(key)! : ABSENT;
-      };
-      const ctx = probeContext(read, () => (opaque = true));
+    // An odometer over the candidates of each path (no array per combination).
+    const digits = keys.map(() => 0);
+    const read = (path: readonly (string | number)[]): Candidate => {
+      const key = JSON.stringify(path);
+      const i = slot.get(key);
+      if (i !== undefined) return lists[i]![digits[i]!]!.value;
+      if (!paths.has(key)) {
+        paths.set(key, path);
+        candidates.set(key, candidatesFor(root, path).map((value) => ({ value, concrete: isConcrete(root, path, value) })));
+        grew = true;
+      }
+      return ABSENT;
+    };
+    const ctx = probeContext(read, () => (opaque = true));
+    for (;;) {
       let fills: Fill[];
       try {
         fills = rules.map((rule) => rule.fill(ctx));
@@ -332,24 +356,17 @@ function probeFills(root: ObjectShape, rules: readonly FillRule[]): ProbeRow[] |
         return undefined;
       }
       if (opaque) return undefined;
-      const values = new Map<string, ProbeValue | typeof ABSENT>();
-      let concrete = true;
-      for (const [key, value] of chosen) {
-        if (isConcrete(root, paths.get(key)!, value)) values.set(key, value as ProbeValue | typeof ABSENT);
-        else concrete = false;
-      }
+      const concrete = lists.every((list, i) => list[digits[i]!]!.concrete);
+      const values = concrete ? new Map(keys.map((k, i) => [k, lists[i]![digits[i]!]!.value as ProbeValue | typeof ABSENT])) : NONE;
       rows.push({ fills, values, concrete });
+      let i = 0;
+      while (i < digits.length && ++digits[i]! === lists[i]!.length) digits[i++] = 0;
+      if (i === digits.length) break;
     }
     if (!grew) return rows;
     if (paths.size > MAX_PATHS) return undefined;
   }
   return undefined;
-}
-
-function cartesian<T>(lists: readonly (readonly T[])[]): T[][] {
-  let out: T[][] = [[]];
-  for (const list of lists) out = out.flatMap((prefix) => list.map((x) => [...prefix, x]));
-  return out;
 }
 
 /** A context whose reads come from `read`; anything else it offers marks the probe opaque. */
@@ -414,7 +431,8 @@ function namedValues(root: ObjectShape, path: readonly (string | number)[]): rea
 function candidatesFor(root: ObjectShape, path: readonly (string | number)[]): readonly Candidate[] {
   const def = defAt(root, path);
   const example = def && (typeof def.example === 'string' || typeof def.example === 'number') ? [def.example] : [];
-  return [...namedValues(root, path), ...example, ABSENT, null, '', 'x', 0, 1, OBJECT];
+  // One value of each other kind: a rule reading a tag tells these apart by type, not by value.
+  return [...namedValues(root, path), ...example, ABSENT, null, '\u0000', 0, OBJECT];
 }
 
 function isConcrete(root: ObjectShape, path: readonly (string | number)[], value: Candidate): boolean {
@@ -422,4 +440,25 @@ function isConcrete(root: ObjectShape, path: readonly (string | number)[], value
   // Absent is nameable for a tag of the tags' definitions (a condition reads `not required`).
   if (value === ABSENT) return path.every((seg) => typeof seg === 'string') && defAt(root, path) !== undefined;
   return namedValues(root, path).includes(value);
+}
+
+// ---------------------------------------------------------------------------------------------
+// What the documentation and the CLI say around the schema.
+
+/** The schema's file name: `segur-avance-MDV-LGC.schema.json`. */
+export function schemaFileName(ruleSet: Pick<RuleSet, 'type' | 'dsr'>): string {
+  return `segur-${ruleSet.type}-${ruleSet.dsr}.schema.json`;
+}
+
+/**
+ * The two lines of editor settings that tie the portal's files (`JSON-*.json`) to the schema
+ * saved beside them: VS Code's `settings.json`, then JetBrains' JSON Schema Mappings. (Not a
+ * `"$schema"` tag in the file itself: the portal would refuse it as an unknown tag.)
+ */
+export function editorSettings(ruleSet: Pick<RuleSet, 'type' | 'dsr'>): readonly [string, string] {
+  const file = schemaFileName(ruleSet);
+  return [
+    `"json.schemas": [{ "fileMatch": ["JSON-*.json"], "url": "./${file}" }]`,
+    `JetBrains : Settings › Languages & Frameworks › Schemas and DTDs › JSON Schema Mappings › ${file}, motif JSON-*.json`,
+  ];
 }
