@@ -268,7 +268,7 @@ function ancestorsFills(root: ObjectShape, path: SchemaPath): FillRule[] {
       continue;
     }
     if (shape.kind !== 'object') return out;
-    const def = shape.fields.find((d) => d.tag === seg);
+    const def: FieldDef | undefined = shape.fields.find((d) => d.tag === seg);
     if (!def) return out;
     out.push(def.fill);
     shape = def.shape;
@@ -411,7 +411,7 @@ function defAt(root: ObjectShape, path: readonly (string | number)[]): FieldDef 
       continue;
     }
     if (shape.kind !== 'object') return undefined;
-    def = shape.fields.find((d) => d.tag === seg);
+    def = shape.fields.find((d: FieldDef) => d.tag === seg);
     if (!def) return undefined;
     shape = def.shape;
   }
