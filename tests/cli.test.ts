@@ -767,7 +767,7 @@ describe('segur-sim --pj', () => {
     const lines = r.stdout.split('\n');
     const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
     expect(lines[at('  numLigne 1 (numeroEditeur 00001)')]).toBe(`  numLigne 1 (numeroEditeur 00001) | Bon de commande | ${BDC1} : en défaut (${zips['pj.zip']})`);
-    expect(lines[at('  numLigne 1 (numeroEditeur 00001)') + 1]).toMatch(/^      \[P008\] /);
+    expect(lines[at('  numLigne 1 (numeroEditeur 00001)') + 1]).toMatch(/^ {6}\[P008\] /);
     expect(lines).toContain(`  numLigne 2 (numeroEditeur 00002) | Bon de commande | ${BDC2} : manquante [P001]`);
     expect(at('Fichiers nommés par aucune demande :')).toBeGreaterThan(at('Documents attendus :'));
     expect(lines).toContain(`  ${zips['pj.zip']} : notes.txt [P002]`);
