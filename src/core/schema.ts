@@ -459,6 +459,6 @@ export function editorSettings(ruleSet: Pick<RuleSet, 'type' | 'dsr'>): readonly
   const file = schemaFileName(ruleSet);
   return [
     `"json.schemas": [{ "fileMatch": ["JSON-*.json"], "url": "./${file}" }]`,
-    `JetBrains : Settings › Languages & Frameworks › Schemas and DTDs › JSON Schema Mappings › ${file}, motif JSON-*.json`,
+    `JetBrains\u00a0: Settings › Languages & Frameworks › Schemas and DTDs › JSON Schema Mappings › ${file}, motif JSON-*.json`,
   ];
 }
