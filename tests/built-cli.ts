@@ -19,7 +19,8 @@ function newest(dir: string): number {
 
 /** Builds the CLI if needed; returns the path of the bin. */
 export function builtCli(): string {
-  const stale = !existsSync(BIN) || statSync(BIN).mtimeMs < Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs);
+  const stale =
+    !existsSync(BIN) || statSync(BIN).mtimeMs < Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs);
   if (stale) execSync('npx vite build --mode cli', { cwd: ROOT, stdio: 'pipe' });
   return BIN;
 }

@@ -14,7 +14,12 @@ import { builtCli } from './built-cli';
 describe('parseSchemaArgs', () => {
   it('reads --type and --dsr in any order and case, with --opt=value too', () => {
     expect(parseSchemaArgs(['--type', 'avance', '--dsr', 'MDV-LGC'])).toEqual({ kind: 'run', type: 'avance', dsr: 'MDV-LGC' });
-    expect(parseSchemaArgs(['--dsr=bio-sgl', '--type=Solde', '--out', 's.json'])).toEqual({ kind: 'run', type: 'solde', dsr: 'BIO-SGL', out: 's.json' });
+    expect(parseSchemaArgs(['--dsr=bio-sgl', '--type=Solde', '--out', 's.json'])).toEqual({
+      kind: 'run',
+      type: 'solde',
+      dsr: 'BIO-SGL',
+      out: 's.json',
+    });
     expect(parseSchemaArgs(['--type', 'avance', '--dsr', 'MS', '--out', '-'])).toEqual({ kind: 'run', type: 'avance', dsr: 'MS' });
     expect(parseSchemaArgs(['--help'])).toEqual({ kind: 'help' });
   });
@@ -29,7 +34,9 @@ describe('parseSchemaArgs', () => {
     expect(message(['--type', 'acompte', '--dsr', 'MS'])).toBe('valeur invalide pour --type : « acompte » (attendu : avance, solde).');
     expect(message(['--type', 'avance', '--dsr', 'XYZ'])).toMatch(/^valeur invalide pour --dsr : « XYZ » \(attendu : MDV-LGC, /);
     expect(message(['f.json', '--type', 'avance'])).toBe('argument inattendu : « f.json » (segur-sim schema ne lit aucun fichier).');
-    expect(message(['--type', 'avance', '--dsr', 'MS', '--strict'])).toBe('option inconnue pour segur-sim schema : --strict (permises : --type, --dsr, --out).');
+    expect(message(['--type', 'avance', '--dsr', 'MS', '--strict'])).toBe(
+      'option inconnue pour segur-sim schema : --strict (permises : --type, --dsr, --out).',
+    );
     expect(message(['--type'])).toBe("l'option --type attend une valeur.");
     expect(message(['--type', 'avance', '--type', 'solde', '--dsr', 'MS'])).toBe("l'option --type est donnée plusieurs fois.");
   });

@@ -21,7 +21,14 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
 
 /** npm with no registry at hand: offline, its own cache, no audit or funding calls. */
 function npmEnv(cache: string): NodeJS.ProcessEnv {
-  const env: NodeJS.ProcessEnv = { ...process.env, npm_config_cache: cache, npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    npm_config_cache: cache,
+    npm_config_offline: 'true',
+    npm_config_audit: 'false',
+    npm_config_fund: 'false',
+    npm_config_update_notifier: 'false',
+  };
   // Set by the `npm test` that runs us: they would point the child npm at this project.
   for (const key of Object.keys(env)) if (/^npm_(package|lifecycle|config_(prefix|global|local_prefix))/i.test(key)) delete env[key];
   return env;

@@ -23,7 +23,22 @@ const encoder = new TextEncoder();
  * pattern checks days 01–31 and months 01–12 only); e-mail syntax (E015, which may become a
  * warning); rules across tags or requests (E020…).
  */
-const STRUCTURAL: readonly Code[] = ['E001', 'E002', 'E004', 'E005', 'E006', 'E007', 'E008', 'E009', 'E012', 'E014', 'E016', 'E017', 'E018', 'E019'];
+const STRUCTURAL: readonly Code[] = [
+  'E001',
+  'E002',
+  'E004',
+  'E005',
+  'E006',
+  'E007',
+  'E008',
+  'E009',
+  'E012',
+  'E014',
+  'E016',
+  'E017',
+  'E018',
+  'E019',
+];
 
 /** A fixture's text as JSON.parse reads it, or undefined when it is no JSON (G… codes). */
 function parsed(text: string): { value: unknown } | undefined {
@@ -35,7 +50,7 @@ function parsed(text: string): { value: unknown } | undefined {
 }
 
 function compile(schema: object) {
-  const ajv = new Ajv2020({ allErrors: true, strictTypes: false }) // default strictness; a `then` names properties without `type`;
+  const ajv = new Ajv2020({ allErrors: true, strictTypes: false }); // default strictness; a `then` names properties without `type`;
   return ajv.compile(schema);
 }
 
@@ -50,12 +65,15 @@ test('there is one schema per rule set, and each compiles under ajv (unknown key
 
 describe.each(sets.map((set) => [`${set.ruleSet.type} ${set.ruleSet.dsr}`, set] as const))('%s', (_, set) => {
   const validate = compile(jsonSchemaOf(set.ruleSet));
-  const verdict = (text: string, options = {}) => simulate(encoder.encode(text), { ...fixtureOptions(set.ruleSet), ...options }, set.ruleSet).status;
+  const verdict = (text: string, options = {}) =>
+    simulate(encoder.encode(text), { ...fixtureOptions(set.ruleSet), ...options }, set.ruleSet).status;
 
   // A folder's base files serve its rule sets (the MDV-LGC folder holds advance and balance
   // files): those the checker accepts under this rule set are valid for its schema.
   test('every base file the checker accepts is valid for the schema', () => {
-    const accepted = Object.keys(set.bases).filter((name) => verdict(set.bases[name]!) === 'accepted' || verdict(set.bases[name]!, { vatRate: '0' }) === 'accepted');
+    const accepted = Object.keys(set.bases).filter(
+      (name) => verdict(set.bases[name]!) === 'accepted' || verdict(set.bases[name]!, { vatRate: '0' }) === 'accepted',
+    );
     expect(accepted.length).toBeGreaterThan(0);
     for (const name of accepted) {
       const json = parsed(set.bases[name]!);

@@ -40,21 +40,26 @@ export function parseSchemaArgs(argv: readonly string[]): SchemaArgs {
   const values = new Map<string, string>();
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i]!;
-    if (!arg.startsWith('--')) return { kind: 'usage-error', message: `argument inattendu : « ${arg} » (segur-sim schema ne lit aucun fichier).` };
+    if (!arg.startsWith('--'))
+      return { kind: 'usage-error', message: `argument inattendu : « ${arg} » (segur-sim schema ne lit aucun fichier).` };
     const eq = arg.indexOf('=');
     const name = arg.slice(2, eq === -1 ? undefined : eq);
-    if (name !== 'type' && name !== 'dsr' && name !== 'out') return { kind: 'usage-error', message: `option inconnue pour segur-sim schema : --${name} (permises : --type, --dsr, --out).` };
+    if (name !== 'type' && name !== 'dsr' && name !== 'out')
+      return { kind: 'usage-error', message: `option inconnue pour segur-sim schema : --${name} (permises : --type, --dsr, --out).` };
     let value = eq === -1 ? argv[++i] : arg.slice(eq + 1);
-    if (value === undefined || value.trim() === '' || (eq === -1 && value.startsWith('--'))) return { kind: 'usage-error', message: `l'option --${name} attend une valeur.` };
+    if (value === undefined || value.trim() === '' || (eq === -1 && value.startsWith('--')))
+      return { kind: 'usage-error', message: `l'option --${name} attend une valeur.` };
     value = value.trim();
     if (values.has(name)) return { kind: 'usage-error', message: `l'option --${name} est donnée plusieurs fois.` };
     values.set(name, value);
   }
   const typeRaw = values.get('type');
   const dsrRaw = values.get('dsr');
-  if (typeRaw === undefined || dsrRaw === undefined) return { kind: 'usage-error', message: 'les options --type et --dsr sont obligatoires.' };
+  if (typeRaw === undefined || dsrRaw === undefined)
+    return { kind: 'usage-error', message: 'les options --type et --dsr sont obligatoires.' };
   const type = REQUEST_TYPES.find((t) => t === typeRaw.toLowerCase());
-  if (!type) return { kind: 'usage-error', message: `valeur invalide pour --type : « ${typeRaw} » (attendu : ${REQUEST_TYPES.join(', ')}).` };
+  if (!type)
+    return { kind: 'usage-error', message: `valeur invalide pour --type : « ${typeRaw} » (attendu : ${REQUEST_TYPES.join(', ')}).` };
   const dsr = DSRS.find((d) => d === dsrRaw.toUpperCase());
   if (!dsr) return { kind: 'usage-error', message: `valeur invalide pour --dsr : « ${dsrRaw} » (attendu : ${DSRS.join(', ')}).` };
   const out = values.get('out');

@@ -87,7 +87,11 @@ function objectSchema(shape: ObjectShape, scope: Scope, path: SchemaPath, isHead
   for (const def of shape.fields) {
     const schema = fieldSchema(def, scope, [...path, def.tag], isHeader);
     properties[def.tag] = schema;
-    for (const alias of def.aliases ?? []) properties[alias.tag] = { ...(schema === true ? {} : schema), description: `Autre orthographe acceptée (avec un avertissement) de ${def.tag}.` };
+    for (const alias of def.aliases ?? [])
+      properties[alias.tag] = {
+        ...(schema === true ? {} : schema),
+        description: `Autre orthographe acceptée (avec un avertissement) de ${def.tag}.`,
+      };
     // Both spellings in one object: the alias is then an unknown tag (E002).
     if (!shape.open) for (const alias of def.aliases ?? []) eitherOf.push({ not: { required: [def.tag, alias.tag] } });
     if (def.presence === 'optional') continue;
@@ -114,7 +118,10 @@ function shapeSchema(shape: Shape, scope: Scope, path: SchemaPath, fill: 'filled
       return objectSchema(shape, scope, path);
     case 'array': {
       // Items are checked as filled values; the minimum applies when the array must be filled.
-      const items = shape.items.kind === 'value' ? valueSchema(shape.items.format, false) : shapeSchema(shape.items, scope, [...path, ITEMS], 'filled', isHeader);
+      const items =
+        shape.items.kind === 'value'
+          ? valueSchema(shape.items.format, false)
+          : shapeSchema(shape.items, scope, [...path, ITEMS], 'filled', isHeader);
       return {
         type: 'array',
         items,
@@ -137,13 +144,28 @@ function valueSchema(format: Format, filled: boolean): JsonSchema {
     if (typeof code !== 'string' || !isCode(code) || CODES[code] !== 'error') continue;
     const r = action.requirement;
     switch (action.type) {
-      case 'length': out.minLength = r; out.maxLength = r; break;
-      case 'min_length': out.minLength = r; break;
-      case 'max_length': out.maxLength = r; break;
-      case 'min_value': out.minimum = r; break;
-      case 'max_value': out.maximum = r; break;
-      case 'gt_value': out.exclusiveMinimum = r; break;
-      case 'regex': if (r instanceof RegExp && /^u?$/.test(r.flags)) patterns.push(r.source); break;
+      case 'length':
+        out.minLength = r;
+        out.maxLength = r;
+        break;
+      case 'min_length':
+        out.minLength = r;
+        break;
+      case 'max_length':
+        out.maxLength = r;
+        break;
+      case 'min_value':
+        out.minimum = r;
+        break;
+      case 'max_value':
+        out.maximum = r;
+        break;
+      case 'gt_value':
+        out.exclusiveMinimum = r;
+        break;
+      case 'regex':
+        if (r instanceof RegExp && /^u?$/.test(r.flags)) patterns.push(r.source);
+        break;
     }
   }
   // A blank string is no more filled than null (the checker's E006): at least one character.
@@ -218,7 +240,9 @@ function describe(schema: JsonSchema, description: string): JsonSchema {
 function alternatives(schemas: JsonSchema[]): JsonSchema {
   if (schemas.some((s) => s === true)) return true;
   // Nested alternatives flattened (`nullable` is itself null or a value).
-  const flat = schemas.flatMap((s) => (s !== true && Object.keys(s).length === 1 && Array.isArray(s.anyOf) ? (s.anyOf as JsonSchema[]) : [s]));
+  const flat = schemas.flatMap((s) =>
+    s !== true && Object.keys(s).length === 1 && Array.isArray(s.anyOf) ? (s.anyOf as JsonSchema[]) : [s],
+  );
   const unique = [...new Map(flat.map((s) => [JSON.stringify(s), s])).values()];
   return unique.length === 1 ? unique[0]! : { anyOf: unique };
 }
@@ -250,7 +274,9 @@ function conditionOn(values: ReadonlyMap<string, ProbeValue | typeof ABSENT>): J
     const last = path.at(-1)!;
     // Absent: the objects above are there, the tag is not.
     let out: JsonSchema =
-      value === ABSENT ? { type: 'object', not: { required: [last] } } : { type: 'object', required: [last], properties: { [last]: { const: value } } };
+      value === ABSENT
+        ? { type: 'object', not: { required: [last] } }
+        : { type: 'object', required: [last], properties: { [last]: { const: value } } };
     for (let i = path.length - 2; i >= 0; i--) out = { type: 'object', required: [path[i]!], properties: { [path[i]!]: out } };
     all.push(out);
   }
@@ -342,7 +368,10 @@ function probeOnce(root: ObjectShape, rules: readonly FillRule[]): ProbeRow[] | 
       if (i !== undefined) return lists[i]![digits[i]!]!.value;
       if (!paths.has(key)) {
         paths.set(key, path);
-        candidates.set(key, candidatesFor(root, path).map((value) => ({ value, concrete: isConcrete(root, path, value) })));
+        candidates.set(
+          key,
+          candidatesFor(root, path).map((value) => ({ value, concrete: isConcrete(root, path, value) })),
+        );
         grew = true;
       }
       return ABSENT;
