@@ -33,7 +33,7 @@ test.each(RULE_SETS.map((r) => [`${r.type} ${r.dsr}`, r] as const))(
     expect(blobs).toHaveLength(1);
     expect(JSON.parse(await blobs[0]!.text())).toEqual(jsonSchemaOf(ruleSet));
     expect(blobs[0]!.type).toMatch(/^application\/schema\+json/);
-    const settings = document.querySelector('pre[aria-labelledby="schema-settings"]');
+    const settings = document.querySelector('#schema-settings-lines');
     expect(settings?.textContent).toBe(editorSettings(ruleSet).join('\n'));
     expect(settings?.textContent).toContain(`"url": "./${schemaFileName(ruleSet)}"`);
     unmount();
