@@ -5,7 +5,7 @@
 import type * as v from 'valibot';
 import type { JsonNode, JsonObject } from './json/ast';
 import type { Code } from '../messages/codes';
-import type { Dsr, FindingArgs, Path, RequestType, SimulationOptions } from './types';
+import type { Dsr, FindingArgs, Fix, Path, RequestType, SimulationOptions } from './types';
 
 /** Example of an object tag (or array item) made of its own tags' examples. */
 export const FROM_FIELDS = Symbol('from fields');
@@ -35,6 +35,8 @@ export interface Format {
    * check (see schema.ts, which must never reject a value the checker accepts).
    */
   readonly json?: { readonly enum?: readonly string[]; readonly pattern?: string; readonly integer?: boolean };
+  /** A value of known shape, for advice on values written another way (src/core/advice.ts). */
+  readonly hint?: 'date' | 'amount';
 }
 
 /**
@@ -112,6 +114,8 @@ export interface RuleFinding {
   /** Its path relative to the request (or to the root, for file-level rules). */
   readonly path: Path;
   readonly args?: FindingArgs;
+  /** The mechanical fix, when the rule knows one. */
+  readonly fix?: Fix;
 }
 
 /** A cross-field rule inside one request. */

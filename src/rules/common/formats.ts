@@ -68,6 +68,7 @@ export const date: Format = {
   label: 'VARCHAR (format « JJ/MM/AAAA »)',
   expected: 'une date JJ/MM/AAAA',
   type: 'string',
+  hint: 'date',
   schema: v.pipe(STRING, v.check(isCalendarDate, 'E010')),
   // Days 01–31 and months 01–12: how many days each month has is the checker's business.
   json: { pattern: '^(?:0[1-9]|[12]\\d|3[01])/(?:0[1-9]|1[0-2])/\\d{4}$' },
@@ -81,6 +82,7 @@ export const amount: Format = {
   schema: v.pipe(v.number('E004'), v.gtValue(0, 'E012')),
   raw: v.pipe(v.string(), v.regex(/^-?\d+\.\d\d$/, 'E011')),
   write: (value) => (value as number).toFixed(2),
+  hint: 'amount',
 };
 
 /** `INTEGER (MAX n)`: a whole number written without point or exponent. */
