@@ -820,9 +820,8 @@ describe('segur-sim --pj', () => {
     // 1 GB of zeros deflated is ~1 MB; the zip says so honestly.
     const bomb = deflateBomb(1024 ** 3);
     const { path, zips } = setup(VALID, { 'pj.zip': Buffer.from(buildZip([{ name: BDC1, compressed: bomb.compressed, size: bomb.size }, { name: BDC2, data: PDF }])) });
-    const start = Date.now();
+    // Refused on what the zip says (P014), not by inflating it: no clock assertion.
     const r = cli([path, ...BASE, '--pj', zips['pj.zip']!, '--format', 'json']);
-    expect(Date.now() - start).toBeLessThan(5000); // node start-up included
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).attachments.faulty).toMatchObject([{ name: BDC1, numLigne: 1, code: 'P014' }]);
   });
