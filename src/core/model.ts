@@ -29,6 +29,12 @@ export interface Format {
   readonly raw?: v.GenericSchema<string>;
   /** How an example value is written in the example file (default: JSON.stringify). */
   readonly write?: (value: unknown) => string;
+  /**
+   * What a JSON Schema can say of the value beyond what `schema`'s Valibot pipe tells (its
+   * `check` actions are functions): the list of a `oneOf`, a pattern no stricter than the
+   * check (see schema.ts, which must never reject a value the checker accepts).
+   */
+  readonly json?: { readonly enum?: readonly string[]; readonly pattern?: string; readonly integer?: boolean };
   /** A value of known shape, for advice on values written another way (src/core/advice.ts). */
   readonly hint?: 'date' | 'amount';
 }

@@ -196,11 +196,12 @@ describe('the generated example of each code', () => {
     P015: ['P001', 'P015'], P016: ['P001', 'P016'], P017: ['P001', 'P017'], P018: ['P018'],
   };
 
-  test.each(ATTACHMENT_EXAMPLES.map((x) => [`${x.code} — ${x.title}`, x] as const))('%s: its code alone, in under a second', async (_, x) => {
+  test.each(ATTACHMENT_EXAMPLES.map((x) => [`${x.code} — ${x.title}`, x] as const))('%s: its code alone, within a bounded memory', async (_, x) => {
     const { zips, expected, limits } = x.build();
-    const { report, ms, grew } = await timed(zips, expected, limits);
+    const { report, grew } = await timed(zips, expected, limits);
     expect(codes(report)).toEqual(VERDICTS[x.code]);
-    expect(ms).toBeLessThan(1000);
+    // No clock assertion (no test depends on the machine's speed): the memory bound shows
+    // that nothing was decompressed whole.
     expect(grew).toBeLessThan(64 * MIB);
     for (const f of report.faulty) expect(f.message).not.toMatch(/undefined|NaN|\[object/);
   });
@@ -211,7 +212,6 @@ describe('hostile zips: a clear code, no crash, no hang, no memory blow-up', () 
 
   async function hostile(zips: ZipInput[], exp: ExpectedAttachment[] | null = expected, limits = VAGUE1_ATTACHMENTS) {
     const r = await timed(zips, exp, limits);
-    expect(r.ms).toBeLessThan(1000);
     expect(r.grew).toBeLessThan(64 * MIB);
     return r.report;
   }

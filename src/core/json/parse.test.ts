@@ -358,11 +358,12 @@ describe('depth bound', () => {
     ['100 000 {"a":', '{"a":'.repeat(100_000)],
     ['100 000 [{"":', '[{"":'.repeat(100_000)],
     ['100 000 balanced []', '['.repeat(100_000) + ']'.repeat(100_000)],
-  ])('%s: too-deep, no stack overflow, quickly', (_name, text) => {
-    const t0 = performance.now();
+  ])('%s: too-deep, no stack overflow, stops at the depth limit', (_name, text) => {
     const f = fault(text);
     expect(f.reason).toBe('too-deep');
-    expect(performance.now() - t0).toBeLessThan(200);
+    // "Quickly" without a clock (no test depends on the machine's speed): the parser stops
+    // where the depth limit is passed, without reading the rest of the 100 000 levels.
+    expect(f.offset).toBeLessThanOrEqual(MAX_DEPTH * 5);
   });
 });
 

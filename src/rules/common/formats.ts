@@ -32,6 +32,8 @@ export function upperName(n: number): Format {
     expected: `une chaîne en majuscules d'au plus ${n} caractères`,
     type: 'string',
     schema: v.pipe(STRING, v.maxLength(n, 'E008'), v.check((s: string) => s === s.toUpperCase(), 'E014')),
+    // ASCII only: a few lower-case letters have no upper case (ĸ), which the check accepts.
+    json: { pattern: '^[^a-z]*$' },
   };
 }
 
@@ -62,7 +64,7 @@ export const boolean: Format = { label: 'Boolean', expected: 'un booléen true o
 export function oneOf(values: readonly string[]): Format {
   const list = values.map((x) => `« ${x} »`);
   const text = list.length > 1 ? `${list.slice(0, -1).join(', ')} ou ${list.at(-1)}` : list[0]!;
-  return { label: text, expected: text, type: 'string', schema: v.pipe(STRING, v.check((s: string) => values.includes(s), 'E009')) };
+  return { label: text, expected: text, type: 'string', schema: v.pipe(STRING, v.check((s: string) => values.includes(s), 'E009')), json: { enum: values } };
 }
 
 /** `JJ/MM/AAAA`, a real calendar date. */
@@ -72,6 +74,8 @@ export const date: Format = {
   type: 'string',
   hint: 'date',
   schema: v.pipe(STRING, v.check(isCalendarDate, 'E010')),
+  // Days 01–31 and months 01–12: how many days each month has is the checker's business.
+  json: { pattern: '^(?:0[1-9]|[12]\\d|3[01])/(?:0[1-9]|1[0-2])/\\d{4}$' },
 };
 
 /** `FLOAT (2)`: a JSON number written with exactly two decimals, greater than 0. */
@@ -93,6 +97,7 @@ export function integer(min: number, max: number): Format {
     type: 'number',
     schema: v.pipe(v.number('E004'), v.minValue(min, 'E013'), v.maxValue(max, 'E013')),
     raw: v.pipe(v.string(), v.regex(/^-?\d+$/, 'E013')),
+    json: { integer: true },
   };
 }
 

@@ -37,6 +37,7 @@ export function lettersOnly(n: number): Format {
     expected: `une chaîne de lettres uniquement (accents, espaces, traits d’union et apostrophes permis) d’au plus ${n} caractères`,
     type: 'string',
     schema: v.pipe(v.string('E004'), v.maxLength(n, 'E008'), v.check((s: string) => LETTERS_ONLY.test(s), 'E019')),
+    json: { pattern: LETTERS_ONLY.source }, // a `u` pattern, as JSON Schema's are
   };
 }
 

@@ -261,7 +261,7 @@ describe('the verdict with attachments', () => {
         }),
     });
     await run(simulator, fixtureFile('avance.json'), [new File([new Uint8Array(30)], 'pieces.zip')]);
-    const label = await screen.findByText('Vérification des pièces justificatives…', {}, { timeout: 2000 });
+    const label = await screen.findByText('Vérification des pièces justificatives…');
     const bar = screen.getByRole('progressbar', { name: 'Vérification des pièces justificatives…' });
     expect(label).toBeInTheDocument();
     expect(bar).toHaveAttribute('max', '4');

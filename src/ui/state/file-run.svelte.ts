@@ -68,6 +68,8 @@ export class FileRun {
     this.result = init.result ?? null;
     this.failure = init.failure ?? null;
     this.attachments = init.attachments ?? null;
+    // A timestamp set once, never mutated: no SvelteDate needed.
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity
     this.date = init.date ?? new Date();
     this.counts = this.result ? countsOf(this.result) : { requests: 0, accepted: 0, rejected: 0, errors: 0, warnings: 0 };
   }
