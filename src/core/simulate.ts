@@ -14,7 +14,21 @@ import type { Finding, Issue, Path, RequestResult, SimulationOptions, Simulation
 export const ACCEPTED_CODE = '0000';
 export const ACCEPTED_LABEL = 'Demande acceptée';
 
-export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet: RuleSet): SimulationResult {
+/** What a caller may follow of a long check (the worker's progress bar). */
+export interface SimulationHooks {
+  /**
+   * Called after each request is checked: `done` requests of `total` (the size of lignesImport).
+   * Not called for a file rejected before its requests are read (encoding, syntax, header).
+   */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/**
+ * Checks `bytes` (the file as uploaded) against `ruleSet` with the form's `options`: the verdict,
+ * each request's errors and warnings (Issues with line, column and UTF-16 offset), and the
+ * annotated output file. Never throws on bad input: a file that cannot be read is `invalid`.
+ */
+export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet: RuleSet, hooks: SimulationHooks = {}): SimulationResult {
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) return invalid([encodingIssue(decoded.fault)]);
   const text = decoded.text;
@@ -25,7 +39,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const root = parsed.root;
   const render = (f: Finding): Issue => {
     const { line, column } = lines.position(f.offset);
-    return { code: f.code, path: pointer(f.path), message: message(f.code, f.args), line, column };
+    return { code: f.code, path: pointer(f.path), message: message(f.code, f.args), line, column, offset: f.offset };
   };
   if (root.type !== 'object') {
     return invalid([render({ code: 'E004', severity: 'error', path: [], offset: root.start, args: { tag: 'racine du fichier', expected: "un objet { … } (l'en-tête du fichier)", found: describe(root) } })]);
@@ -50,6 +64,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const list = memberOf(root, 'lignesImport')!.value;
   const items = list.type === 'array' ? (list.items as JsonObject[]) : [];
   const contexts = items.map((node, i) => makeContext(i, node, options));
+  const { onProgress } = hooks;
   const walkers = contexts.map((ctx) => {
     const walker = new Walker(text, lines, ['lignesImport', ctx.index], ctx, duplicated, reported);
     walker.object(ctx.node, ruleSet.request);
@@ -58,6 +73,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
     }
     const report = (f: RuleFinding) => walker.report(f);
     for (const rule of ruleSet.requestRules) rule.check(ctx, report);
+    onProgress?.(ctx.index + 1, contexts.length);
     return walker;
   });
   for (const rule of ruleSet.fileRules) rule.check(contexts, (f) => walkers[f.index]!.report(f));

@@ -8,7 +8,7 @@ import type { SimulationOptions, SimulationResult } from '../../core/types';
 import { readBytes } from '../../io/files';
 import * as store from '../../io/store';
 import type { HistoryEntry, SavedSettings } from '../../io/store';
-import { createSimulationClient, type SimulationClient } from '../../worker/client';
+import { CancelledError, createSimulationClient, type SimulationClient } from '../../worker/client';
 import { plural } from '../lib/counts';
 import { FileRun } from './file-run.svelte';
 import { FormState } from './form.svelte';
@@ -75,8 +75,22 @@ export interface SimulatorStore {
   clearHistory(): Promise<boolean>;
 }
 
+/** The client's part the page needs: `check`, `warmUp` and `cancel` are optional (a test's client may have only `simulate`). */
+export type SimulatorClient = Pick<SimulationClient, 'simulate' | 'dispose'> & Partial<Pick<SimulationClient, 'check' | 'warmUp' | 'cancel'>>;
+
+/** The progress of a running check: the file, and its requests checked so far (from the worker). */
+export interface CheckProgress {
+  readonly fileName: string;
+  /** Which file of how many (several files chosen together). */
+  readonly file: number;
+  readonly files: number;
+  /** Requests checked, of `total`; null until the worker has read the file's requests. */
+  readonly done: number | null;
+  readonly total: number | null;
+}
+
 export interface SimulatorDeps {
-  readonly client?: Pick<SimulationClient, 'simulate' | 'dispose'>;
+  readonly client?: SimulatorClient;
   readonly store?: SimulatorStore;
   readonly readFile?: (file: File) => Promise<Uint8Array>;
   readonly checkAttachments?: AttachmentsChecker;
@@ -131,6 +145,8 @@ export class SimulatorState {
   running = $state(false);
   /** True once a running check has lasted PROGRESS_DELAY_MS. */
   showProgress = $state(false);
+  /** The running check's progress (« Vérification… 120 / 200 demandes »). */
+  progress = $state.raw<CheckProgress | null>(null);
   /** The attachments check's progress (files examined, every zip and JSON file together). */
   attachmentsProgress = $state.raw<{ readonly done: number; readonly total: number } | null>(null);
   /** True once the attachments check has lasted PROGRESS_DELAY_MS. */
@@ -150,7 +166,9 @@ export class SimulatorState {
   /** Files rejected as a whole (the banner at the top). */
   readonly invalidRuns: readonly FileRun[] = $derived(this.runs.filter((r) => r.status === 'invalid'));
 
-  readonly #client: Pick<SimulationClient, 'simulate' | 'dispose'>;
+  readonly #client: SimulatorClient;
+  /** Set by cancel(): the running check stops at its next step. */
+  #cancelled = false;
   readonly #store: SimulatorStore;
   readonly #readFile: (file: File) => Promise<Uint8Array>;
   readonly #checkAttachments: AttachmentsChecker;
@@ -168,6 +186,10 @@ export class SimulatorState {
     this.#checkAttachments = deps.checkAttachments ?? checkZips;
     this.form = new FormState(() => this.#saveChoices());
     this.ready = this.#load();
+    // The worker loads its code while the page waits for a file: the first check does not wait for it.
+    const idle = (globalThis as { requestIdleCallback?: (run: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
+    if (idle) idle(() => this.#client.warmUp?.(), { timeout: 2000 });
+    else setTimeout(() => this.#client.warmUp?.(), 0);
   }
 
   async #load(): Promise<void> {
@@ -187,7 +209,10 @@ export class SimulatorState {
 
   setFiles(files: readonly File[]): void {
     this.files = [...files];
-    if (files.length > 0) this.fileError = '';
+    if (files.length > 0) {
+      this.fileError = '';
+      this.#client.warmUp?.();
+    }
   }
 
   setZips(zips: readonly File[]): void {
@@ -249,12 +274,15 @@ export class SimulatorState {
     const zips = this.zips;
 
     this.running = true;
+    this.#cancelled = false;
     this.announcement = '';
     this.verdict = null;
     const timer = setTimeout(() => (this.showProgress = true), PROGRESS_DELAY_MS);
+    const runs: FileRun[] = [];
     try {
-      const runs: FileRun[] = [];
-      for (const file of files) {
+      for (const [k, file] of files.entries()) {
+        if (this.#cancelled) break;
+        this.progress = { fileName: file.name, file: k + 1, files: files.length, done: null, total: null };
         let bytes: Uint8Array;
         try {
           bytes = await this.#readFile(file);
@@ -262,17 +290,36 @@ export class SimulatorState {
           runs.push(new FileRun({ fileName: file.name, options, ruleSet, failure: "Le fichier n'a pas pu être lu : s'il a été modifié, déplacé ou supprimé depuis qu'il a été choisi, choisissez-le à nouveau." }));
           continue;
         }
-        let result: SimulationResult;
+        if (this.#cancelled) break;
         try {
-          result = await this.#client.simulate(bytes, options);
+          const onProgress = (done: number, total: number) => {
+            this.progress = { fileName: file.name, file: k + 1, files: files.length, done, total };
+          };
+          if (this.#client.check) {
+            const { result, excerpts } = await this.#client.check(bytes, options, { onProgress });
+            runs.push(new FileRun({ fileName: file.name, options, ruleSet, bytes, result, excerpts }));
+          } else {
+            const result = await this.#client.simulate(bytes, options);
+            runs.push(new FileRun({ fileName: file.name, options, ruleSet, bytes, result }));
+          }
         } catch (e) {
+          if (e instanceof CancelledError || this.#cancelled) break;
           const reason = e instanceof Error ? e.message : String(e);
           runs.push(new FileRun({ fileName: file.name, options, ruleSet, bytes, failure: `Le fichier n'a pas pu être vérifié : ${reason}` }));
           continue;
         }
-        runs.push(new FileRun({ fileName: file.name, options, ruleSet, bytes, result }));
       }
+      if (this.#cancelled) {
+        // The results shown before stay; the files checked meanwhile are dropped.
+        for (const run of runs) run.release();
+        this.announcement = 'Vérification annulée : les résultats affichés sont ceux de la simulation précédente.';
+        return;
+      }
+      // The worker's answers are in (the browser benchmark splits check and render here).
+      globalThis.performance?.mark?.('segur:result');
+      this.progress = null;
       if (zips.length > 0) await this.#attachments(runs, zips, rs, options);
+      for (const run of this.runs) run.release();
       this.runs = runs;
       this.verdict = verdictFor(runs);
       this.announcement = announcementFor(runs);
@@ -281,7 +328,15 @@ export class SimulatorState {
       clearTimeout(timer);
       this.running = false;
       this.showProgress = false;
+      this.progress = null;
     }
+  }
+
+  /** « Annuler »: stops the running check (the worker is stopped); the results shown stay. */
+  cancel(): void {
+    if (!this.running) return;
+    this.#cancelled = true;
+    this.#client.cancel?.();
   }
 
   /**
