@@ -4,7 +4,8 @@ import { simulate, type SimulationHooks } from './core/simulate';
 import { ruleSetFor, RULE_SETS } from './rules/index';
 import type { SimulationOptions, SimulationResult } from './core/types';
 
-export { ACCEPTED_CODE, ACCEPTED_LABEL, pointer } from './core/simulate';
+export { ACCEPTED_CODE, ACCEPTED_LABEL, pointer, tooLargeResult } from './core/simulate';
+export { MAX_INPUT_BYTES } from './core/json/decode';
 export { RULE_SETS, ruleSetFor };
 
 export class NoRuleSetError extends Error {

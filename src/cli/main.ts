@@ -15,7 +15,7 @@ import { readFile, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { defaultOutputName, HELP, parseArgs, USAGE, type CliOptions } from './args';
 import { ANSI, exitCodeFor, formatJsonReport, NO_ATTACHMENT_FINDINGS, overallStatus, PLAIN, textReport, useColor, type ReportContext } from './report';
-import { NoRuleSetError, RULE_SETS, ruleSetFor, simulateFile } from '../simulator';
+import { MAX_INPUT_BYTES, NoRuleSetError, RULE_SETS, ruleSetFor, simulateFile, tooLargeResult } from '../simulator';
 import { checkAttachments, expectedAttachments, type ZipInput } from '../attachments/index';
 import type { AttachmentsReport } from '../core/report';
 import type { SimulationOptions } from '../core/types';
@@ -41,14 +41,20 @@ function noRuleSet(options: Pick<CliOptions, 'type' | 'dsr'>): never {
   usageError(`aucun jeu de règles pour --type ${options.type} --dsr ${options.dsr}. Combinaisons disponibles : ${availableRuleSets()}.`);
 }
 
-async function readInput(file: string): Promise<Uint8Array> {
+/**
+ * The input file's bytes, or only its size when it is above MAX_INPUT_BYTES: a file is refused
+ * from its size (stat) before it is read (issue 12). Standard input is read whole.
+ */
+async function readInput(file: string): Promise<{ bytes: Uint8Array } | { tooLarge: number }> {
   if (file === '-') {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : chunk);
-    return new Uint8Array(Buffer.concat(chunks));
+    return { bytes: new Uint8Array(Buffer.concat(chunks)) };
   }
   try {
-    return new Uint8Array(await readFile(file));
+    const info = await stat(file);
+    if (info.isFile() && info.size > MAX_INPUT_BYTES) return { tooLarge: info.size };
+    return { bytes: new Uint8Array(await readFile(file)) };
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') usageError(`fichier introuvable : ${file}.`);
@@ -145,7 +151,9 @@ async function run(argv: readonly string[]): Promise<number> {
     const ruleSet = ruleSetFor(options.type, options.dsr) ?? noRuleSet(options);
     const zips: ZipInput[] = [];
     for (const zip of options.attachments) zips.push(await openZip(zip));
-    const bytes = await readInput(options.file);
+    const input = await readInput(options.file);
+    // A file above the limit is not read: no bytes (an empty array stands for them below).
+    const bytes = 'bytes' in input ? input.bytes : new Uint8Array(0);
 
     // Options the chosen rule set's form does not offer: said, then ignored (not a usage error:
     // the portal's form simply does not show them).
@@ -165,7 +173,7 @@ async function run(argv: readonly string[]): Promise<number> {
     };
     let result;
     try {
-      result = simulateFile(bytes, simulation);
+      result = 'bytes' in input ? simulateFile(bytes, simulation) : tooLargeResult(input.tooLarge);
     } catch (e) {
       if (e instanceof NoRuleSetError) noRuleSet(options);
       throw e;

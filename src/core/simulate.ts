@@ -110,6 +110,15 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   return { status, globalErrors: [], globalWarnings: globalWarnings.map(render), requests, output };
 }
 
+/**
+ * The verdict on a file of `size` bytes above MAX_INPUT_BYTES, given without its bytes: the CLI
+ * refuses such a file from its size alone (stat), before reading it. The same result as
+ * `simulate` gives for those bytes (G003).
+ */
+export function tooLargeResult(size: number): SimulationResult {
+  return invalid([encodingIssue({ reason: 'too-large', byteOffset: 0, line: 1, column: 1, found: String(size) })]);
+}
+
 /** Orders findings as they stand in the file, and applies `strict` (warnings become errors). */
 function settle(findings: readonly Finding[], strict: boolean): Finding[] {
   if (findings.length === 0) return [];
