@@ -274,6 +274,8 @@ export default defineConfig(({ mode }) => {
             name: 'unit',
             include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
             exclude: ['tests/e2e/**', '**/node_modules/**'],
+            // Generous: a loaded 2-core machine runs the property tests and the jsdom renders slowly.
+            testTimeout: 30_000,
           },
         },
         {

@@ -48,3 +48,13 @@ if (typeof window !== 'undefined' && typeof URL.createObjectURL !== 'function') 
   URL.createObjectURL = () => `blob:jsdom/${++next}`;
   URL.revokeObjectURL = () => {};
 }
+
+// ---------------------------------------------------------------------------------------------
+// Waits sized for a loaded 2-core machine (shared by several test runs): findBy*/waitFor give up
+// after 10 s instead of 1 s. Nothing waits longer when the page answers at once.
+// ---------------------------------------------------------------------------------------------
+
+if (typeof window !== 'undefined') {
+  const { configure } = await import('@testing-library/svelte');
+  configure({ asyncUtilTimeout: 10_000 });
+}
