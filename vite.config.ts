@@ -118,8 +118,6 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'unit',
             include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-            // Sized for a loaded 2-core machine (the CLI tests spawn node; the property tests run hundreds of files).
-            testTimeout: 60_000,
             exclude: ['tests/e2e/**', '**/node_modules/**'],
             // Sized for a loaded 2-core machine (a test that takes 1 s alone may take 20 s
             // there), never to measure speed: no test asserts a duration.

@@ -1,6 +1,6 @@
 // The front door every adapter uses (UI, worker, CLI): file bytes + form choices → result.
 
-import { simulate } from './core/simulate';
+import { simulate, type SimulationHooks } from './core/simulate';
 import { ruleSetFor, RULE_SETS } from './rules/index';
 import type { SimulationOptions, SimulationResult } from './core/types';
 
@@ -15,8 +15,14 @@ export class NoRuleSetError extends Error {
   }
 }
 
-export function simulateFile(bytes: Uint8Array, options: SimulationOptions): SimulationResult {
+export type { SimulationHooks };
+
+/**
+ * The rule set of `options` (type and DSR) applied to `bytes`; see `simulate` (src/core/simulate.ts).
+ * `hooks.onProgress` follows the requests checked. Throws NoRuleSetError for an unknown rule set.
+ */
+export function simulateFile(bytes: Uint8Array, options: SimulationOptions, hooks?: SimulationHooks): SimulationResult {
   const ruleSet = ruleSetFor(options.type, options.dsr);
   if (!ruleSet) throw new NoRuleSetError(options);
-  return simulate(bytes, options, ruleSet, RULE_SETS);
+  return simulate(bytes, options, ruleSet, RULE_SETS, hooks);
 }

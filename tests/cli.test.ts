@@ -2,7 +2,7 @@
 // (dist/cli/segur-sim.mjs, spawned with node in a temporary folder).
 
 import { execSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -431,6 +431,25 @@ function expectUsage(r: Run, message: RegExp): void {
 }
 
 describe('segur-sim end to end', () => {
+  it('refuses a file above the size limit from its size, before reading it (G003, exit 2)', () => {
+    // A sparse file of 3 GiB: no disk used; Node's readFile cannot read it at all (over 2 GiB),
+    // so only a stat-first CLI gives the verdict.
+    const dir = mkdtempSync(join(work, 'case-'));
+    const path = join(dir, 'enorme.json');
+    const size = 3 * 1024 ** 3;
+    writeFileSync(path, '');
+    truncateSync(path, size);
+    const r = cli([path, ...BASE, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(2);
+    const report = JSON.parse(r.stdout) as { status: string; globalErrors: { code: string; message: string }[]; output: string | null };
+    expect(report.status).toBe('invalid');
+    expect(report.globalErrors.map((e) => e.code)).toEqual(['G003']);
+    expect(report.globalErrors[0]!.message).toContain(`${size} octets`);
+    expect(report.output).toBeNull();
+    expect(existsSync(join(dir, 'enorme_sortie.json'))).toBe(false);
+  });
+
   it('exits 0 and writes <base>_sortie.json next to the input, only the treatment values changed', () => {
     const { dir, path } = fileIn('avance.json', VALID);
     const r = cli([path, ...BASE, '--tva', '20']);

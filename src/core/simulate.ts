@@ -20,6 +20,15 @@ export { oversized } from './oversized';
 export const ACCEPTED_CODE = '0000';
 export const ACCEPTED_LABEL = 'Demande acceptée';
 
+/** What a caller may follow of a long check (the worker's progress bar). */
+export interface SimulationHooks {
+  /**
+   * Called after each request is checked: `done` requests of `total` (the size of lignesImport).
+   * Not called for a file rejected before its requests are read (encoding, syntax, header).
+   */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
 /** A message longer than this (a tag name of a million characters…) is cut in its middle. */
 export const MAX_MESSAGE_CHARS = 1_000;
 /** `libelleTraitement` holds the errors' messages up to about this many characters, then a count. */
@@ -29,9 +38,10 @@ export const MAX_LABEL_CHARS = 4_000;
  * Checks a file: bytes (UTF-8, a BOM tolerated) + the form's choices + the rule set chosen →
  * verdict, findings (rendered in French), output file. `alternatives`: the other rule sets the
  * user could have chosen (the registry); when given, a file that fits one of them much better
- * than the chosen one gets the file-level note G021 naming it. Never throws on bad input.
+ * than the chosen one gets the file-level note G021 naming it. `hooks.onProgress` follows the
+ * requests checked (the worker's progress bar). Never throws on bad input.
  */
-export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet: RuleSet, alternatives: readonly RuleSet[] = []): SimulationResult {
+export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet: RuleSet, alternatives: readonly RuleSet[] = [], hooks: SimulationHooks = {}): SimulationResult {
   const notText = binaryContent(bytes);
   if (notText) return invalid([notText]);
   const decoded = decodeUtf8(bytes);
@@ -48,12 +58,12 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const root = parsed.root;
   const render = (f: Finding): Issue => {
     const { line, column } = lines.position(f.offset);
-    return { code: f.code, path: pointer(f.path), message: bounded(message(f.code, f.args)), line, column, ...(f.fix ? { fix: f.fix } : {}) };
+    return { code: f.code, path: pointer(f.path), message: bounded(message(f.code, f.args)), line, column, offset: f.offset, ...(f.fix ? { fix: f.fix } : {}) };
   };
   /** «… et N autres erreurs du même type», where the first one left out stands. */
   const renderOverflow = (o: Overflow, severity: 'error' | 'warning'): Issue => {
     const { line, column } = lines.position(o.offset);
-    return { code: o.code, path: pointer(o.path), message: moreOfTheSame(o.code, o.count, severity), line, column };
+    return { code: o.code, path: pointer(o.path), message: moreOfTheSame(o.code, o.count, severity), line, column, offset: o.offset };
   };
   /** The findings left out of `tally`, as issues of each severity (after `strict`). */
   const overflowIssues = (tally: FindingTally, severity: 'error' | 'warning'): Issue[] => {
@@ -95,6 +105,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const contexts = items.map((node, i) => makeContext(i, node, options));
   // C1 control characters (U+0080–U+009F) are rare: one scan of the text, then a walk only if there is any.
   const hasC1 = C1_IN_TEXT.test(text);
+  const { onProgress } = hooks;
   const walkers = contexts.map((ctx) => {
     const walker = new Walker(text, lines, ['lignesImport', ctx.index], ctx, duplicated, reported, new FindingTally(budget));
     walker.object(ctx.node, ruleSet.request);
@@ -104,6 +115,7 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
     const report = (f: RuleFinding) => walker.report(f);
     for (const rule of ruleSet.requestRules) rule.check(ctx, report);
     if (hasC1) c1Strings(ctx.node, [], (node, rel) => c1Finding(text, node, rel, walker));
+    onProgress?.(ctx.index + 1, contexts.length);
     return walker;
   });
   for (const rule of ruleSet.fileRules) rule.check(contexts, (f) => walkers[f.index]!.report(f));

@@ -75,6 +75,11 @@ export interface Issue {
   readonly message: string;
   readonly line: number;
   readonly column: number;
+  /**
+   * UTF-16 offset of the finding in the decoded text (as `Finding.offset`; a BOM is character 0),
+   * for an editor to place its cursor; absent for a file that could not be decoded or parsed.
+   */
+  readonly offset?: number;
   /** The mechanical fix, when there is one (see `Fix`). */
   readonly fix?: Fix;
 }

@@ -9,8 +9,9 @@ import type { SimulationOptions, SimulationResult } from '../core/types';
 import { simulateFile } from '../simulator';
 import App from './App.svelte';
 import Simulator from './Simulator.svelte';
+import { CancelledError } from '../worker/client';
 import { SimulatorState } from './state/simulator.svelte';
-import { blobBytes, captureDownloads, fixtureFile, SHORT_RPPS, textFile } from './testing';
+import { blobBytes, captureDownloads, fixtureFile, fixtureText, SHORT_RPPS, textFile } from './testing';
 
 const ACCEPTED = "La simulation de l'import s'est déroulée correctement.";
 const REJECTED =
@@ -88,7 +89,7 @@ describe('verdicts', () => {
       expect(within(banner).getByText(issue.message)).toBeInTheDocument();
       expect(within(banner).getByText(`ligne ${issue.line}, colonne ${issue.column}`)).toBeInTheDocument();
     }
-    expect(within(banner).getByText('"numeroAns": "MDVLGC0001",,', { exact: false })).toBeInTheDocument();
+    expect(await within(banner).findByText('"numeroAns": "MDVLGC0001",,', { exact: false })).toBeInTheDocument();
     expect(banner.querySelector('.excerpt-caret')?.textContent).toContain('^');
     expect(banner).toHaveFocus();
     // The portal's words once, in the banner.
@@ -111,7 +112,56 @@ describe('verdicts', () => {
   });
 });
 
+/** The fixture's first request, `n` times (numLigne and numeroEditeur unique), its date written as ISO (E010 in each). */
+function manyRejected(n: number): File {
+  const file = JSON.parse(fixtureText()) as { lignesImport: Record<string, unknown>[] };
+  const first = file.lignesImport[0]!;
+  file.lignesImport = Array.from({ length: n }, (_, i) => ({
+    ...first,
+    numLigne: i + 1,
+    numeroEditeur: String(i + 1).padStart(5, '0'),
+    commande: { ...(first.commande as object), dateCommande: '2024-01-15' },
+  }));
+  return textFile('beaucoup.json', JSON.stringify(file, null, 2));
+}
+
 describe('results view', () => {
+  test('thousands of findings: a summary by code and tag, the list a page at a time, filters', async () => {
+    render(App);
+    const file = manyRejected(150);
+    const user = await simulate(file);
+    await user.click(within(await screen.findByRole('dialog', { name: REJECTED })).getByRole('button', { name: 'Fermer' }));
+    const expected = simulateFile(await bytesOf(file), OPTIONS);
+    const findings = expected.requests.reduce((n, r) => n + r.errors.length + r.warnings.length, 0);
+    expect(expected.requests.every((r) => r.errors.some((e) => e.code === 'E010'))).toBe(true);
+    const section = screen.getByRole('region', { name: 'beaucoup.json' });
+    // The summary line, a button that filters the list.
+    const line = within(section).getByRole('button', { name: /^E010 commande\.dateCommande — 150 demandes/ });
+    // A page of the list, not 150 requests (nor `findings` findings).
+    const shown = () => section.querySelectorAll('.request').length;
+    expect(shown()).toBeGreaterThan(0);
+    expect(shown()).toBeLessThan(150);
+    expect(section.querySelectorAll('.issue').length).toBeLessThan(findings);
+    const before = shown();
+    await user.click(within(section).getByRole('button', { name: /^Afficher les demandes suivantes/ }));
+    expect(shown()).toBeGreaterThan(before);
+    // Each item says where its finding is, for an editor to open the file there.
+    const item = section.querySelector<HTMLElement>('.issue')!;
+    const first = [...expected.requests[0]!.errors, ...expected.requests[0]!.warnings][0]!;
+    expect(item.dataset).toMatchObject({ path: first.path, line: String(first.line), column: String(first.column), offset: String(first.offset) });
+    // Filtered by the summary line: E010 only, in every request.
+    await user.click(line);
+    expect(line).toHaveAttribute('aria-pressed', 'true');
+    expect(within(section).getByText('150 demandes affichées sur 150')).toBeInTheDocument();
+    expect([...section.querySelectorAll('.issue-code')].every((a) => a.textContent === 'E010')).toBe(true);
+    // By severity: no warning here.
+    await user.selectOptions(within(section).getByLabelText('Gravité'), 'warning');
+    expect(within(section).getByText('Aucune demande pour ce filtre.')).toBeInTheDocument();
+    await user.click(within(section).getByRole('button', { name: 'Tout afficher' }));
+    expect(section.querySelectorAll('.issue').length).toBeLessThan(findings);
+    expect(within(section).getByLabelText('Code')).toHaveValue('');
+  }, 30_000);
+
   test('counts, one entry per request, errors with code link, path in words, position and line', async () => {
     render(App);
     const user = await simulate(fixtureFile('avance.json', SHORT_RPPS));
@@ -219,19 +269,53 @@ describe('announcement and progress', () => {
     expect(screen.getByRole('status')).toHaveTextContent('Simulation terminée : 2 demandes, 1 rejetée.');
   });
 
-  test('a check longer than 150 ms shows « Vérification en cours… »', async () => {
+  test('a check longer than 150 ms shows « Vérification… »', async () => {
     let finish: (r: SimulationResult) => void = () => {};
     const client = { simulate: () => new Promise<SimulationResult>((resolve) => (finish = resolve)), dispose() {} };
     const simulator = new SimulatorState({ client });
     render(Simulator, { props: { simulator } });
     const file = fixtureFile();
     await simulate(file);
-    expect(screen.queryByText('Vérification en cours…')).not.toBeInTheDocument();
-    expect(await screen.findByText('Vérification en cours…')).toBeInTheDocument();
+    expect(screen.queryByText('Vérification…')).not.toBeInTheDocument();
+    expect(await screen.findByText('Vérification…')).toBeInTheDocument();
     expect(document.querySelector('progress')).not.toHaveAttribute('value');
     finish(simulateFile(await bytesOf(file), OPTIONS));
-    await waitFor(() => expect(screen.queryByText('Vérification en cours…')).not.toBeInTheDocument());
+    await waitFor(() => expect(screen.queryByText('Vérification…')).not.toBeInTheDocument());
     expect(await screen.findByRole('dialog', { name: ACCEPTED })).toBeInTheDocument();
+  });
+
+  test('the worker\'s progress « Vérification… 1 / 2 demandes », and « Annuler » keeps the results shown', async () => {
+    let progress: ((done: number, total: number) => void) | undefined;
+    let cancelled = 0;
+    const client = {
+      simulate: () => Promise.reject(new Error('unused')),
+      check: (_bytes: Uint8Array, _options: unknown, hooks?: { onProgress?: (done: number, total: number) => void }) =>
+        new Promise<never>((_resolve, reject) => {
+          progress = hooks?.onProgress;
+          rejectCheck = reject;
+        }),
+      cancel: () => {
+        cancelled++;
+        rejectCheck(new CancelledError());
+      },
+      dispose() {},
+    };
+    let rejectCheck: (e: Error) => void = () => {};
+    const simulator = new SimulatorState({ client });
+    render(Simulator, { props: { simulator } });
+    await simulate(fixtureFile());
+    await screen.findByText('Vérification…');
+    await waitFor(() => expect(progress).toBeDefined());
+    progress!(1, 2);
+    await waitFor(() => expect(document.getElementById('progression-texte')).toHaveTextContent('Vérification… 1\u202f/\u202f2 demandes', { normalizeWhitespace: false }));
+    expect(document.querySelector('progress')).toHaveAttribute('value', '1');
+    expect(document.querySelector('progress')).toHaveAttribute('max', '2');
+    await userEvent.click(screen.getByRole('button', { name: 'Annuler' }));
+    expect(cancelled).toBe(1);
+    await waitFor(() => expect(screen.queryByText(/^Vérification…/)).not.toBeInTheDocument());
+    expect(screen.getByRole('status')).toHaveTextContent('Vérification annulée');
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+    expect(simulator.runs).toEqual([]);
   });
 
   test('a file that cannot be read is said, the others are checked', async () => {

@@ -2,9 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Profile } from '../core/types';
 import { simulateFile } from '../simulator';
-import { createSimulationClient } from './client';
+import { CancelledError, createSimulationClient } from './client';
+import { Files } from './files';
 import { handleRequest } from './handle';
-import type { WorkerRequest } from './protocol';
+import type { SimulateRequest, WorkerRequest, WorkerResponse } from './protocol';
 
 const fixture = new Uint8Array(readFileSync(new URL('../rules/mdv-lgc/fixtures/avance-liberal.json', import.meta.url)));
 const options = { type: 'avance', dsr: 'MDV-LGC', vatRate: '20', today: '2026-11-22' } as const;
@@ -16,17 +17,22 @@ class FakeWorker {
   onmessageerror: (() => void) | null = null;
   received: WorkerRequest[] = [];
   terminated = false;
-  constructor(private readonly crash = false) {}
+  readonly files = new Files();
+  /** hold: answers nothing (a check that runs for ever). */
+  constructor(private readonly behaviour: 'normal' | 'crash' | 'hold' = 'normal') {}
   postMessage(message: WorkerRequest) {
     const copy = structuredClone(message);
     this.received.push(copy);
     setTimeout(() => {
-      if (this.crash) {
+      if (this.terminated || this.behaviour === 'hold') return;
+      if (this.behaviour === 'crash') {
         this.onerror?.({ preventDefault() {} } as ErrorEvent);
         return;
       }
-      const { response, transfer } = handleRequest(copy);
-      this.onmessage?.({ data: structuredClone(response, { transfer }) } as MessageEvent);
+      const send = (response: WorkerResponse, transfer: ArrayBuffer[] = []) =>
+        this.onmessage?.({ data: structuredClone(response, { transfer }) } as MessageEvent);
+      const answer = handleRequest(copy, this.files, (r) => send(r));
+      if (answer) send(answer.response, answer.transfer);
     }, 0);
   }
   terminate() {
@@ -50,7 +56,7 @@ describe('simulation client', () => {
     expect(a).toEqual(simulateFile(fixture, options));
     expect(b.status).toBe('invalid');
     // Plain data crossed over, and the page kept its bytes.
-    expect(workers[0]!.received[0]!.options).toEqual(options);
+    expect((workers[0]!.received[0] as SimulateRequest).options).toEqual(options);
     expect(fixture.byteLength).toBeGreaterThan(0);
     client.dispose();
     expect(workers[0]!.terminated).toBe(true);
@@ -61,11 +67,11 @@ describe('simulation client', () => {
     const client = createSimulationClient({ createWorker: () => worker as unknown as Worker });
     const profiles = new Proxy<Profile[]>(['mailiz'], {});
     await client.simulate(fixture, { ...options, profiles });
-    expect(worker.received[0]!.options.profiles).toEqual(['mailiz']);
+    expect((worker.received[0] as SimulateRequest).options.profiles).toEqual(['mailiz']);
   });
 
   test('a worker that crashes: the request is checked on the main thread', async () => {
-    const client = createSimulationClient({ createWorker: () => new FakeWorker(true) as unknown as Worker });
+    const client = createSimulationClient({ createWorker: () => new FakeWorker('crash') as unknown as Worker });
     expect(await client.simulate(fixture, options)).toEqual(simulateFile(fixture, options));
   });
 
@@ -81,5 +87,48 @@ describe('simulation client', () => {
   test('an error inside the worker rejects the promise', async () => {
     const client = createSimulationClient({ createWorker: () => new FakeWorker() as unknown as Worker });
     await expect(client.simulate(fixture, { type: 'solde', dsr: 'INCONNU' })).rejects.toThrow(/Aucun jeu de règles/);
+  });
+
+  test('check: progress from the worker, then excerpts built by the worker until released', async () => {
+    const worker = new FakeWorker();
+    const client = createSimulationClient({ createWorker: () => worker as unknown as Worker });
+    const progress: [number, number][] = [];
+    const { result, excerpts } = await client.check(fixture, options, { onProgress: (done, total) => progress.push([done, total]) });
+    expect(result).toEqual(simulateFile(fixture, options));
+    expect(progress).toEqual([[1, 2], [2, 2]]);
+    const [first, none] = await excerpts.excerpts([{ line: 2, column: 3 }, { line: 10_000, column: 1 }]);
+    expect(first?.text).toBe(new TextDecoder().decode(fixture).split('\n')[1]);
+    expect(none).toBeNull();
+    expect(worker.received.map((r) => r.kind)).toEqual(['simulate', 'excerpts']);
+    excerpts.release();
+    expect(worker.received.at(-1)).toEqual({ kind: 'release', files: [1] });
+  });
+
+  test('warmUp starts the worker before any check', () => {
+    const workers: FakeWorker[] = [];
+    const client = createSimulationClient({ createWorker: () => (workers.push(new FakeWorker()), workers.at(-1) as unknown as Worker) });
+    client.warmUp();
+    expect(workers).toHaveLength(1);
+    client.warmUp();
+    expect(workers).toHaveLength(1);
+  });
+
+  test('cancel: the check rejects with CancelledError, the busy worker is stopped, the next check starts another', async () => {
+    const workers: FakeWorker[] = [];
+    let behaviour: 'hold' | 'normal' = 'hold';
+    const client = createSimulationClient({ createWorker: () => (workers.push(new FakeWorker(behaviour)), workers.at(-1) as unknown as Worker) });
+    const running = client.check(fixture, options);
+    client.cancel();
+    await expect(running).rejects.toBeInstanceOf(CancelledError);
+    expect(workers[0]!.terminated).toBe(true);
+    behaviour = 'normal';
+    expect((await client.simulate(fixture, options)).status).toBe('accepted');
+    expect(workers).toHaveLength(2);
+  });
+
+  test('without a worker, excerpts are made on the page from its copy of the file', async () => {
+    const client = createSimulationClient({ createWorker: () => undefined });
+    const { excerpts } = await client.check(new TextEncoder().encode('{\n  "x": 1\n}'), options);
+    expect(await excerpts.excerpts([{ line: 2, column: 8 }])).toEqual([{ line: 2, text: '  "x": 1', caret: '       ^' }]);
   });
 });

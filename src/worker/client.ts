@@ -1,19 +1,59 @@
 // A promise API over the simulation worker:
 //   const client = createSimulationClient();
-//   const result = await client.simulate(bytes, options);
-// The worker is started on first use and reused. Where Worker does not exist (tests under jsdom,
-// old engines) or cannot start (a Content-Security-Policy refusing the worker), the check runs
-// on the main thread instead — after yielding once, so the page can paint its progress first.
-// The main-thread core is imported only then (a dynamic import): the page does not carry a
-// second copy of the checker next to the worker's.
+//   client.warmUp();                                       // when the page is idle, or a file is chosen
+//   const { result, excerpts } = await client.check(bytes, options, { onProgress });
+//   await excerpts.excerpts([{ line, column }]);           // built in the worker, from its copy of the text
+//   excerpts.release();                                    // when the results are replaced
+//   client.cancel();                                       // « Annuler »: stops the worker, rejects with CancelledError
+// The worker is started by warmUp() or the first check, and reused. Where Worker does not exist
+// (tests under jsdom, old engines) or cannot start (a Content-Security-Policy refusing the
+// worker), the check runs on the main thread instead — after yielding once, so the page can
+// paint its progress first. The main-thread core is imported only then (a dynamic import): the
+// page does not carry a second copy of the checker next to the worker's.
 
 import createWorker from 'virtual:simulation-worker';
 import type { SimulationOptions, SimulationResult } from '../core/types';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { Excerpt } from '../ui/lib/excerpt';
+import { Files } from './files';
+import type { At, SimulateRequest, WorkerRequest, WorkerResponse } from './protocol';
+
+/** The excerpts of one checked file (see protocol.ts). */
+export interface ExcerptSource {
+  /** One excerpt per place (null: no such line); resolves with nulls once released. */
+  excerpts(at: readonly At[]): Promise<(Excerpt | null)[]>;
+  /** The file is no longer shown: its text may go. */
+  release(): void;
+}
+
+/** A finished check: its result and where its excerpts come from. */
+export interface Check {
+  readonly result: SimulationResult;
+  readonly excerpts: ExcerptSource;
+}
+
+export interface CheckHooks {
+  /** `done` requests of `total` checked (from the worker, a few times per second at most). */
+  readonly onProgress?: (done: number, total: number) => void;
+}
+
+/** The check was cancelled (« Annuler »): its promise rejects with this. */
+export class CancelledError extends Error {
+  constructor() {
+    super('vérification annulée');
+    this.name = 'CancelledError';
+  }
+}
 
 export interface SimulationClient {
+  /** The result only (the file's text is not kept for excerpts). */
   simulate(bytes: Uint8Array, options: SimulationOptions): Promise<SimulationResult>;
-  /** Stops the worker (a later simulate() starts a new one). */
+  /** Checks `bytes`; the worker keeps its copy of the file for excerpts until `excerpts.release()`. */
+  check(bytes: Uint8Array, options: SimulationOptions, hooks?: CheckHooks): Promise<Check>;
+  /** Starts the worker now (it loads its code while the page waits for a file). */
+  warmUp(): void;
+  /** Stops the running checks (they reject with CancelledError); the next check starts a new worker. */
+  cancel(): void;
+  /** Stops the worker (a later check starts a new one). */
   dispose(): void;
 }
 
@@ -23,18 +63,25 @@ export interface ClientOptions {
   readonly createWorker?: () => Worker | undefined;
 }
 
-interface Pending {
-  readonly request: WorkerRequest;
-  readonly resolve: (result: SimulationResult) => void;
+interface PendingCheck {
+  readonly request: SimulateRequest;
+  readonly hooks: CheckHooks;
+  readonly resolve: (check: Check) => void;
   readonly reject: (error: Error) => void;
+}
+
+interface PendingExcerpts {
+  readonly file: number;
+  readonly at: readonly At[];
+  readonly resolve: (excerpts: (Excerpt | null)[]) => void;
 }
 
 const defaultWorker = (): Worker | undefined => (typeof Worker === 'undefined' ? undefined : createWorker({ name: 'simulation' }));
 
 /** Runs the check on the main thread, after giving the page one turn to render. */
-export async function simulateOnMainThread(bytes: Uint8Array, options: SimulationOptions): Promise<SimulationResult> {
+export async function simulateOnMainThread(bytes: Uint8Array, options: SimulationOptions, hooks: CheckHooks = {}): Promise<SimulationResult> {
   const [{ simulateFile }] = await Promise.all([import('../simulator'), new Promise((resolve) => setTimeout(resolve, 0))]);
-  return simulateFile(bytes, options);
+  return simulateFile(bytes, options, hooks.onProgress ? { onProgress: hooks.onProgress } : {});
 }
 
 export function createSimulationClient({ createWorker = defaultWorker }: ClientOptions = {}): SimulationClient {
@@ -42,16 +89,40 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
   /** Set once the worker failed to start or crashed: everything runs on the main thread. */
   let broken = false;
   let nextId = 1;
-  const pending = new Map<number, Pending>();
+  const checks = new Map<number, PendingCheck>();
+  const excerptRequests = new Map<number, PendingExcerpts>();
+  /** The page's own copies of the files checked (it keeps them anyway), for excerpts made here
+   *  when there is no worker, or it died. */
+  const local = new Files();
+  /** The files the live worker holds. */
+  const inWorker = new Set<number>();
+  /** Checks cancelled: their late answers are dropped (main thread). */
+  let generation = 0;
+
+  const onMainThread = (request: SimulateRequest, hooks: CheckHooks): Promise<Check> => {
+    const started = generation;
+    return simulateOnMainThread(request.bytes, request.options, hooks).then((result) => {
+      if (started !== generation) throw new CancelledError();
+      return { result, excerpts: source(request.id) };
+    });
+  };
+
+  const stop = () => {
+    worker?.terminate();
+    worker = undefined;
+    inWorker.clear();
+  };
 
   const fallBack = () => {
     broken = true;
-    worker?.terminate();
-    worker = undefined;
-    // Whatever was sent to the dead worker is checked here instead.
-    const stranded = [...pending.values()];
-    pending.clear();
-    for (const p of stranded) simulateOnMainThread(p.request.bytes, p.request.options).then(p.resolve, p.reject);
+    stop();
+    // Whatever was sent to the dead worker is done here instead.
+    const stranded = [...checks.values()];
+    checks.clear();
+    for (const p of stranded) onMainThread(p.request, p.hooks).then(p.resolve, p.reject);
+    const asked = [...excerptRequests.values()];
+    excerptRequests.clear();
+    for (const p of asked) p.resolve(local.excerpts(p.file, p.at));
   };
 
   const start = (): Worker | undefined => {
@@ -69,10 +140,20 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
     }
     worker.onmessage = (event: MessageEvent<WorkerResponse>) => {
       const answer = event.data;
-      const p = pending.get(answer.id);
+      if (answer.kind === 'excerpts') {
+        const p = excerptRequests.get(answer.id);
+        excerptRequests.delete(answer.id);
+        p?.resolve([...answer.excerpts]);
+        return;
+      }
+      const p = checks.get(answer.id);
       if (!p) return;
-      pending.delete(answer.id);
-      if (answer.ok) p.resolve(answer.result);
+      if (answer.kind === 'progress') {
+        p.hooks.onProgress?.(answer.done, answer.total);
+        return;
+      }
+      checks.delete(answer.id);
+      if (answer.ok) p.resolve({ result: answer.result, excerpts: source(answer.id) });
       else p.reject(new Error(answer.message));
     };
     worker.onerror = (event) => {
@@ -83,27 +164,74 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
     return worker;
   };
 
-  return {
-    simulate(bytes, options) {
-      const w = start();
-      if (!w) return simulateOnMainThread(bytes, options);
-      return new Promise<SimulationResult>((resolve, reject) => {
-        // Plain data only: a reactive proxy cannot cross to the worker.
-        const request: WorkerRequest = { id: nextId++, bytes, options: plainOptions(options) };
-        pending.set(request.id, { request, resolve, reject });
-        try {
-          // The bytes are copied, not transferred: the page keeps them to show excerpts.
-          w.postMessage(request);
-        } catch {
-          fallBack();
-        }
+  const post = (message: WorkerRequest): boolean => {
+    try {
+      worker!.postMessage(message);
+      return true;
+    } catch {
+      fallBack();
+      return false;
+    }
+  };
+
+  /** The excerpts of the file checked under `file`: from the worker while it holds it, else here. */
+  const source = (file: number): ExcerptSource => ({
+    excerpts(at) {
+      if (at.length === 0) return Promise.resolve([]);
+      if (!worker || !inWorker.has(file)) return Promise.resolve(local.excerpts(file, at));
+      return new Promise((resolve) => {
+        const id = nextId++;
+        excerptRequests.set(id, { file, at, resolve });
+        post({ kind: 'excerpts', id, file, at });
       });
     },
+    release() {
+      local.release([file]);
+      if (worker && inWorker.delete(file)) post({ kind: 'release', files: [file] });
+    },
+  });
+
+  const check = (bytes: Uint8Array, options: SimulationOptions, hooks: CheckHooks = {}): Promise<Check> => {
+    // Plain data only: a reactive proxy cannot cross to the worker.
+    const request: SimulateRequest = { kind: 'simulate', id: nextId++, bytes, options: plainOptions(options) };
+    local.keep(request.id, bytes);
+    const w = start();
+    if (!w) return onMainThread(request, hooks);
+    return new Promise<Check>((resolve, reject) => {
+      checks.set(request.id, { request, hooks, resolve, reject });
+      // The bytes are copied, not transferred: the page keeps them (attachments, a fallback).
+      inWorker.add(request.id);
+      post(request);
+    });
+  };
+
+  return {
+    check,
+    async simulate(bytes, options) {
+      const { result, excerpts } = await check(bytes, options);
+      excerpts.release();
+      return result;
+    },
+    warmUp() {
+      start();
+    },
+    cancel() {
+      generation++;
+      // A worker busy with a check cannot be interrupted: it is stopped, the next check starts another.
+      if (checks.size > 0) stop();
+      const cancelled = [...checks.values()];
+      checks.clear();
+      for (const p of cancelled) p.reject(new CancelledError());
+      const asked = [...excerptRequests.values()];
+      excerptRequests.clear();
+      for (const p of asked) p.resolve(local.excerpts(p.file, p.at));
+    },
     dispose() {
-      worker?.terminate();
-      worker = undefined;
-      for (const p of pending.values()) p.reject(new Error('simulation interrompue'));
-      pending.clear();
+      stop();
+      for (const p of checks.values()) p.reject(new Error('simulation interrompue'));
+      checks.clear();
+      for (const p of excerptRequests.values()) p.resolve(p.at.map(() => null));
+      excerptRequests.clear();
     },
   };
 }

@@ -1,17 +1,63 @@
 // The worker's work, kept apart from the worker's global scope so that it can be tested in Node:
-// one request in, one response out, plus what to transfer (the output file's buffer, not copied).
+// requests in, responses out (with what to transfer: the output file's buffer, not copied).
+// Files (./files.ts) keeps each checked file's bytes, and its lines once an excerpt is asked for.
 
 import { simulateFile } from '../simulator';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import type { Files } from './files';
+import type { SimulateRequest, WorkerRequest, WorkerResponse } from './protocol';
 
-export function handleRequest(request: WorkerRequest): { response: WorkerResponse; transfer: ArrayBuffer[] } {
+export interface Answer {
+  readonly response: WorkerResponse;
+  readonly transfer: ArrayBuffer[];
+}
+
+/**
+ * Checks one file: `progress` is called with each progress message (done, total requests) as the
+ * check goes; returns the result message. A failure (an unknown rule set) becomes an error
+ * response, not an exception.
+ */
+export function handleSimulate(request: SimulateRequest, progress: (response: WorkerResponse) => void = () => {}): Answer {
   try {
-    const result = simulateFile(request.bytes, request.options);
+    const result = simulateFile(request.bytes, request.options, {
+      onProgress: (done, total) => progress({ kind: 'progress', id: request.id, done, total }),
+    });
     const buffer = result.output?.buffer;
     // A SharedArrayBuffer cannot be transferred (never the case here, but the type allows it).
     const transfer = buffer instanceof ArrayBuffer ? [buffer] : [];
-    return { response: { id: request.id, ok: true, result }, transfer };
+    return { response: { kind: 'result', id: request.id, ok: true, result }, transfer };
   } catch (e) {
-    return { response: { id: request.id, ok: false, message: e instanceof Error ? e.message : String(e) }, transfer: [] };
+    return { response: { kind: 'result', id: request.id, ok: false, message: e instanceof Error ? e.message : String(e) }, transfer: [] };
   }
+}
+
+/**
+ * Any request: simulate (the bytes kept in `files` for excerpts), excerpts, release (no answer:
+ * null). `progress` receives the progress messages of a simulate request.
+ */
+export function handleRequest(request: WorkerRequest, files: Files, progress?: (response: WorkerResponse) => void): Answer | null {
+  switch (request.kind) {
+    case 'simulate':
+      files.keep(request.id, request.bytes);
+      return handleSimulate(request, progress);
+    case 'excerpts':
+      return { response: { kind: 'excerpts', id: request.id, excerpts: files.excerpts(request.file, request.at) }, transfer: [] };
+    case 'release':
+      files.release(request.files);
+      return null;
+  }
+}
+
+/**
+ * Progress messages at most every `intervalMs` (and always the last one): a check of 200
+ * requests posts a few messages, not 200.
+ */
+export function throttled(post: (response: WorkerResponse) => void, now: () => number, intervalMs = 50): (response: WorkerResponse) => void {
+  let last = -Infinity;
+  return (response) => {
+    const t = now();
+    const final = response.kind === 'progress' && response.done === response.total;
+    if (t - last < intervalMs && !final) return;
+    last = t;
+    post(response);
+  };
 }

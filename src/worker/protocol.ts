@@ -1,13 +1,47 @@
 // Messages between the page and the simulation worker.
+//
+// page → worker:
+//   simulate  check `bytes` with `options`; the worker keeps the bytes under `id` (for excerpts)
+//             until `release`, answers `progress` messages while it checks, then `result`;
+//   excerpts  the lines at some (line, column) of the file checked under `file`, built from the
+//             worker's own copy of the text (decoded and split there, once, on first need);
+//   release   forget the files checked under these ids.
+// worker → page: progress, result (of a simulate), excerpts (of an excerpts request).
 
 import type { SimulationOptions, SimulationResult } from '../core/types';
+import type { Excerpt } from '../ui/lib/excerpt';
 
-export interface WorkerRequest {
+export interface SimulateRequest {
+  readonly kind: 'simulate';
   readonly id: number;
   readonly bytes: Uint8Array;
   readonly options: SimulationOptions;
 }
 
+/** A place in a file: 1-based line and column, as in an Issue. */
+export interface At {
+  readonly line: number;
+  readonly column: number;
+}
+
+export interface ExcerptsRequest {
+  readonly kind: 'excerpts';
+  readonly id: number;
+  /** The id of the simulate request whose file is meant. */
+  readonly file: number;
+  readonly at: readonly At[];
+}
+
+export interface ReleaseRequest {
+  readonly kind: 'release';
+  readonly files: readonly number[];
+}
+
+export type WorkerRequest = SimulateRequest | ExcerptsRequest | ReleaseRequest;
+
 export type WorkerResponse =
-  | { readonly id: number; readonly ok: true; readonly result: SimulationResult }
-  | { readonly id: number; readonly ok: false; readonly message: string };
+  | { readonly kind: 'progress'; readonly id: number; readonly done: number; readonly total: number }
+  | { readonly kind: 'result'; readonly id: number; readonly ok: true; readonly result: SimulationResult }
+  | { readonly kind: 'result'; readonly id: number; readonly ok: false; readonly message: string }
+  /** One excerpt per place asked (null: no such line, or the file was released). */
+  | { readonly kind: 'excerpts'; readonly id: number; readonly excerpts: readonly (Excerpt | null)[] };

@@ -261,3 +261,41 @@ export function benchFile(label: string, { requests = 200, scale = 1, seed = 202
   const file: Json = { impId: null, numeroAns: 'MDVLGC0001', siret: '73282932000074', lignesImport };
   return { label, requests, bytes: utf8.encode(pretty(file) + '\n') };
 }
+
+/** Replaces every match of `pattern` (global) in `text`, or throws when there is none (the generator changed). */
+function replaceAll(text: string, pattern: RegExp, replacement: string): string {
+  const out = text.replace(pattern, replacement);
+  if (out === text) throw new Error(`bench file: nothing matched ${pattern}`);
+  return out;
+}
+
+/**
+ * The valid 200-request file with one error in every request: `dateCommande` written as an ISO
+ * date (E010 commande.dateCommande in each request), so every request is rejected.
+ */
+export function allRejectedFile(label: string, options: { requests?: number; scale?: number } = {}): BenchFile {
+  const valid = benchFile(label, options);
+  const text = new TextDecoder().decode(valid.bytes);
+  const edited = replaceAll(text, /"dateCommande": "(\d\d)\/(\d\d)\/(\d{4})"/g, '"dateCommande": "$3-$2-$1"');
+  return { label, requests: valid.requests, bytes: utf8.encode(edited) };
+}
+
+/**
+ * The valid file with fourteen errors in every request (wrong types, a date, an amount,
+ * values out of their lists, an unknown tag): a results list of thousands of findings.
+ */
+export function manyFindingsFile(label: string, options: { requests?: number; scale?: number } = {}): BenchFile {
+  const valid = benchFile(label, options);
+  let text = new TextDecoder().decode(valid.bytes);
+  text = replaceAll(text, /"dateCommande": "(\d\d)\/(\d\d)\/(\d{4})"/g, '"dateCommande": "$3-$2-$1"'); // E010
+  text = replaceAll(text, /"typeAction": "C"/g, '"typeAction": "Z"'); // E009
+  text = replaceAll(text, /"regimeTVA": "TTC"/g, '"regimeTVA": "TVA"'); // E009
+  text = replaceAll(text, /"numLigne": (\d+)/g, '"numLigne": "$1"'); // E004
+  text = replaceAll(text, /"montantSegurHT": (\d+)\.(\d)\d/g, '"montantSegurHT": $1.$2'); // E011
+  text = replaceAll(text, /"numeroASP": null/g, '"numeroASP": "X"'); // E005
+  for (const flag of ['isProSanteConnectNeeded', 'isDirectToDMP', 'isPFIToDMP', 'isDirectToMSSPro', 'isPFIToMSSPro', 'isDirectToMSSCitoyen', 'isPFIToMSSCitoyen']) {
+    text = replaceAll(text, new RegExp(`"${flag}": (true|false)`, 'g'), `"${flag}": "$1"`); // E004 ×7
+  }
+  text = replaceAll(text, /"codeTraitement": null/g, '"champInconnu": 1,\n      "codeTraitement": null'); // E002
+  return { label, requests: valid.requests, bytes: utf8.encode(text) };
+}

@@ -99,11 +99,11 @@ describe('the simulator with the keyboard only', () => {
     await dialog.waitFor({ state: 'detached' });
     await page.waitForFunction(() => document.activeElement?.id === 'resultats-titre');
 
-    // Tab reaches the first error's code link (after the file's downloads, the editor's button
-    // and the filter).
+    // Tab reaches the first error's code link (after the file's downloads, the editor's button,
+    // the summary by code and tag with its line, and the filters).
     const passed: string[] = [];
     let now = await tab(page);
-    while (!now.startsWith('A:') && passed.length < 6) {
+    while (!now.startsWith('A:') && passed.length < 10) {
       passed.push(now);
       now = await tab(page);
     }
@@ -111,7 +111,11 @@ describe('the simulator with the keyboard only', () => {
       `BUTTON:${WORDS.downloadOutput} (JSON-clavier_sortie.json)`,
       'BUTTON:Télécharger le rapport (JSON)',
       'BUTTON:Modifier le fichier',
+      'SUMMARY',
+      'BUTTON:E011 commande.montantSegurHT — 1 demande',
       expect.stringMatching(/^INPUT#fichier-\d+-filtre$/),
+      expect.stringMatching(/^SELECT#fichier-\d+-gravite$/),
+      expect.stringMatching(/^SELECT#fichier-\d+-code$/),
     ]);
     const codeLink = page.locator('.results a.issue-code').first();
     const code = (await codeLink.innerText()).trim();

@@ -2,17 +2,32 @@
 // keyboard, or its hidden part cannot be read without a mouse (WCAG 2.1.1; axe's
 // scrollable-region-focusable). As an attachment: the box is focusable while, and only while, its
 // content overflows — no useless tab stop on a wide screen.
+//
+// One ResizeObserver for every box, and no layout read when a box is attached: the observer
+// reports each box once laid out (and again when its size changes), all boxes of a frame in one
+// callback, which reads every size first and writes the tab stops after — never a forced layout
+// per item (hundreds of excerpts used to cost one synchronous layout each).
 
 import type { Attachment } from 'svelte/attachments';
 
-export const focusableWhenScrolling: Attachment<HTMLElement> = (node) => {
-  const update = () => {
-    if (node.scrollWidth > node.clientWidth) node.tabIndex = 0;
+let observer: ResizeObserver | undefined;
+
+function update(entries: readonly ResizeObserverEntry[]): void {
+  const overflowing = entries.map((e) => (e.target as HTMLElement).scrollWidth > (e.target as HTMLElement).clientWidth);
+  entries.forEach((e, i) => {
+    const node = e.target as HTMLElement;
+    if (overflowing[i]) node.tabIndex = 0;
     else node.removeAttribute('tabindex');
-  };
-  update();
-  if (typeof ResizeObserver === 'undefined') return;
-  const observer = new ResizeObserver(update);
+  });
+}
+
+export const focusableWhenScrolling: Attachment<HTMLElement> = (node) => {
+  if (typeof ResizeObserver === 'undefined') {
+    // No observer (old engines, jsdom): measured once, now.
+    if (node.scrollWidth > node.clientWidth) node.tabIndex = 0;
+    return;
+  }
+  observer ??= new ResizeObserver(update);
   observer.observe(node);
-  return () => observer.disconnect();
+  return () => observer?.unobserve(node);
 };

@@ -9,6 +9,8 @@ import { downloadBytes, downloadText, outputFileName, reportFileName } from '../
 import type { HistoryEntry } from '../../io/store';
 import { countsOf, type Counts } from '../lib/counts';
 import { excerptAt, splitLines, type Excerpt } from '../lib/excerpt';
+import { isFiltering, matches, NO_FILTER, summarize, type FindingFilter, type SummaryLine } from '../lib/findings';
+import type { ExcerptSource } from '../../worker/client';
 
 /** What the results need to know of the rule set a file was checked against. */
 export interface RuleSetInfo {
@@ -32,7 +34,14 @@ export class FileRun {
   readonly counts: Counts;
   readonly date: Date;
   readonly #bytes: Uint8Array | null;
+  /** Where the excerpts come from (the worker); without one, the page decodes the text itself. */
+  readonly #source: ExcerptSource | null;
   #lines: string[] | undefined;
+  /** Excerpts received, by `line:column` (null: none); replaced whole at each batch. */
+  #excerpts = $state.raw(new Map<string, Excerpt | null>());
+  /** Places asked for and not yet received (not reactive). */
+  readonly #asked = new Set<string>();
+  #queue: { line: number; column: number }[] = [];
 
   /** The attachments check of the zips against this file; null when no zip was given. */
   attachments = $state.raw<AttachmentsReport | null>(null);
@@ -45,9 +54,23 @@ export class FileRun {
   /** The filter « Demandes rejetées seulement ». */
   onlyRejected = $state(false);
 
+  /** The findings shown: by severity, code and tag (the summary's lines set it). */
+  filter = $state.raw<FindingFilter>(NO_FILTER);
+
+  /** The requests' findings by code and tag (« E010 commande.dateCommande — 200 demandes »). */
+  readonly summary: readonly SummaryLine[] = $derived.by(() => summarize(this.result?.requests ?? []));
+
+  /** The requests shown: rejected only if asked, and holding a finding of the filter when one is set. */
   readonly visibleRequests: readonly RequestResult[] = $derived.by(() => {
     const requests = this.result?.requests ?? [];
-    return this.onlyRejected ? requests.filter((r) => r.errors.length > 0) : requests;
+    const filter = this.filter;
+    const filtering = isFiltering(filter);
+    if (!this.onlyRejected && !filtering) return requests;
+    return requests.filter(
+      (r) =>
+        (!this.onlyRejected || r.errors.length > 0) &&
+        (!filtering || r.errors.some((i) => matches(filter, i, 'error')) || r.warnings.some((i) => matches(filter, i, 'warning'))),
+    );
   });
 
   constructor(init: {
@@ -59,12 +82,15 @@ export class FileRun {
     failure?: string | null;
     attachments?: AttachmentsReport | null;
     date?: Date;
+    /** The excerpts' source of the check (the worker's copy of the text). */
+    excerpts?: ExcerptSource | null;
   }) {
     this.id = `fichier-${++lastId}`;
     this.fileName = init.fileName;
     this.options = init.options;
     this.ruleSet = init.ruleSet;
     this.#bytes = init.bytes ?? null;
+    this.#source = init.excerpts ?? null;
     this.result = init.result ?? null;
     this.failure = init.failure ?? null;
     this.attachments = init.attachments ?? null;
@@ -113,11 +139,39 @@ export class FileRun {
     return reportFileName(this.fileName);
   }
 
-  /** The line at (line, column) with a caret, from the file's own text. */
+  /**
+   * The line at (line, column) with a caret, from the file's own text. With an excerpt source
+   * (the worker), undefined until it arrives: the places asked for during one render go to the
+   * worker together, and the answer updates every item (reactive). Without one, decoded here.
+   */
   excerpt(line: number, column: number): Excerpt | undefined {
-    if (!this.#bytes) return undefined;
-    this.#lines ??= splitLines(decodeForDisplay(this.#bytes));
-    return excerptAt(this.#lines, line, column);
+    if (!this.#source) {
+      if (!this.#bytes) return undefined;
+      this.#lines ??= splitLines(decodeForDisplay(this.#bytes));
+      return excerptAt(this.#lines, line, column);
+    }
+    const key = `${line}:${column}`;
+    const known = this.#excerpts.get(key);
+    if (known !== undefined) return known ?? undefined;
+    if (!this.#asked.has(key)) {
+      this.#asked.add(key);
+      if (this.#queue.push({ line, column }) === 1) queueMicrotask(() => this.#fetchExcerpts());
+    }
+    return undefined;
+  }
+
+  async #fetchExcerpts(): Promise<void> {
+    const at = this.#queue;
+    this.#queue = [];
+    const excerpts = await this.#source!.excerpts(at);
+    const next = new Map(this.#excerpts);
+    at.forEach(({ line, column }, i) => next.set(`${line}:${column}`, excerpts[i] ?? null));
+    this.#excerpts = next;
+  }
+
+  /** The results are no longer shown: the worker may drop its copy of the file. */
+  release(): void {
+    this.#source?.release();
   }
 
   /** The output file, byte for byte as the core wrote it. */

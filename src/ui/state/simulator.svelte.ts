@@ -9,7 +9,7 @@ import { readBytes } from '../../io/files';
 import { MAX_INPUT_BYTES } from '../../core/json/decode';
 import * as store from '../../io/store';
 import type { HistoryEntry, SavedSettings } from '../../io/store';
-import { createSimulationClient, type SimulationClient } from '../../worker/client';
+import { CancelledError, createSimulationClient, type SimulationClient } from '../../worker/client';
 import { plural } from '../lib/counts';
 import { EditSession } from './edit-session.svelte';
 import type { EditingActions } from './editing';
@@ -97,8 +97,22 @@ export interface SimulatorStore {
   clearHistory(): Promise<boolean>;
 }
 
+/** The client's part the page needs: `check`, `warmUp` and `cancel` are optional (a test's client may have only `simulate`). */
+export type SimulatorClient = Pick<SimulationClient, 'simulate' | 'dispose'> & Partial<Pick<SimulationClient, 'check' | 'warmUp' | 'cancel'>>;
+
+/** The progress of a running check: the file, and its requests checked so far (from the worker). */
+export interface CheckProgress {
+  readonly fileName: string;
+  /** Which file of how many (several files chosen together). */
+  readonly file: number;
+  readonly files: number;
+  /** Requests checked, of `total`; null until the worker has read the file's requests. */
+  readonly done: number | null;
+  readonly total: number | null;
+}
+
 export interface SimulatorDeps {
-  readonly client?: Pick<SimulationClient, 'simulate' | 'dispose'>;
+  readonly client?: SimulatorClient;
   readonly store?: SimulatorStore;
   readonly readFile?: (file: File) => Promise<Uint8Array>;
   readonly checkAttachments?: AttachmentsChecker;
@@ -168,6 +182,8 @@ export class SimulatorState implements EditingActions {
   running = $state(false);
   /** True once a running check has lasted PROGRESS_DELAY_MS. */
   showProgress = $state(false);
+  /** The running check's progress (« Vérification… 120 / 200 demandes »). */
+  progress = $state.raw<CheckProgress | null>(null);
   /** The attachments check's progress (files examined, every zip and JSON file together). */
   attachmentsProgress = $state.raw<{ readonly done: number; readonly total: number } | null>(null);
   /** True once the attachments check has lasted PROGRESS_DELAY_MS. */
@@ -200,7 +216,9 @@ export class SimulatorState implements EditingActions {
   /** Files rejected as a whole (the banner at the top). */
   readonly invalidRuns: readonly FileRun[] = $derived(this.runs.filter((r) => r.status === 'invalid'));
 
-  readonly #client: Pick<SimulationClient, 'simulate' | 'dispose'>;
+  readonly #client: SimulatorClient;
+  /** Set by cancel(): the running check stops at its next step. */
+  #cancelled = false;
   readonly #store: SimulatorStore;
   readonly #readFile: (file: File) => Promise<Uint8Array>;
   readonly #checkAttachments: AttachmentsChecker;
@@ -220,6 +238,10 @@ export class SimulatorState implements EditingActions {
     this.#checkAttachments = deps.checkAttachments ?? checkZips;
     this.form = new FormState(() => this.#saveChoices());
     this.ready = this.#load();
+    // The worker loads its code while the page waits for a file: the first check does not wait for it.
+    const idle = (globalThis as { requestIdleCallback?: (run: () => void, options?: { timeout: number }) => number }).requestIdleCallback;
+    if (idle) idle(() => this.#client.warmUp?.(), { timeout: 2000 });
+    else setTimeout(() => this.#client.warmUp?.(), 0);
   }
 
   async #load(): Promise<void> {
@@ -239,7 +261,10 @@ export class SimulatorState implements EditingActions {
 
   setFiles(files: readonly File[]): void {
     this.files = [...files];
-    if (files.length > 0) this.fileError = '';
+    if (files.length > 0) {
+      this.fileError = '';
+      this.#client.warmUp?.();
+    }
   }
 
   setZips(zips: readonly File[]): void {
@@ -301,15 +326,17 @@ export class SimulatorState implements EditingActions {
     const zips = this.zips;
 
     this.running = true;
+    this.#cancelled = false;
     this.announcement = '';
     this.verdict = null;
     const cancel = new AbortController();
     this.#cancel = cancel;
     const timer = setTimeout(() => (this.showProgress = true), PROGRESS_DELAY_MS);
+    const runs: FileRun[] = [];
     try {
-      const runs: FileRun[] = [];
-      for (const file of files) {
-        if (cancel.signal.aborted) break;
+      for (const [k, file] of files.entries()) {
+        if (this.#cancelled) break;
+        this.progress = { fileName: file.name, file: k + 1, files: files.length, done: null, total: null };
         // Looked at before reading (issue 15): a file of gigabytes is never read into memory.
         if (file.size > MAX_INPUT_BYTES) {
           const { oversized } = await import('../../core/oversized');
@@ -330,24 +357,27 @@ export class SimulatorState implements EditingActions {
           runs.push(new FileRun({ fileName: file.name, options, ruleSet, failure: "Le fichier n'a pas pu être lu : s'il a été modifié, déplacé ou supprimé depuis qu'il a été choisi, choisissez-le à nouveau." }));
           continue;
         }
-        if (cancel.signal.aborted) break;
+        if (this.#cancelled) break;
         // The editor holds changes to this file: they are checked instead, and kept.
         const session = this.#sessions.get(file.name);
         const edited = session?.edited ? session.snapshot() : null;
         if (session && !edited) this.#dropSession(session);
         const checked = edited ? new TextEncoder().encode(edited.text) : bytes;
-        const run = await this.#checkBytes(file.name, checked, options, ruleSet);
-        if (cancel.signal.aborted) break;
+        const onProgress = (done: number, total: number) => {
+          this.progress = { fileName: file.name, file: k + 1, files: files.length, done, total };
+        };
+        const run = await this.#checkBytes(file.name, checked, options, ruleSet, onProgress);
+        if (this.#cancelled) break;
         if (session && edited && run.result) {
           session.adopt(run, edited.version);
           session.notice = EDITS_KEPT;
         }
         runs.push(run);
       }
-      if (cancel.signal.aborted) {
-        // Nothing half-checked is shown: the previous results stay.
-        this.announcement = 'Vérification annulée.';
-        return;
+      if (!this.#cancelled) {
+        // The worker's answers are in (the browser benchmark splits check and render here).
+        globalThis.performance?.mark?.('segur:result');
+        this.progress = null;
       }
       await this.#show(runs, zips, rs, options, cancel.signal);
     } finally {
@@ -355,34 +385,57 @@ export class SimulatorState implements EditingActions {
       this.#cancel = null;
       this.running = false;
       this.showProgress = false;
+      this.progress = null;
     }
   }
 
-  /** One file's check: its results, or why it could not be made. */
-  async #checkBytes(fileName: string, bytes: Uint8Array, options: SimulationOptions, ruleSet: FileRun['ruleSet']): Promise<FileRun> {
+  /** One file's check (in the worker, with its progress): its results, or why it could not be made. */
+  async #checkBytes(fileName: string, bytes: Uint8Array, options: SimulationOptions, ruleSet: FileRun['ruleSet'], onProgress?: (done: number, total: number) => void): Promise<FileRun> {
+    // The file's name, for the file-name warning (G020).
+    const named = { ...options, fileName };
     try {
-      // The file's name, for the file-name warning (G020).
-      const result = await this.#client.simulate(bytes, { ...options, fileName });
+      if (this.#client.check) {
+        const { result, excerpts } = await this.#client.check(bytes, named, onProgress ? { onProgress } : {});
+        return new FileRun({ fileName, options, ruleSet, bytes, result, excerpts });
+      }
+      const result = await this.#client.simulate(bytes, named);
       return new FileRun({ fileName, options, ruleSet, bytes, result });
     } catch (e) {
-      const reason = e instanceof Error ? e.message : String(e);
+      // A cancelled check: the caller sees #cancelled and drops this run.
+      const reason = e instanceof CancelledError ? 'vérification annulée' : e instanceof Error ? e.message : String(e);
       return new FileRun({ fileName, options, ruleSet, bytes, failure: `Le fichier n'a pas pu être vérifié : ${reason}` });
     }
   }
 
   /** New results, after « Simuler » or « Relancer »: the attachments, the verdict, the history. */
   async #show(runs: FileRun[], zips: readonly File[], rs: RuleSetMeta, options: SimulationOptions, cancelled: AbortSignal = new AbortController().signal): Promise<void> {
-    if (zips.length > 0) await this.#attachments(runs, zips, rs, options, cancelled);
-    if (cancelled.aborted) {
-      // Nothing half-checked is shown: the previous results stay.
-      this.announcement = 'Vérification annulée.';
+    if (zips.length > 0 && !this.#cancelled) await this.#attachments(runs, zips, rs, options, cancelled);
+    if (this.#cancelled || cancelled.aborted) {
+      // The results shown before stay; the files checked meanwhile are dropped.
+      for (const run of runs) if (!this.runs.includes(run)) run.release();
+      this.announcement = 'Vérification annulée : les résultats affichés sont ceux de la simulation précédente.';
       return;
     }
     this.quiet = false;
+    // The worker keeps a copy of each shown file for its excerpts: those no longer shown may go.
+    for (const run of this.runs) if (!runs.includes(run)) run.release();
     this.runs = runs;
     this.verdict = verdictFor(runs);
     this.announcement = announcementFor(runs);
     void this.#record(runs);
+  }
+
+  /**
+   * « Annuler »: stops the running check at once — the worker is terminated (whatever it is
+   * parsing: a hostile file cannot hold the page), the attachments check stops between two reads.
+   * The results shown before stay; the next check starts a new worker.
+   */
+  cancel(): void {
+    if (!this.running) return;
+    this.#cancelled = true;
+    this.#cancel?.abort();
+    if (this.#client.cancel) this.#client.cancel();
+    else this.#client.dispose();
   }
 
   #ruleSetInfo(): FileRun['ruleSet'] {
@@ -404,6 +457,7 @@ export class SimulatorState implements EditingActions {
     const options = this.form.options();
     const ruleSet = this.#ruleSetInfo();
     this.running = true;
+    this.#cancelled = false;
     this.announcement = '';
     this.verdict = null;
     const timer = setTimeout(() => (this.showProgress = true), PROGRESS_DELAY_MS);
@@ -503,17 +557,6 @@ export class SimulatorState implements EditingActions {
   /** Closes the editor; its edits are kept for the next opening. */
   closeEditor(): void {
     this.editing = null;
-  }
-
-  /**
-   * « Annuler »: stops the running check at once — the worker is terminated (whatever it is
-   * parsing: a hostile file cannot hold the page), the attachments check stops between two reads.
-   * The next check starts a new worker.
-   */
-  cancel(): void {
-    if (!this.#cancel) return;
-    this.#cancel.abort();
-    this.#client.dispose();
   }
 
   /**

@@ -1,0 +1,209 @@
+// The browser benchmark, run by `npm run bench:browser` (after `npm run build:web`; run with tsx):
+// the built app (dist/app, or the folder given with --dir) served by node:http from this script,
+// driven in Debian's Chromium through playwright-core. For each generated file (valid 200
+// requests, 200 all rejected, 200 × 14 findings, 31 MB — generated here, never stored), over
+// `--runs` runs (default 10), it prints the medians of:
+//   - time to verdict: from the click on « Simuler » to the verdict dialog's next frame, for the
+//     first check after the page loaded (cold) and for a second check of the same file (warm);
+//   - the longest main-thread task (PerformanceObserver `longtask`: tasks of 50 ms or more; «<50»
+//     when there was none) during the page load, the check and the rendering of the results;
+//   - the number of DOM elements once the results are shown.
+// The check / render split reads the app's performance mark `segur:result` (the worker's answer
+// reached the page); without it (an older build) both are reported together as "check".
+// A benchmark informs: it prints, it never fails (exit status 0 unless it cannot run at all).
+//
+//   npm run bench:browser                     # build, then 10 runs per file
+//   npx tsx tests/bench/browser.ts --runs 3 --only valid --dir /tmp/other-build
+
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import { APP_DIR, assertAppBuilt, launchBrowser, serveFolder } from '../e2e/browser';
+import { allRejectedFile, benchFile, manyFindingsFile, type BenchFile } from './generate';
+import { table } from './measure';
+
+/** Time left after the page is ready, and after the verdict, for idle work to show its tasks. */
+const SETTLE_MS = 1000;
+
+function argument(name: string): string | undefined {
+  const at = process.argv.indexOf(name);
+  return at >= 0 ? process.argv[at + 1] : undefined;
+}
+
+const RUNS = Number(argument('--runs') ?? 10);
+const DIR = argument('--dir') ?? APP_DIR;
+const ONLY = argument('--only');
+
+interface Run {
+  /** Longest long task of each phase (0: none of 50 ms or more). */
+  load: number;
+  coldVerdict: number;
+  coldCheck: number;
+  coldRender: number;
+  warmVerdict: number;
+  warmCheck: number;
+  warmRender: number;
+  /** Elements in the document after the cold check's results are shown. */
+  nodes: number;
+  /** Findings shown by the app (errors + warnings, from its counts). */
+  findings: string;
+}
+
+/** Installed before any script of the page: records long tasks and the page's own marks. */
+function observeLongTasks(): void {
+  const w = window as unknown as { __longTasks: { start: number; duration: number }[] };
+  w.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) w.__longTasks.push({ start: e.startTime, duration: e.duration });
+  }).observe({ type: 'longtask', buffered: true });
+}
+
+async function longestTask(page: Page, from: number, to: number): Promise<number> {
+  return page.evaluate(
+    ([a, b]) => {
+      const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+      return Math.max(0, ...tasks.filter((t) => t.start >= a! && t.start < b!).map((t) => t.duration));
+    },
+    [from, to],
+  );
+}
+
+/** The form set by the page's address as BENCH_OPTIONS (tests/bench/generate.ts) sets the core. */
+const DEEP_LINK = 'type=avance&dsr=MDV-LGC&profils=stockage-identite,general,mailiz,centre-sante&tva=20';
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Clicks « Simuler » from inside the page and waits for the verdict dialog's next frame; returns
+ * the click's time, the result mark's (or null) and the verdict's, in the page's clock.
+ */
+async function check(page: Page): Promise<{ clicked: number; result: number | null; verdict: number }> {
+  await page.evaluate(() => performance.clearMarks('segur:result'));
+  const times = await page.evaluate(
+    () =>
+      new Promise<{ clicked: number; verdict: number }>((resolve) => {
+        const dialog = document.querySelector('dialog')!;
+        const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Simuler')!;
+        const observer = new MutationObserver(() => {
+          if (!dialog.open) return;
+          observer.disconnect();
+          requestAnimationFrame(() => resolve({ clicked, verdict: performance.now() }));
+        });
+        observer.observe(dialog, { attributes: true, attributeFilter: ['open'] });
+        const clicked = performance.now();
+        button.click();
+      }),
+  );
+  const result = await page.evaluate(() => performance.getEntriesByName('segur:result').at(-1)?.startTime ?? null);
+  return { ...times, result };
+}
+
+async function closeDialog(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'Fermer', exact: true }).click();
+  await page.locator('dialog[open]').waitFor({ state: 'detached' });
+}
+
+async function oneRun(page: Page, url: string, path: string): Promise<Run> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Simuler', exact: true }).waitFor();
+  await sleep(SETTLE_MS);
+  const loaded = await page.evaluate(() => performance.now());
+  const load = await longestTask(page, 0, loaded);
+  // A path, not a buffer: Chromium reads the file itself (31 MB through the protocol is slow under load).
+  await page.getByLabel('Choisissez le fichier', { exact: true }).setInputFiles(path, { timeout: 300_000 });
+
+  const phases = async () => {
+    const t = await check(page);
+    await sleep(SETTLE_MS);
+    const end = await page.evaluate(() => performance.now());
+    const split = t.result ?? t.verdict;
+    return {
+      verdict: t.verdict - t.clicked,
+      check: await longestTask(page, t.clicked, t.result === null ? end : split),
+      render: t.result === null ? NaN : await longestTask(page, split, end),
+    };
+  };
+  const cold = await phases();
+  const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
+  // A string, not a function: tsx (esbuild keepNames) would wrap inner functions in a __name() the page lacks.
+  const findings = await page.evaluate<string>(`(() => {
+    const value = (term) => [...document.querySelectorAll('.counts dt')].find((dt) => dt.textContent === term)?.nextElementSibling?.textContent ?? '?';
+    return value('Erreurs') + ' + ' + value('Avertissements');
+  })()`);
+  await closeDialog(page);
+  const warm = await phases();
+  await closeDialog(page);
+  return { load, coldVerdict: cold.verdict, coldCheck: cold.check, coldRender: cold.render, warmVerdict: warm.verdict, warmCheck: warm.check, warmRender: warm.render, nodes, findings };
+}
+
+function median(values: readonly number[]): number {
+  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
+  if (sorted.length === 0) return NaN;
+  const n = sorted.length;
+  return n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+}
+
+const ms = (v: number) => (Number.isNaN(v) ? 'n/a' : v === 0 ? '<50' : v.toFixed(0));
+
+async function main(): Promise<void> {
+  assertAppBuilt(DIR);
+  const files: BenchFile[] = [
+    benchFile('valid-200'),
+    allRejectedFile('all-rejected-200'),
+    manyFindingsFile('200x14-findings'),
+    benchFile('31MB', { scale: 100 }),
+  ].filter((f) => ONLY === undefined || f.label.includes(ONLY));
+  // The files go to a temporary folder for the file input, deleted at the end.
+  const tmp = await mkdtemp(join(tmpdir(), 'segur-bench-browser-'));
+  const server = await serveFolder(DIR);
+  const browser = await launchBrowser();
+  const cpus = availableParallelism();
+  console.log(`${browser.version}, headless; Node ${process.version}; ${cpus} CPU(s), load average ${loadavg()[0]!.toFixed(2)}; app ${DIR}; ${RUNS} runs per file`);
+  const page = browser.page;
+  await page.addInitScript(observeLongTasks);
+  try {
+    const rows: string[][] = [];
+    for (const file of files) {
+      const runs: Run[] = [];
+      const path = join(tmp, `${file.label}.json`);
+      await writeFile(path, file.bytes);
+      for (let i = 0; i < RUNS; i++) {
+        // A new document each run (a new query: goto() to the same address with a hash would
+        // stay in the same document): a cold start, new worker.
+        runs.push(await oneRun(page, `${server.url}?run=${file.label}-${i}#${DEEP_LINK}`, path));
+      }
+      const m = (key: keyof Omit<Run, 'findings'>) => median(runs.map((r) => r[key]));
+      rows.push([
+        file.label,
+        (file.bytes.length / 1e6).toFixed(2),
+        runs[0]!.findings,
+        ms(m('coldVerdict')),
+        ms(m('warmVerdict')),
+        ms(m('load')),
+        ms(m('coldCheck')),
+        ms(m('coldRender')),
+        ms(m('warmCheck')),
+        ms(m('warmRender')),
+        String(m('nodes')),
+        String(runs.length),
+      ]);
+      console.log(`  ${file.label}: done (load average ${loadavg()[0]!.toFixed(2)})`);
+    }
+    console.log();
+    console.log(
+      table(
+        ['file', 'MB', 'errors + warnings', 'verdict cold (ms)', 'verdict warm (ms)', 'longest task: load', 'check (cold)', 'render (cold)', 'check (warm)', 'render (warm)', 'DOM elements', 'runs'],
+        rows,
+      ),
+    );
+    console.log('\nMedians over the runs. Longest tasks in ms (long tasks are ≥ 50 ms; «<50»: none). Targets (issue 12): no task > 50 ms; verdict ≤ 150 ms for 200 requests.');
+    if (loadavg()[0]! > cpus * 0.75) console.log('WARNING: the machine is busy; figures are noisy.');
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
+await main();
