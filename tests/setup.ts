@@ -48,3 +48,12 @@ if (typeof window !== 'undefined' && typeof URL.createObjectURL !== 'function') 
   URL.createObjectURL = () => `blob:jsdom/${++next}`;
   URL.revokeObjectURL = () => {};
 }
+
+// ---------------------------------------------------------------------------------------------
+// findBy… / waitFor wait up to 1 s by default: too short on a loaded 2-core machine, where a
+// component test that renders a whole documentation page or runs a check in a worker stand-in
+// may take longer. A generous bound (not a timed assertion: a passing wait returns at once).
+// ---------------------------------------------------------------------------------------------
+import { configure } from '@testing-library/dom';
+
+configure({ asyncUtilTimeout: 10_000 });
