@@ -232,7 +232,10 @@ describe('jsonReport', () => {
     expect(Object.keys(report.ruleSet)).toEqual(['type', 'dsr', 'title', 'reconstructed']);
     for (const r of report.requests) expect(Object.keys(r)).toEqual(REQUEST_KEYS);
     const first = report.requests[0]!;
-    expect(Object.keys(first.errors[0]!)).toEqual(ISSUE_KEYS);
+    // E011 on 1075.5 carries its mechanical fix, last; the RPPS check digit warning has none.
+    expect(Object.keys(first.errors[0]!)).toEqual([...ISSUE_KEYS, 'fix']);
+    expect(Object.keys(first.errors[0]!.fix!)).toEqual(['start', 'end', 'text']);
+    expect(first.errors[0]!.fix!.text).toBe('1075.50');
     expect(Object.keys(first.warnings[0]!)).toEqual(ISSUE_KEYS);
   });
 

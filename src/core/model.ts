@@ -5,7 +5,7 @@
 import type * as v from 'valibot';
 import type { JsonNode, JsonObject } from './json/ast';
 import type { Code } from '../messages/codes';
-import type { Dsr, FindingArgs, Path, RequestType, SimulationOptions } from './types';
+import type { Dsr, FindingArgs, Fix, Path, RequestType, SimulationOptions } from './types';
 
 /** Example of an object tag (or array item) made of its own tags' examples. */
 export const FROM_FIELDS = Symbol('from fields');
@@ -29,6 +29,8 @@ export interface Format {
   readonly raw?: v.GenericSchema<string>;
   /** How an example value is written in the example file (default: JSON.stringify). */
   readonly write?: (value: unknown) => string;
+  /** A value of known shape, for advice on values written another way (src/core/advice.ts). */
+  readonly hint?: 'date' | 'amount';
 }
 
 /**
@@ -106,6 +108,8 @@ export interface RuleFinding {
   /** Its path relative to the request (or to the root, for file-level rules). */
   readonly path: Path;
   readonly args?: FindingArgs;
+  /** The mechanical fix, when the rule knows one. */
+  readonly fix?: Fix;
 }
 
 /** A cross-field rule inside one request. */

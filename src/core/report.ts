@@ -124,6 +124,8 @@ export interface IssueReport {
   readonly message: string;
   readonly line: number;
   readonly column: number;
+  /** The mechanical fix (UTF-16 offsets in the decoded text), only when there is one. */
+  readonly fix?: { readonly start: number; readonly end: number; readonly text: string };
 }
 
 export interface RequestReport {
@@ -160,7 +162,10 @@ function faultyReport(f: FaultyAttachment): FaultyAttachment {
   return { zip: f.zip, name: f.name, ...request, code: f.code, message: f.message };
 }
 
-const issue = (i: Issue): IssueReport => ({ code: i.code, path: i.path, message: i.message, line: i.line, column: i.column });
+const issue = (i: Issue): IssueReport => {
+  const out: IssueReport = { code: i.code, path: i.path, message: i.message, line: i.line, column: i.column };
+  return i.fix ? { ...out, fix: { start: i.fix.start, end: i.fix.end, text: i.fix.text } } : out;
+};
 
 export function jsonReport(result: SimulationResult, ctx: ReportContext): JsonReport {
   return {

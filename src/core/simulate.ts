@@ -25,7 +25,8 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const root = parsed.root;
   const render = (f: Finding): Issue => {
     const { line, column } = lines.position(f.offset);
-    return { code: f.code, path: pointer(f.path), message: message(f.code, f.args), line, column };
+    const issue: Issue = { code: f.code, path: pointer(f.path), message: message(f.code, f.args), line, column };
+    return f.fix ? { ...issue, fix: f.fix } : issue;
   };
   if (root.type !== 'object') {
     return invalid([render({ code: 'E004', severity: 'error', path: [], offset: root.start, args: { tag: 'racine du fichier', expected: "un objet { … } (l'en-tête du fichier)", found: describe(root) } })]);

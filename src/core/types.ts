@@ -27,7 +27,23 @@ export interface FindingArgs {
   readonly where?: string;
   /** A sub-kind of the code (the syntax fault of G010, the encoding of G002). */
   readonly reason?: string;
+  /** The JSON kind of the value found (`found` is then its raw text): messages say « le nombre 12345 ». */
+  readonly kind?: 'object' | 'array' | 'string' | 'number' | 'boolean' | 'null';
+  /** How the value would be right (see src/core/advice.ts), with `write`, the value to write. */
+  readonly advice?: AdviceKind;
+  /** The value to write instead, as a JSON token (`"00001"`, `true`, `1075.00`). */
+  readonly write?: string;
+  /** Invisible or suspicious characters of the value, named in French (`espace insécable U+00A0`). */
+  readonly invisible?: string;
 }
+
+/**
+ * Why a value would be right written another way: `quote` (a number for a text), `unquote`
+ * (`"true"` for a boolean, `"12"` for a number), `leading-zeros` (lost by a spreadsheet),
+ * `excel-date` (a date serial number), `iso-date` (`2024-01-15`), `date-format` (`5/1/2024`),
+ * `decimal-comma` (`1075,00`), `decimals` (`1075` for an amount).
+ */
+export type AdviceKind = 'quote' | 'unquote' | 'leading-zeros' | 'excel-date' | 'iso-date' | 'date-format' | 'decimal-comma' | 'decimals';
 
 /**
  * A mechanical fix carried by a finding (issue 10): replace the text between `start` and `end`

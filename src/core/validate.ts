@@ -7,8 +7,10 @@ import { memberOf } from './json/ast';
 import { shapesOf } from './model';
 import type { Fill, FieldDef, FillRule, Format, ObjectShape, RequestContext, RuleFinding, RuleSet, Shape, ValueShape } from './model';
 import { CODES, isCode, type Code } from '../messages/codes';
-import type { Finding, FindingArgs, Path, SimulationOptions } from './types';
+import type { Finding, FindingArgs, Fix, Path, SimulationOptions } from './types';
 import { nearest } from './hint';
+import { adviseDate, adviseDecimals, adviseKind, adviseLength, type Advice } from './advice';
+import { invisibleNames } from './invisible';
 import type { LineIndex } from './json/position';
 
 /** Every tag a rule set knows (header, request, blocks, aliases): what the parser may meet. */
@@ -52,7 +54,7 @@ function isBlank(s: string): boolean {
 /** The value as written in the file, shortened, for messages. */
 export function foundText(text: string, node: JsonNode): string {
   if (node.type === 'object') return node.members.length === 0 ? '{}' : 'un objet';
-  if (node.type === 'array') return node.items.length === 0 ? '[]' : `un tableau de ${node.items.length} élément(s)`;
+  if (node.type === 'array') return node.items.length === 0 ? '[]' : `un tableau de ${node.items.length} élément${node.items.length > 1 ? 's' : ''}`;
   const raw = text.slice(node.start, node.end);
   if (raw.length <= FOUND_MAX) return raw;
   // Never cut a surrogate pair in half: the message would show a broken character.
@@ -60,6 +62,23 @@ export function foundText(text: string, node: JsonNode): string {
   const last = raw.charCodeAt(cut - 1);
   if (last >= 0xd800 && last <= 0xdbff) cut--;
   return raw.slice(0, cut) + '…';
+}
+
+/**
+ * What a message says of a value found: its text as written (`found`), its JSON kind, and the
+ * invisible or suspicious characters it holds, named.
+ */
+export function foundArgs(text: string, node: JsonNode): Pick<FindingArgs, 'found' | 'kind' | 'invisible'> {
+  const found = foundText(text, node);
+  if (node.type !== 'string') return { found, kind: node.type };
+  const invisible = invisibleNames(node.value);
+  return invisible === undefined ? { found, kind: 'string' } : { found, kind: 'string', invisible };
+}
+
+/** The advice's arguments and fix, spread into a finding. */
+function withAdvice(args: FindingArgs, advice: Advice | undefined): { args: FindingArgs; fix?: Fix } {
+  if (!advice) return { args };
+  return { args: { ...args, advice: advice.advice, write: advice.write }, fix: advice.fix };
 }
 
 /**
@@ -216,6 +235,8 @@ export class Walker {
   /** The path being walked, relative to the request. */
   private readonly stack: (string | number)[];
   private readonly fills = new Map<FillRule, Fill>();
+  /** The definition of the tag being checked (its example and name feed the advice). */
+  private def: FieldDef | undefined;
 
   constructor(
     private readonly text: string,
@@ -254,18 +275,25 @@ export class Walker {
   }
 
   /** Reports a finding at `rel` (relative to the request); its tag defaults to the path's label. */
-  push(code: Code, rel: Path, offset: number, args: FindingArgs = {}): void {
-    this.findings.push({ code, severity: CODES[code], path: [...this.base, ...rel], offset, args: { tag: tagLabel(rel), ...args } });
+  push(code: Code, rel: Path, offset: number, args: FindingArgs = {}, fix?: Fix): void {
+    const finding: Finding = { code, severity: CODES[code], path: [...this.base, ...rel], offset, args: { tag: tagLabel(rel), ...args } };
+    this.findings.push(fix ? { ...finding, fix } : finding);
   }
 
   /** Reports a finding at the current path, or at its child `key`. */
-  private here(code: Code, offset: number, args: FindingArgs = {}, key?: string | number): void {
-    this.push(code, key === undefined ? this.stack.slice() : [...this.stack, key], offset, args);
+  private here(code: Code, offset: number, args: FindingArgs = {}, key?: string | number, fix?: Fix): void {
+    this.push(code, key === undefined ? this.stack.slice() : [...this.stack, key], offset, args, fix);
+  }
+
+  /** Reports a finding at the current path with an advice (and its fix) when there is one. */
+  private advised(code: Code, offset: number, args: FindingArgs, advice: Advice | undefined): void {
+    const a = withAdvice(args, advice);
+    this.here(code, offset, a.args, undefined, a.fix);
   }
 
   /** Adds what a rule reports. */
   report(found: RuleFinding): void {
-    this.push(found.code, found.path, found.node.start, found.args);
+    this.push(found.code, found.path, found.node.start, found.args, found.fix);
   }
 
   /** Checks an object at the walker's root (a request, the header, a block below the request). */
@@ -308,11 +336,22 @@ export class Walker {
     }
     if (unknown) {
       const candidates = (missing ?? fields).map((d) => d.tag);
-      for (const member of unknown) this.here('E002', member.keyStart, { hint: nearest(member.key, candidates) }, member.key);
+      for (const member of unknown) {
+        const hint = nearest(member.key, candidates);
+        // Renaming is mechanical when the near miss is a missing tag (not one already there).
+        const fix = hint !== undefined && missing?.some((d) => d.tag === hint) ? { start: member.keyStart, end: member.keyEnd, text: JSON.stringify(hint) } : undefined;
+        this.here('E002', member.keyStart, { hint }, member.key, fix);
+      }
     }
     if (missing) {
       const keys = (unknown ?? []).map((m) => m.key);
-      for (const def of missing) this.here('E001', node.start, { hint: nearest(def.tag, keys) }, def.tag);
+      for (const def of missing) {
+        const hint = nearest(def.tag, keys);
+        // The misspelt tag renamed: the same fix as its E002.
+        const member = hint === undefined ? undefined : unknown!.find((m) => m.key === hint);
+        const fix = member ? { start: member.keyStart, end: member.keyEnd, text: JSON.stringify(def.tag) } : undefined;
+        this.here('E001', node.start, { hint }, def.tag, fix);
+      }
     }
   }
 
@@ -327,16 +366,17 @@ export class Walker {
   private field(node: JsonNode, def: FieldEntry): void {
     const fill = this.fillOf(def.fill);
     if (fill === 'unchecked') return;
+    this.def = def.def;
     // A blank string is no more "filled" than null is.
     const blank = node.type === 'string' && fill === 'filled' && def.shape.kind === 'value' && isBlank(node.value);
     if (node.type === 'null' || blank) {
       if (fill === 'filled' || fill === 'empty') {
-        this.here('E006', node.start, { expected: def.fill.doc, found: blank ? foundText(this.text, node) : 'null' });
+        this.here('E006', node.start, { expected: def.fill.doc, ...(blank ? foundArgs(this.text, node) : { found: 'null', kind: 'null' as const }) });
       }
       return;
     }
     if (fill === 'null') {
-      this.here('E005', node.start, { expected: def.fill.doc, found: foundText(this.text, node) });
+      this.here('E005', node.start, { expected: def.fill.doc, ...foundArgs(this.text, node) });
       return;
     }
     if (fill === 'empty' || fill === 'empty-or-null') {
@@ -350,15 +390,15 @@ export class Walker {
   private empty(node: JsonNode, def: FieldEntry): void {
     const shape = def.shape;
     if (shape.kind === 'value') {
-      this.here('E005', node.start, { expected: def.fill.doc, found: foundText(this.text, node) });
+      this.here('E005', node.start, { expected: def.fill.doc, ...foundArgs(this.text, node) });
       return;
     }
     if (node.type !== shape.kind) {
-      this.here('E004', node.start, { expected: shape.kind === 'array' ? 'un tableau vide []' : 'un objet vide {}', found: foundText(this.text, node) });
+      this.here('E004', node.start, { expected: shape.kind === 'array' ? 'un tableau vide []' : 'un objet vide {}', ...foundArgs(this.text, node) });
       return;
     }
     if (node.type === 'array') {
-      if (node.items.length > 0) this.here('E017', node.start, { expected: def.fill.doc, found: foundText(this.text, node) });
+      if (node.items.length > 0) this.here('E017', node.start, { expected: def.fill.doc, ...foundArgs(this.text, node) });
       return;
     }
     if (node.type !== 'object' || shape.kind !== 'object') return;
@@ -374,7 +414,7 @@ export class Walker {
       }
       const value = member.value;
       const isEmpty = value.type === 'null' || (value.type === 'array' && value.items.length === 0) || (value.type === 'object' && value.members.length === 0);
-      if (!isEmpty) this.here('E017', value.start, { expected: def.fill.doc, found: foundText(this.text, value) }, member.key);
+      if (!isEmpty) this.here('E017', value.start, { expected: def.fill.doc, ...foundArgs(this.text, value) }, member.key);
     }
   }
 
@@ -386,18 +426,18 @@ export class Walker {
         return;
       case 'object':
         if (node.type !== 'object') {
-          this.here('E004', node.start, { expected: 'un objet { … }', found: foundText(this.text, node) });
+          this.here('E004', node.start, { expected: 'un objet { … }', ...foundArgs(this.text, node) });
           return;
         }
         if (!shape.deferred) this.members(node, shape);
         return;
       case 'array': {
         if (node.type !== 'array') {
-          this.here('E004', node.start, { expected: 'un tableau [ … ]', found: foundText(this.text, node) });
+          this.here('E004', node.start, { expected: 'un tableau [ … ]', ...foundArgs(this.text, node) });
           return;
         }
         const n = node.items.length;
-        if (shape.min !== undefined && n < shape.min && fill === 'filled') this.here('E016', node.start, { count: shape.min, found: foundText(this.text, node) });
+        if (shape.min !== undefined && n < shape.min && fill === 'filled') this.here('E016', node.start, { count: shape.min, ...foundArgs(this.text, node) });
         if (shape.max !== undefined && n > shape.max) this.here('E018', node.start, { count: shape.max, found: String(n) });
         for (let i = 0; i < n; i++) {
           this.stack.push(i);
@@ -412,7 +452,9 @@ export class Walker {
     const check = leafCheck(shape);
     const format = check.format;
     if (node.type !== check.type) {
-      this.here('E004', node.start, { expected: format.expected, found: foundText(this.text, node) });
+      const raw = node.type === 'number' ? this.text.slice(node.start, node.end) : '';
+      const advice = adviseKind(node, raw, { type: check.type, hint: format.hint, example: this.def?.example, tag: this.def?.tag });
+      this.advised('E004', node.start, { expected: format.expected, ...foundArgs(this.text, node) }, advice);
       return;
     }
     const value = node.value;
@@ -431,7 +473,17 @@ export class Walker {
     for (const issue of issues) {
       const code = isCode(issue.message) ? issue.message : 'E004';
       const count = typeof issue.requirement === 'number' ? issue.requirement : undefined;
-      this.here(code, node.start, { expected: format.expected, found: foundText(this.text, node), count });
+      this.advised(code, node.start, { expected: format.expected, ...foundArgs(this.text, node), count }, this.advice(code, node, format));
+    }
+  }
+
+  /** How a value that fails its format would be right, when a spreadsheet or a script mangled it. */
+  private advice(code: Code, node: JsonNode, format: Format): Advice | undefined {
+    switch (code) {
+      case 'E010': return adviseDate(node);
+      case 'E011': return adviseDecimals(node, this.text.slice(node.start, node.end));
+      case 'E007': return adviseLength(node, { type: format.type, example: this.def?.example });
+      default: return undefined;
     }
   }
 }

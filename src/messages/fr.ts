@@ -3,14 +3,53 @@
 // missing text a type error.
 
 import type { Code } from './codes';
-import type { FindingArgs } from '../core/types';
+import type { AdviceKind, FindingArgs } from '../core/types';
 import type { SyntaxReason } from '../core/json/parse';
 
 type Message = (a: FindingArgs) => string;
 
 const q = (s: string | undefined) => `« ${s ?? ''} »`;
 const tag = (a: FindingArgs) => q(a.tag);
-const found = (a: FindingArgs) => (a.found === undefined ? '' : ` ; trouvé : ${a.found === '' ? '(rien)' : a.found}`);
+
+/** `1 médecin`, `2 médecins`: a count and its noun, agreed (French: 0 and 1 are singular). */
+export const count = (n: number, one: string, many = `${one}s`) => `${n} ${n > 1 ? many : one}`;
+
+/** « attendu » agreed with what is expected (`une chaîne…` → attendue, `des…` → attendus). */
+export const expectedWord = (expected: string | undefined) =>
+  expected === undefined ? 'attendu' : /^une\b/.test(expected) ? 'attendue' : /^des\b/.test(expected) ? 'attendus' : 'attendu';
+
+/** What a value is, by its JSON kind: « le nombre 12345 », « le texte "true" », null, « un objet ». */
+function foundValue(a: FindingArgs): string {
+  const f = a.found ?? '';
+  if (f === '') return '(rien)';
+  switch (a.kind) {
+    case 'number': return `le nombre ${f}`;
+    case 'string': return f === '""' ? 'le texte vide ""' : `le texte ${f}`;
+    case 'boolean': return `le booléen ${f}`;
+    default: return f;
+  }
+}
+
+/** How to write a value right (src/core/advice.ts), `write` being the JSON token to write. */
+export const ADVICE = {
+  quote: (w) => `écrire ${w} entre guillemets`,
+  unquote: (w) => `écrire ${w} sans guillemets`,
+  'leading-zeros': (w) => `les zéros de tête ont été perdus (tableur ?) : écrire ${w}`,
+  'excel-date': (w) => `numéro de série de date Excel : écrire ${w}`,
+  'iso-date': (w) => `date écrite AAAA-MM-JJ : écrire ${w}`,
+  'date-format': (w) => `écrire ${w}`,
+  'decimal-comma': (w) => `virgule décimale : écrire ${w} avec un point, sans guillemets`,
+  decimals: (w) => `écrire ${w}`,
+} as const satisfies Record<AdviceKind, (write: string) => string>;
+
+/** ` ; trouvé : le nombre 12345 ; écrire "12345" entre guillemets`: what was found, its invisible characters, the advice. */
+const found = (a: FindingArgs) => {
+  if (a.found === undefined) return '';
+  let out = ` ; trouvé : ${foundValue(a)}`;
+  if (a.invisible !== undefined) out += ` (${a.invisible.includes(', ') ? 'caractères invisibles' : 'caractère invisible'} : ${a.invisible})`;
+  if (a.advice !== undefined && a.write !== undefined) out += ` ; ${ADVICE[a.advice](a.write)}`;
+  return out;
+};
 
 export const SYNTAX_REASONS = {
   empty: 'le fichier ne contient aucune donnée JSON',
@@ -139,26 +178,27 @@ export const MESSAGES = {
   E001: (a) => `Balise ${tag(a)} manquante` + (a.hint ? ` (une balise ${q(a.hint)} est présente : faute de frappe ?).` : '.'),
   E002: (a) => `Balise ${tag(a)} inconnue pour ce type de demande` + (a.hint ? ` : vouliez-vous dire ${q(a.hint)} ?` : '.'),
   E003: (a) => `Balise ${tag(a)} en double dans le même bloc` + (a.where ? ` (déjà présente ligne ${a.where}).` : '.'),
-  E004: (a) => `${tag(a)} : ${a.expected ?? 'autre type'} attendu${found(a)}.`,
+  E004: (a) => `${tag(a)} : ${a.expected ?? 'autre type'} ${expectedWord(a.expected)}${found(a)}.`,
   E005: (a) => `${tag(a)} doit valoir null (${a.expected ?? ''})${found(a)}.`,
   E006: (a) => `${tag(a)} doit être renseignée (${a.expected ?? 'obligatoire'}) ; trouvé : ${a.found ?? 'null'}.`,
   E007: (a) => `${tag(a)} : exactement ${a.count ?? '?'} caractères attendus${found(a)}.`,
   E008: (a) => `${tag(a)} : au plus ${a.count ?? '?'} caractères attendus${found(a)}.`,
-  E009: (a) => `${tag(a)} : valeur attendue parmi ${a.expected ?? ''}${found(a)}.`,
+  E009: (a) =>
+    a.expected !== undefined && !a.expected.includes(' ou ') ? `${tag(a)} : valeur non permise, attendu : ${a.expected}${found(a)}.` : `${tag(a)} : valeur attendue parmi ${a.expected ?? ''}${found(a)}.`,
   E010: (a) => `${tag(a)} : date réelle au format JJ/MM/AAAA attendue${found(a)}.`,
   E011: (a) => `${tag(a)} : montant attendu avec exactement deux chiffres après le point (ex. 1075.00, ajouter .00 si le montant est entier)${found(a)}.`,
   E012: (a) => `${tag(a)} : montant strictement supérieur à 0 attendu${found(a)}.`,
-  E013: (a) => `${tag(a)} : ${a.expected ?? 'nombre entier'} attendu${found(a)}.`,
+  E013: (a) => `${tag(a)} : ${a.expected ?? 'nombre entier'} ${expectedWord(a.expected)}${found(a)}.`,
   E014: (a) => `${tag(a)} : à saisir en MAJUSCULES${found(a)}.`,
   E015: (a) => `${tag(a)} : adresse électronique valide attendue (nom@domaine.fr)${found(a)}.`,
-  E016: (a) => `${tag(a)} : au moins ${a.count ?? 1} élément(s) attendu(s)${found(a)}.`,
+  E016: (a) => `${tag(a)} : au moins ${count(a.count ?? 1, 'élément')} ${(a.count ?? 1) > 1 ? 'attendus' : 'attendu'}${found(a)}.`,
   E017: (a) => `${tag(a)} doit être vide (${a.expected ?? ''})${found(a)}.`,
   E018: (a) => `${tag(a)} : au plus ${a.count ?? '?'} éléments permis${found(a)}.`,
   E019: (a) => `${tag(a)} : ${a.expected ?? 'caractères non permis'}${found(a)}.`,
   E020: (a) => `${tag(a)} : le numéro de ligne ${a.found ?? ''} est déjà utilisé par une autre demande du fichier${a.where ? ` (${a.where})` : ''}.`,
   E021: (a) => `${tag(a)} : le numéro éditeur ${a.found ?? ''} est déjà utilisé par une autre demande du fichier${a.where ? ` (${a.where})` : ''}.`,
   E022: (a) =>
-    `${tag(a)} vaut ${a.found ?? ''} mais la demande compte ${a.count ?? 0} médecin(s) dans « beneficiaires.liberal » ` +
+    `${tag(a)} vaut ${a.found ?? ''} mais la demande compte ${count(a.count ?? 0, 'médecin')} dans « beneficiaires.liberal » ` +
     '(true : exactement un médecin ; false : au moins deux).',
   E023: (a) => `${tag(a)} : exactement une pièce de type « BON_COMMANDE » attendue par demande ; trouvé : ${a.count ?? 0}.`,
   E024: (a) => `${tag(a)} : le régime de TVA est « HT », une pièce de type « PREUVE_HT » (attestation de non-assujettissement à la TVA) est attendue.`,

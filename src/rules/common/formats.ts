@@ -66,6 +66,7 @@ export const date: Format = {
   label: 'VARCHAR (format « JJ/MM/AAAA »)',
   expected: 'une date JJ/MM/AAAA',
   type: 'string',
+  hint: 'date',
   schema: v.pipe(STRING, v.check(isCalendarDate, 'E010')),
 };
 
@@ -77,6 +78,7 @@ export const amount: Format = {
   schema: v.pipe(v.number('E004'), v.gtValue(0, 'E012')),
   raw: v.pipe(v.string(), v.regex(/^-?\d+\.\d\d$/, 'E011')),
   write: (value) => (value as number).toFixed(2),
+  hint: 'amount',
 };
 
 /** `INTEGER (MAX n)`: a whole number written without point or exponent. */
