@@ -56,10 +56,3 @@ if (typeof window !== 'undefined' && typeof URL.createObjectURL !== 'function') 
 }
 
 // ---------------------------------------------------------------------------------------------
-// Waiting for the page (findBy…, waitFor): 1 s by default, too short on a loaded 2-core machine
-// shared by several test runs; 10 s here. No test depends on speed: this only bounds a wait.
-// ---------------------------------------------------------------------------------------------
-if (typeof window !== 'undefined') {
-  const { configure } = await import('@testing-library/svelte');
-  configure({ asyncUtilTimeout: 10_000 });
-}

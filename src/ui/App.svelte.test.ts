@@ -117,9 +117,19 @@ describe('history', () => {
     render(App);
     const section = screen.getByRole('region', { name: 'Historique' });
     expect(await within(section).findByText('a.json')).toBeInTheDocument();
-    await user.click(within(section).getByRole('button', { name: "Effacer l'historique" }));
+    const clearButton = within(section).getByRole('button', { name: "Effacer l'historique" });
+    // Asked first (a native dialog): « Annuler » keeps it.
+    const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
+    await user.click(clearButton);
+    expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/^Effacer l'historique des simulations \(1 simulation\)\u00a0\?/));
+    expect(within(section).getByText('a.json')).toBeInTheDocument();
+    await user.click(clearButton);
+    expect(confirm).toHaveBeenCalledTimes(2);
+    confirm.mockRestore();
     expect(within(section).getByText('Aucune simulation enregistrée.')).toBeInTheDocument();
     await waitFor(async () => expect(await get(HISTORY_KEY)).toEqual([]));
+    // Nothing left to clear: disabled.
+    expect(clearButton).toBeDisabled();
   });
 
   test('storage refused (private browsing): the app still works and says so', async () => {

@@ -128,15 +128,18 @@ describe('the simulator with the keyboard only', () => {
     await page.waitForFunction((c) => document.activeElement?.matches(`article[id="${c}"] h3`) === true, code);
     expect(await focused(page)).toMatch(new RegExp(`^H3:${code} — `));
 
-    // Back up the page (Shift+Tab) to « Retour au simulateur », Enter: the results are still there.
+    // Back up the page (Shift+Tab) to « Retour au simulateur », Enter: the results are still
+    // there, and the focus is back on the error's code that was followed.
     let back = '';
     for (let i = 0; i < 400 && !back.includes('Retour au simulateur'); i++) back = await tab(page, true);
     expect(back).toMatch(/^A:.*Retour au simulateur$/);
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.hash === '#/');
     await page.getByRole('heading', { name: 'Résultats', exact: true }).waitFor();
-    await page.locator('.results').getByRole('link', { name: code, exact: true }).waitFor();
-    await page.waitForFunction(() => document.activeElement?.id === 'contenu');
+    await page.locator('.results').getByRole('link', { name: code, exact: true }).first().waitFor();
+    await page.waitForFunction(() => document.activeElement?.matches('.results a.issue-code') === true);
+    expect(await focused(page)).toBe(`A:${code}`);
+    expect(await page.evaluate(() => document.activeElement === document.querySelector('.results a.issue-code'))).toBe(true);
 
     requests.stop();
     expect(requests.outside(server.origin), 'requests that left the served origin').toEqual([]);

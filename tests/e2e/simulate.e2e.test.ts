@@ -193,9 +193,11 @@ describe('simulating files in Chromium', () => {
     expect(await issue.getByText(`ligne ${at.line}, colonne ${at.column}`, { exact: true }).count()).toBe(1);
     const sourceLine = input.toString('utf8').split('\n')[at.line - 1]!;
     const gutter = String(at.line);
+    // The line without its indentation, the caret under the column.
+    const indent = sourceLine.length - sourceLine.trimStart().length;
     expect((await issue.locator('pre.excerpt').innerText()).split('\n')).toEqual([
-      `${gutter} │ ${sourceLine}`,
-      `${' '.repeat(gutter.length)} │ ${' '.repeat(at.column - 1)}^`,
+      `${gutter} │ ${sourceLine.trimStart()}`,
+      `${' '.repeat(gutter.length)} │ ${' '.repeat(at.column - 1 - indent)}^`,
     ]);
     expect(await requestsList.nth(1).getByText('acceptée', { exact: true }).count()).toBe(1);
 
@@ -233,9 +235,11 @@ describe('simulating files in Chromium', () => {
     expect(await banner.getByText('virgule.json', { exact: true }).count()).toBe(1);
     expect(await banner.getByText(`ligne ${at.line}, colonne ${at.column}`, { exact: true }).count()).toBe(1);
     const gutter = String(at.line);
+    const line = text.split('\n')[at.line - 1]!;
+    const indent = line.length - line.trimStart().length;
     expect((await banner.locator('pre.excerpt').innerText()).split('\n')).toEqual([
-      `${gutter} │ ${text.split('\n')[at.line - 1]}`,
-      `${' '.repeat(gutter.length)} │ ${' '.repeat(at.column - 1)}^`,
+      `${gutter} │ ${line.trimStart()}`,
+      `${' '.repeat(gutter.length)} │ ${' '.repeat(at.column - 1 - indent)}^`,
     ]);
     // No output file anywhere: neither a dialog nor a button in the results.
     const report = fileReport(page, 'virgule.json');

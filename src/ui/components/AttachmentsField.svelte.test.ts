@@ -74,7 +74,8 @@ describe('the zip field', () => {
     await drop(jsonZone, [fixtureFile('avance.json'), zip('pieces.zip')]);
     expect(names(screen.getByRole('list', { name: 'Fichiers choisis' }))).toEqual([expect.stringMatching(/^avance\.json /)]);
     expect(names(screen.getByRole('list', { name: 'Zips choisis' }))).toEqual(['pieces.zip (22 octets)']);
-    const note = screen.getByLabelText(LABEL).closest('.field')!.querySelector('[aria-live=polite]')!;
+    // Said where the zip was given: under « Choisissez le fichier ».
+    const note = screen.getByLabelText('Choisissez le fichier').closest('.field')!.querySelector('[aria-live=polite]')!;
     expect(note).toHaveTextContent('Le zip « pieces.zip », déposé avec les fichiers JSON, a été placé dans les pièces justificatives.');
 
     // Zips alone on the JSON zone: the JSON file chosen stays.

@@ -55,6 +55,9 @@ describe('index', () => {
   });
 });
 
+/** Tests that render whole rule set pages (hundreds of rows and entries) in jsdom, on a loaded machine. */
+const PAGE_TIMEOUT = 60_000;
+
 describe('rule set page', () => {
   test('shows every tag row, with its path, format and aliases', () => {
     render(Documentation, { route: route(mdvAvance) });
@@ -78,7 +81,16 @@ describe('rule set page', () => {
     const aliasRow = rowHeaders.find((th) => th.querySelector('code')!.textContent === aliased.path)!;
     expect(aliasRow.textContent).toContain(aliased.aliases[0]);
     expect(aliasRow.textContent).toContain('Aussi acceptée');
-  });
+    // The same rows as cards (shown instead of the table when narrow: a container query), named
+    // by the same title: each tag's path, then its format, obligation, block and description.
+    const cards = [...document.querySelectorAll<HTMLElement>('ul.tag-cards > li')];
+    expect(document.querySelector('ul.tag-cards')!.getAttribute('aria-labelledby')).toBe(table.getAttribute('aria-labelledby'));
+    expect(cards.map((li) => li.querySelector('h3 code')!.textContent)).toEqual(rows.map((r) => r.path));
+    const card = cards[rows.findIndex((r) => r.path === 'lignesImport[].commande.montantSegurHT')]!;
+    const row = rows.find((r) => r.path === 'lignesImport[].commande.montantSegurHT')!;
+    expect([...card.querySelectorAll('dt')].map((dt) => dt.textContent)).toEqual(['Format', 'Obligatoire ?', 'Bloc', 'Description']);
+    expect([...card.querySelectorAll('dd')].map((dd) => dd.textContent)).toEqual([row.format, row.required, row.block, row.description]);
+  }, PAGE_TIMEOUT);
 
   test('has an entry for every code of the rule set, every file-level code and every attachments code, with its title and severity', () => {
     const { container } = render(Documentation, { route: route(mdvAvance) });
@@ -102,7 +114,7 @@ describe('rule set page', () => {
     );
     // A typical message, from the message table with this rule set's own file name.
     expect(entry(container, 'P008').textContent).toContain("« MDV-LGC-Va1-BDC-00001.pdf » du zip « pieces.zip » n'est pas ce qu'annonce son extension .pdf");
-  });
+  }, PAGE_TIMEOUT);
 
   test('an entry shows its fixture as before → after and the message the simulator gives', async () => {
     const { container } = render(Documentation, { route: route(mdvAvance) });
@@ -120,7 +132,7 @@ describe('rule set page', () => {
     // A form-only fixture and a byte-level code.
     expect(entry(container, 'G001').textContent).toContain("Pas d'exemple");
     expect(entry(container, 'G010').querySelector('samp')!.textContent).toMatch(/^JSON mal formé/);
-  });
+  }, PAGE_TIMEOUT);
 
   test('the route’s code scrolls to its entry and focuses its heading', async () => {
     const scrolled = vi.fn();
@@ -155,7 +167,7 @@ describe('rule set page', () => {
       }
       unmount();
     }
-  });
+  }, PAGE_TIMEOUT);
 
   test('the download button saves the example file', async () => {
     const blobs: Blob[] = [];
@@ -186,7 +198,7 @@ describe('rule set page', () => {
       }
       unmount();
     }
-  });
+  }, PAGE_TIMEOUT);
 
   test('headings go down one level at a time', () => {
     for (const r of [{}, route(mdvAvance)]) {

@@ -70,12 +70,25 @@ test('every code of every rule set has an example whose simulation reports that 
   expect(GLOBAL_CODES).toEqual(Object.keys(CODES).filter((c) => c.startsWith('G')));
 });
 
-test('an edit view gives the line of the file where the edit applies', async () => {
+test('an edit view gives the line of the example file (the one offered for download) where the edit applies', async () => {
   const sets = await loadExamples();
   const set = sets.find((s) => s.ruleSet === RULE_SETS[0])!;
   const fixture = set.fixtures.find((f) => f.code === 'E011')!;
-  const [view] = editViews(set, fixture);
-  const base = set.bases[fixture.base]!;
-  const line = base.slice(0, base.indexOf(fixture.edits[0]![0])).split('\n').length;
+  const example = exampleFor('E011', RULE_SETS[0]!, sets)!;
+  const [view] = example.edits;
+  const [from, to] = fixture.edits[0]!;
+  let prefix = 0;
+  while (from[prefix] === to[prefix]) prefix++;
+  const line = example.text.slice(0, example.text.indexOf(to) + prefix).split('\n').length;
   expect(view!.line).toBe(line);
+  expect(example.text.split('\n')[line - 1]).toContain(to.slice(prefix).split('\n')[0]!.trim());
+  expect(example.fileName).toBe(`exemple-${RULE_SETS[0]!.dsr}-${RULE_SETS[0]!.type}-E011.json`);
+});
+
+test('an edit above another moves its line in the example file', () => {
+  const set = { ruleSet: RULE_SETS[0]!, bases: { 'b.json': 'a\nb\nc\n' }, fixtures: [] };
+  const fixture = { code: 'E011', title: 't', base: 'b.json', path: '', edits: [['c', 'C'], ['a', 'a\nx\ny']] } as const;
+  const views = editViews(set, fixture);
+  // c is on line 3 of the base, on line 5 once two lines were added above it.
+  expect(views.map((v) => v.line)).toEqual([5, 1]);
 });

@@ -101,7 +101,10 @@ export interface Excerpt {
 }
 
 export interface EditView {
-  /** 1-based line of the file where the edit applies. */
+  /**
+   * 1-based line, in the example's file (the fixture's text, all edits applied: the file the
+   * entry offers for download), of the edit's first changed character.
+   */
   readonly line: number;
   readonly before: Excerpt;
   readonly after: Excerpt;
@@ -157,15 +160,33 @@ export function excerpt(from: string, to: string): { before: Excerpt; after: Exc
   return { before: side(from), after: side(to) };
 }
 
-/** The edits of a fixture as excerpts, each with the line of the file where it applies. */
+/**
+ * The edits of a fixture as excerpts, each with its line in the example's file: the base with
+ * every edit applied (fixtureText), which the documentation offers for download — so that the
+ * line cited is one of the file the reader opens (an edit's place moves when a later edit above
+ * it adds or removes lines).
+ */
 export function editViews(set: FixtureSet, fixture: Fixture): EditView[] {
   let text = set.bases[fixture.base] ?? '';
-  return fixture.edits.map(([from, to]) => {
+  /** Where each edit's first changed character stands in `text`, kept up to date. */
+  const starts: number[] = [];
+  const views = fixture.edits.map(([from, to]) => {
     const at = Math.max(0, text.indexOf(from));
-    const line = countLines(text, at);
-    text = text.slice(0, at) + to + text.slice(at + from.length);
-    return { line, ...excerpt(from, to) };
+    const end = at + from.length;
+    const delta = to.length - from.length;
+    for (let k = 0; k < starts.length; k++) if (starts[k]! >= end) starts[k] = starts[k]! + delta;
+    starts.push(at + commonPrefix(from, to));
+    text = text.slice(0, at) + to + text.slice(end);
+    return excerpt(from, to);
   });
+  return views.map((view, k) => ({ line: countLines(text, starts[k]!), ...view }));
+}
+
+/** The length of the common beginning of `a` and `b`. */
+function commonPrefix(a: string, b: string): number {
+  let n = 0;
+  while (n < a.length && n < b.length && a[n] === b[n]) n++;
+  return n;
 }
 
 function countLines(text: string, end: number): number {
@@ -186,6 +207,10 @@ export interface CodeExample {
   readonly edits: EditView[];
   /** Form choices that differ from the defaults, in French. */
   readonly choices: string[];
+  /** The example's file: the fixture's base with its edits (the lines cited are its lines). */
+  readonly text: string;
+  /** The name it is downloaded as: `exemple-<dsr>-<type>-<code>.json`. */
+  readonly fileName: string;
   /** The simulator's finding of this code at the fixture's path (undefined if the fixture went stale). */
   readonly issue: Issue | undefined;
   /** Whether the whole file is rejected (a file-level fault) rather than one request. */
@@ -217,10 +242,12 @@ export function exampleFor(code: Code, ruleSet: RuleSet, sets: readonly FixtureS
   }
   if (!fixture || !set) return undefined;
   let result: SimulationResult | undefined;
+  let text = '';
   try {
+    text = fixtureText(set, fixture);
     const options: SimulationOptions = { ...fixtureOptions(set.ruleSet), ...fixture.options };
     // The note naming another rule set (G021) needs the registry; the other codes do not.
-    result = simulate(new TextEncoder().encode(fixtureText(set, fixture)), options, set.ruleSet, code === 'G021' ? RULE_SETS : []);
+    result = simulate(new TextEncoder().encode(text), options, set.ruleSet, code === 'G021' ? RULE_SETS : []);
   } catch {
     result = undefined;
   }
@@ -231,6 +258,8 @@ export function exampleFor(code: Code, ruleSet: RuleSet, sets: readonly FixtureS
     set,
     borrowed: set !== own,
     edits: editViews(set, fixture),
+    text,
+    fileName: `exemple-${set.ruleSet.dsr}-${set.ruleSet.type}-${code}.json`,
     choices: formChoices(set.ruleSet, fixture.options),
     issue,
     wholeFile: result?.status === 'invalid',

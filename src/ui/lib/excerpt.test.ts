@@ -10,12 +10,24 @@ describe('splitLines', () => {
 describe('excerptAt', () => {
   const lines = splitLines('{\n  "siret": 123,\n\t"x": true\n}');
 
-  test('the line with a caret under the column', () => {
-    expect(excerptAt(lines, 2, 12)).toEqual({ line: 2, text: '  "siret": 123,', caret: '           ^' });
+  test('the line without its indentation, with a caret under the column', () => {
+    expect(excerptAt(lines, 2, 12)).toEqual({ line: 2, text: '"siret": 123,', caret: '         ^' });
+    // A tab-indented line too.
+    expect(excerptAt(lines, 3, 7)).toEqual({ line: 3, text: '"x": true', caret: '     ^' });
+  });
+
+  test('a column inside the indentation keeps the blanks up to it', () => {
+    expect(excerptAt(['      "a": 1'], 1, 3)).toEqual({ line: 1, text: '    "a": 1', caret: '^' });
   });
 
   test('tabs are kept in the caret line so that it aligns', () => {
-    expect(excerptAt(lines, 3, 7)?.caret).toBe('\t     ^');
+    expect(excerptAt(['"a":\t\t"b"'], 1, 7)?.caret).toBe('    \t\t^');
+  });
+
+  test('a long indented line is cut after its indentation, not marked as cut there', () => {
+    const e = excerptAt(['        "x": "' + 'y'.repeat(30) + '"'], 1, 14, 40)!;
+    expect(e.text.startsWith('"x": ')).toBe(true);
+    expect(e.text[e.caret.length - 1]).toBe('"');
   });
 
   test('a column past the end points just after the last character', () => {

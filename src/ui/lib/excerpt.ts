@@ -1,7 +1,8 @@
 // The line of the file where an issue stands, with a caret under its column — what an editor
 // would show. Lines end at LF, CRLF or a lone CR and columns count UTF-16 units from 1, as the
-// core counts them (src/core/json/position.ts). Long lines (a minified file is one line) are cut
-// around the column.
+// core counts them (src/core/json/position.ts). The line's indentation is left out (on a phone,
+// eight blanks are a tenth of the box); long lines (a minified file is one line) are cut around
+// the column.
 
 import { invisibleNames } from '../../core/invisible';
 
@@ -31,18 +32,25 @@ export function splitLines(text: string): string[] {
 
 export const EXCERPT_WIDTH = 100;
 
+/**
+ * The excerpt of line `line` (1-based) at `column` (1-based, UTF-16 units): the line without its
+ * indentation (blanks and tabs before the first character, or before the column if it points
+ * into them), at most `width` characters of it around the column, and the caret line. Undefined
+ * when the line does not exist.
+ */
 export function excerptAt(lines: readonly string[], line: number, column: number, width = EXCERPT_WIDTH): Excerpt | undefined {
   const full = lines[line - 1];
   if (full === undefined || line < 1) return undefined;
   const at = Math.max(0, Math.min(column - 1, full.length));
-  let from = 0;
+  const indent = Math.min(full.length - full.trimStart().length, at);
+  let from = indent;
   let to = full.length;
-  if (full.length > width) {
-    from = Math.max(0, at - Math.floor(width / 2));
+  if (full.length - indent > width) {
+    from = Math.max(indent, at - Math.floor(width / 2));
     to = Math.min(full.length, from + width);
-    from = Math.max(0, to - width);
+    from = Math.max(indent, to - width);
   }
-  const head = from > 0 ? '…' : '';
+  const head = from > indent ? '…' : '';
   const tail = to < full.length ? '…' : '';
   const raw = full.slice(from, to);
   // A BOM at the very start of the file stays as it was (not marked nor named).

@@ -31,3 +31,27 @@ export const focusableWhenScrolling: Attachment<HTMLElement> = (node) => {
   observer.observe(node);
   return () => observer?.unobserve(node);
 };
+
+/**
+ * A box that scrolls sideways shows its `.excerpt-mark` (the caret under the faulty value) without
+ * the reader having to scroll: on first layout and at each change of its width, the box scrolls
+ * so that the mark stands a quarter of the way in (what is left of it is context). A box whose
+ * content fits is not scrolled.
+ */
+export const scrollToMark: Attachment<HTMLElement> = (node) => {
+  const update = () => {
+    const mark = node.querySelector<HTMLElement>('.excerpt-mark');
+    if (!mark) return;
+    if (node.scrollWidth <= node.clientWidth) {
+      node.scrollLeft = 0;
+      return;
+    }
+    const markX = mark.getBoundingClientRect().left - node.getBoundingClientRect().left + node.scrollLeft;
+    node.scrollLeft = Math.max(0, markX - node.clientWidth / 4);
+  };
+  update();
+  if (typeof ResizeObserver === 'undefined') return;
+  const observer = new ResizeObserver(update);
+  observer.observe(node);
+  return () => observer.disconnect();
+};

@@ -171,13 +171,15 @@ export class SimulatorState implements EditingActions {
   fileError = $state('');
   /** The attachment zips chosen or dropped (optional), checked against each JSON file. */
   zips = $state.raw<readonly File[]>([]);
-  /** What happened to dropped files sent to the other field (said under the zip field). */
+  /** What happened to files given to the wrong field and sent to the other (said under `routedFrom`). */
   routingNote = $state('');
   /**
    * «Vérification complète» of the zips: every entry inflated whole, its size and CRC checked
    * (issue 15). Off by default: the directory and each entry's first bytes only.
    */
   completeZipCheck = $state(false);
+  /** The field the routed files were given to, where the note is said: 'json' or 'zip'. */
+  routedFrom = $state<'json' | 'zip'>('zip');
 
   running = $state(false);
   /** True once a running check has lasted PROGRESS_DELAY_MS. */
@@ -273,7 +275,7 @@ export class SimulatorState implements EditingActions {
 
   /**
    * Files chosen or dropped on « Choisissez le fichier »: zips go to the attachments field
-   * (said), the rest are the JSON files. Only zips: the JSON files chosen are kept.
+   * (said under « Choisissez le fichier », where they were given), the rest are the JSON files. Only zips: the JSON files chosen are kept.
    */
   takeJsonFiles(files: readonly File[]): void {
     const zips = files.filter(isZip);
@@ -281,6 +283,7 @@ export class SimulatorState implements EditingActions {
     if (others.length > 0 || zips.length === 0) this.setFiles(others);
     if (zips.length > 0) {
       this.setZips(zips);
+      this.routedFrom = 'json';
       this.routingNote =
         zips.length === 1
           ? `Le zip ${namesFr(zips)}, déposé avec les fichiers JSON, a été placé dans les pièces justificatives.`
@@ -290,7 +293,7 @@ export class SimulatorState implements EditingActions {
 
   /**
    * Files chosen or dropped on the attachments field: JSON files go to « Choisissez le fichier »
-   * (said), the rest are the zips (a file that is not a zip is reported by the check, P016).
+   * (said under the attachments field, where they were given), the rest are the zips (a file that is not a zip is reported by the check, P016).
    */
   takeZipFiles(files: readonly File[]): void {
     const json = files.filter((f) => isJson(f) && !isZip(f));
@@ -298,6 +301,7 @@ export class SimulatorState implements EditingActions {
     if (zips.length > 0 || json.length === 0) this.setZips(zips);
     if (json.length > 0) {
       this.setFiles(json);
+      this.routedFrom = 'zip';
       this.routingNote =
         json.length === 1
           ? `Le fichier JSON ${namesFr(json)}, déposé avec les zips, a été placé dans « Choisissez le fichier ».`
@@ -601,6 +605,26 @@ export class SimulatorState implements EditingActions {
 
   closeVerdict(): void {
     this.verdict = null;
+  }
+
+  /** The error whose code was followed to the documentation (its link's data-place), or null. */
+  readingPlace: string | null = null;
+
+  /**
+   * Back from the documentation: the focus and the view go back to the error whose code was
+   * followed (a link `[data-place]` under `root`), as a browser's « Back » would to a page.
+   * Returns false (and forgets it) when there is no such place any more: the caller starts at
+   * the top.
+   */
+  restorePlace(root: ParentNode): boolean {
+    const place = this.readingPlace;
+    this.readingPlace = null;
+    if (place === null) return false;
+    const link = [...root.querySelectorAll<HTMLElement>('a[data-place]')].find((el) => el.dataset.place === place);
+    if (!link) return false;
+    link.focus({ preventScroll: true });
+    link.scrollIntoView?.({ block: 'center' });
+    return true;
   }
 
   async #record(runs: readonly FileRun[]): Promise<void> {
