@@ -118,9 +118,6 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'unit',
             include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
-            // A component test renders whole pages in jsdom: 5 s (the default) is too short on a
-            // loaded 2-core machine. A bound, not a timed assertion.
-            testTimeout: 30_000,
             exclude: ['tests/e2e/**', '**/node_modules/**'],
             // Sized for a loaded 2-core machine (a test that takes 1 s alone may take 20 s
             // there), never to measure speed: no test asserts a duration.
