@@ -69,7 +69,8 @@ describe('the documentation in Chromium', () => {
     expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['Bloc', 'Balise', 'Description', 'Format', 'Obligatoire ?']);
     expect(await table.getByRole('rowheader').count()).toBeGreaterThan(20);
     for (const tag of ['numeroAns', 'siret', 'montantSegurHT', 'codeTraitement']) {
-      const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`${tag}$`) }) });
+      // The row header is the tag's path, then its other accepted spelling if any (`siret`: « SIRET »).
+      const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`(^|\\.)${tag}( Aussi acceptée|$)`) }) });
       expect(await row.count(), tag).toBe(1);
       expect((await row.getByRole('cell').allInnerTexts()).every((text) => text.trim() !== ''), tag).toBe(true);
     }
