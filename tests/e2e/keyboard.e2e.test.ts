@@ -80,6 +80,7 @@ describe('the simulator with the keyboard only', () => {
     await page.getByRole('list', { name: 'Fichiers choisis' }).getByText('JSON-clavier.json').waitFor();
     expect(await focused(page)).toBe('INPUT#fichier');
     expect(await tab(page)).toBe('INPUT#pj');
+    expect(await tab(page)).toBe('INPUT#pj-complet');
 
     expect(await tab(page)).toBe('INPUT#controles-stricts');
     expect(await tab(page)).toBe('INPUT#premiere-erreur');
