@@ -92,7 +92,7 @@ const NODE_FS: WriteFs = { stat, open, rename, unlink };
  * that exists and is not a regular file is written to directly.
  */
 export async function writeAtomically(target: string, bytes: Uint8Array, fs: WriteFs = NODE_FS): Promise<void> {
-  let direct = false;
+  let direct: boolean;
   try {
     direct = !(await fs.stat(target)).isFile();
   } catch {

@@ -38,8 +38,10 @@ export class FileRun {
   readonly #source: ExcerptSource | null;
   #lines: string[] | undefined;
   /** Excerpts received, by `line:column` (null: none); replaced whole at each batch. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- replaced whole ($state.raw), never mutated
   #excerpts = $state.raw(new Map<string, Excerpt | null>());
   /** Places asked for and not yet received (not reactive). */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- bookkeeping, not shown
   readonly #asked = new Set<string>();
   #queue: { line: number; column: number }[] = [];
 
@@ -164,6 +166,7 @@ export class FileRun {
     const at = this.#queue;
     this.#queue = [];
     const excerpts = await this.#source!.excerpts(at);
+    // eslint-disable-next-line svelte/prefer-svelte-reactivity -- built here, then set whole
     const next = new Map(this.#excerpts);
     at.forEach(({ line, column }, i) => next.set(`${line}:${column}`, excerpts[i] ?? null));
     this.#excerpts = next;

@@ -213,6 +213,7 @@ export class SimulatorState implements EditingActions {
     return settingsKey(this.form.options());
   }
   /** Edit sessions by file name: closing the editor keeps the edits. */
+  // eslint-disable-next-line svelte/prefer-svelte-reactivity -- a lookup table; `editing` is the reactive part
   readonly #sessions = new Map<string, EditSession>();
 
   /** Files rejected as a whole (the banner at the top). */
