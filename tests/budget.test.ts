@@ -1,5 +1,5 @@
 // The size budget of the issue, on the built files (`npm test` builds before vitest runs):
-// the app's JavaScript and CSS at start-up ≤ 60 kB gzip, the offline file ≤ 300 kB gzip
+// the app's JavaScript and CSS at start-up ≤ 60 kB gzip, the offline file ≤ 380 kB gzip
 // (what is counted, and why: tests/bench/sizes.ts). `npm run bench` prints the same table.
 // Also: the offline file is one self-contained file (nothing it could ask of a server).
 

@@ -3,15 +3,14 @@
 // status, the path of the finding and words of its message. The seed line behind each rule is
 // given beside its case (seeds: the OCR of the ASP / ANS guides).
 
-import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { zipSync } from 'fflate';
+import { BIN, builtCli, ROOT } from './built-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const ROOT = resolve(__dirname, '..');
-const BIN = join(ROOT, 'dist/cli/segur-sim.mjs');
 const fixture = (path: string) => readFileSync(join(ROOT, 'src/rules', path), 'utf8');
 
 const LIBERAL = fixture('mdv-lgc/fixtures/avance-liberal.json');
@@ -39,20 +38,9 @@ interface Report {
   readonly attachments: { missing: unknown[]; unexpected: unknown[]; faulty: unknown[] };
 }
 
-/** The bin was built before the test (npm test builds first); rebuilt here when stale. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 let work: string;
 beforeAll(() => {
-  const stale = !existsSync(BIN) || statSync(BIN).mtimeMs < newest(join(ROOT, 'src'));
-  if (stale) execSync('npx vite build --mode cli', { cwd: ROOT, stdio: 'pipe' });
+  builtCli(); // `npm test` builds first; a lone `vitest run` builds the bin when missing or stale
   work = mkdtempSync(join(tmpdir(), 'segur-fidelity-'));
 }, 120_000);
 afterAll(() => {

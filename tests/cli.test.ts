@@ -1,10 +1,11 @@
 // The `segur-sim` command: args.ts and report.ts as units, then the built bin end to end
 // (dist/cli/segur-sim.mjs, spawned with node in a temporary folder).
 
-import { execSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { BIN, builtCli, ROOT } from './built-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultOutputName, HELP, parseArgs, parseVatRate, USAGE, type CliOptions } from '../src/cli/args';
 import {
@@ -24,8 +25,6 @@ import { zipSync } from 'fflate';
 import { buildZip, deflateBomb } from './attachments/build';
 import type { SimulationOptions, SimulationResult } from '../src/core/types';
 
-const ROOT = resolve(__dirname, '..');
-const BIN = join(ROOT, 'dist/cli/segur-sim.mjs');
 const FIXTURE = join(ROOT, 'src/rules/mdv-lgc/fixtures/avance-liberal.json');
 const VALID = readFileSync(FIXTURE, 'utf8');
 /** Request 1 rejected: an amount with one decimal (E011 at line 14, column 27). */
@@ -376,22 +375,10 @@ describe('useColor', () => {
 // ---------------------------------------------------------------------------------------------
 // End to end: the built bin
 
-/** The newest modification time under a folder (source files that go into the bin). */
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 let work: string;
 
 beforeAll(() => {
-  // `npm test` builds first; a lone `vitest run` builds the bin when it is missing or stale.
-  const stale = !existsSync(BIN) || statSync(BIN).mtimeMs < Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs);
-  if (stale) execSync('npx vite build --mode cli', { cwd: ROOT, stdio: 'pipe' });
+  builtCli(); // `npm test` builds first; a lone `vitest run` builds the bin when missing or stale
   work = mkdtempSync(join(tmpdir(), 'segur-cli-'));
 }, 120_000);
 
@@ -431,24 +418,6 @@ function expectUsage(r: Run, message: RegExp): void {
 }
 
 describe('segur-sim end to end', () => {
-  it('refuses a file above the size limit from its size, before reading it (G003, exit 2)', () => {
-    // A sparse file of 3 GiB: no disk used; Node's readFile cannot read it at all (over 2 GiB),
-    // so only a stat-first CLI gives the verdict.
-    const dir = mkdtempSync(join(work, 'case-'));
-    const path = join(dir, 'enorme.json');
-    const size = 3 * 1024 ** 3;
-    writeFileSync(path, '');
-    truncateSync(path, size);
-    const r = cli([path, ...BASE, '--format', 'json']);
-    expect(r.stderr).toBe('');
-    expect(r.status).toBe(2);
-    const report = JSON.parse(r.stdout) as { status: string; globalErrors: { code: string; message: string }[]; output: string | null };
-    expect(report.status).toBe('invalid');
-    expect(report.globalErrors.map((e) => e.code)).toEqual(['G003']);
-    expect(report.globalErrors[0]!.message).toContain(`${size} octets`);
-    expect(report.output).toBeNull();
-    expect(existsSync(join(dir, 'enorme_sortie.json'))).toBe(false);
-  });
 
   it('exits 0 and writes <base>_sortie.json next to the input, only the treatment values changed', () => {
     const { dir, path } = fileIn('avance.json', VALID);
@@ -896,7 +865,7 @@ describe('segur-sim: what was found, how to fix it', () => {
   it('a number for a text: says a number was found and to write it between quotes; the fix quotes it', () => {
     const { found, text, report, dir } = finding([['"numeroEditeur": "00001"', '"numeroEditeur": 12345']], ED, 1);
     expect(found.code).toBe('E004');
-    expect(found.message).toBe('« numeroEditeur » : une chaîne de 5 caractères attendue ; trouvé : le nombre 12345 ; écrire "12345" entre guillemets.');
+    expect(found.message).toBe('« numeroEditeur » : une chaîne de 5 caractères, à partir de 00001 attendue ; trouvé : le nombre 12345 ; écrire "12345" entre guillemets.');
     expect(found.fix).toEqual({ start: text.indexOf('12345'), end: text.indexOf('12345') + 5, text: '"12345"' });
     // The same words in the output file's libelleTraitement.
     expect(report.requests[0]!.libelleTraitement).toContain('trouvé : le nombre 12345 ; écrire "12345" entre guillemets');
@@ -1039,7 +1008,7 @@ describe('segur-sim: what was found, how to fix it', () => {
     const { path } = fileIn('texte.json', VALID.replace('"numeroEditeur": "00001"', '"numeroEditeur": 12345'));
     const r = cli([path, ...BASE, '--tva', '20']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('[E004] « numeroEditeur » : une chaîne de 5 caractères attendue ; trouvé : le nombre 12345 ; écrire "12345" entre guillemets.');
+    expect(r.stdout).toContain('[E004] « numeroEditeur » : une chaîne de 5 caractères, à partir de 00001 attendue ; trouvé : le nombre 12345 ; écrire "12345" entre guillemets.');
     expect(r.stdout).not.toMatch(/\(s\)/);
   });
 });

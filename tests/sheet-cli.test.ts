@@ -3,14 +3,13 @@
 // writes checked by `segur-sim` itself.
 
 import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
+import { BIN, builtCli } from './built-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBuildArgs, parseTemplateArgs } from '../src/cli/sheet-args';
 
-const ROOT = resolve(__dirname, '..');
-const BIN = join(ROOT, 'dist/cli/segur-sim.mjs');
 const MDV = ['--type', 'avance', '--dsr', 'MDV-LGC'];
 const HEADER = ['--numero-ans', 'MDVLGC0001', '--siret', '73282932000074'];
 
@@ -44,22 +43,10 @@ describe('argument parsers', () => {
   });
 });
 
-/** The newest modification time under a folder (source files that go into the bin). */
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 let work: string;
 
 beforeAll(() => {
-  // `npm test` builds first; a lone `vitest run` builds the bin when it is missing or stale.
-  const stale = !existsSync(BIN) || statSync(BIN).mtimeMs < Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs);
-  if (stale) execSync('npx vite build --mode cli', { cwd: ROOT, stdio: 'pipe' });
+  builtCli(); // `npm test` builds first; a lone `vitest run` builds the bin when missing or stale
   work = mkdtempSync(join(tmpdir(), 'segur-sheet-cli-'));
 }, 120_000);
 

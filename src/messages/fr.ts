@@ -199,7 +199,11 @@ export const MESSAGES = {
     `Le fichier n'est pas encodé en UTF-8 : octets invalides ${a.found ?? ''}` +
     (a.hint ? ` (le fichier semble encodé en ${a.hint} : enregistrez-le en UTF-8).` : '.'),
   G002: (a) => `Le fichier est encodé en ${a.hint ?? 'UTF-16'} (octets ${a.found ?? ''}) : enregistrez-le en UTF-8.`,
-  G003: (a) => `Le fichier est trop volumineux : ${sizeFr(Number(a.found))}, au plus ${limitFr(a.count ?? 0)}.`,
+  G003: (a) => {
+    // A stream stops one byte past the limit: its size is then only known to exceed it.
+    const size = Number(a.found);
+    return `Le fichier est trop volumineux : ${Number.isFinite(size) ? sizeFr(size) : `plus de ${sizeFr(a.count ?? 0)}`}, au plus ${limitFr(a.count ?? 0)}.`;
+  },
   G004: (a) =>
     `Le fichier n'est pas un fichier texte JSON : c'est ${a.other ?? CONTENT_LABELS.unknown}${a.found ? ` (premiers octets ${a.found})` : ''}. ` +
     'Vérifiez que le bon fichier a été choisi : le JSON des demandes, pas une pièce justificative ni un zip.',

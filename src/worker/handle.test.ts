@@ -45,7 +45,7 @@ describe('excerpts', () => {
     const files = new Files();
     handleRequest({ kind: 'simulate', id: 1, bytes: new TextEncoder().encode('{\n  "a": [1,\n  2]\n}'), options }, files);
     const ask = () => handleRequest({ kind: 'excerpts', id: 9, file: 1, at: [{ line: 2, column: 3 }, { line: 40, column: 1 }] }, files)!.response;
-    expect(ask()).toEqual({ kind: 'excerpts', id: 9, excerpts: [{ line: 2, text: '  "a": [1,', caret: '  ^' }, null] });
+    expect(ask()).toEqual({ kind: 'excerpts', id: 9, excerpts: [{ line: 2, text: '"a": [1,', caret: '^' }, null] });
     expect(handleRequest({ kind: 'release', files: [1] }, files)).toBeNull();
     expect(files.size).toBe(0);
     expect(ask()).toEqual({ kind: 'excerpts', id: 9, excerpts: [null, null] });

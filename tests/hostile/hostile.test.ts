@@ -2,11 +2,12 @@
 // (tests/hostile/generate.ts; nothing stored), the large ones in a CI-sized form. The full-sized
 // ones are measured by tests/hostile/measure.ts, never timed here.
 
-import { execSync, spawnSync } from 'node:child_process';
-import { existsSync, linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { BIN, builtCli } from '../built-cli';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkAttachments } from '../../src/attachments/check';
 import { expectedAttachments } from '../../src/attachments/expected';
@@ -21,8 +22,6 @@ import type { SimulationOptions } from '../../src/core/types';
 import { buildZip, content, countingBlob, noise } from '../attachments/build';
 import { BASE_TEXT, duplicateObjects, duplicatesInOneObject, duplicateTags, manyAttachments, unknownTags, withNumeroEditeur, withUnknownTag } from './generate';
 
-const ROOT = resolve(import.meta.dirname, '../..');
-const BIN = join(ROOT, 'dist/cli/segur-sim.mjs');
 const OPTIONS: SimulationOptions = { type: 'avance', dsr: 'MDV-LGC' };
 const BASE = ['--type', 'avance', '--dsr', 'MDV-LGC'];
 const enc = new TextEncoder();
@@ -36,19 +35,8 @@ vi.setConfig({ testTimeout: 60_000 });
 
 let work: string;
 
-/** The newest modification time under a folder. */
-function newest(dir: string): number {
-  let t = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const p = join(dir, entry.name);
-    t = Math.max(t, entry.isDirectory() ? newest(p) : statSync(p).mtimeMs);
-  }
-  return t;
-}
-
 beforeAll(() => {
-  // `npm test` builds first; a lone `vitest run` builds the bin when it is missing or stale.
-  if (!existsSync(BIN) || statSync(BIN).mtimeMs < newest(join(ROOT, 'src'))) execSync('npx vite build --mode cli', { cwd: ROOT, stdio: 'pipe' });
+  builtCli(); // `npm test` builds first; a lone `vitest run` builds the bin when missing or stale
   work = mkdtempSync(join(tmpdir(), 'segur-hostile-'));
 }, 120_000);
 
@@ -353,7 +341,7 @@ describe('bounded reading', () => {
     const r = cli(['/dev/zero', ...BASE, '--format', 'json']);
     expect(r.status).toBe(2);
     const report = JSON.parse(r.stdout);
-    expect(report.globalErrors).toMatchObject([{ code: 'G003', message: `Le fichier est trop volumineux (plus de ${LIMIT} octets) : la taille maximale acceptée est de ${LIMIT} octets.` }]);
+    expect(report.globalErrors).toMatchObject([{ code: 'G003', message: expect.stringMatching(/^Le fichier est trop volumineux : plus de 64 Mo \(67\s108\s864 octets\), au plus 64 Mo\.$/) }]);
   }, 60_000);
 
   it('a stream is read up to the limit + 1 byte, never further', async () => {
@@ -384,7 +372,7 @@ describe('bounded reading', () => {
     const r = cli(['-', ...BASE], Buffer.alloc(LIMIT + 1, 0x20));
     expect(r.status).toBe(2);
     expect(r.stdout).toContain(`[G003]`);
-    expect(r.stdout).toContain(`plus de ${LIMIT} octets`);
+    expect(r.stdout).toMatch(/trop volumineux : plus de 64 Mo \(67\s108\s864 octets\)/);
   });
 
   it('a 3 GiB file (sparse: nothing to read) is stat’ed, not read: G003 with its size, exit 2', () => {
@@ -393,7 +381,7 @@ describe('bounded reading', () => {
     const r = cli([path, ...BASE, '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(2);
-    expect(JSON.parse(r.stdout).globalErrors[0]).toMatchObject({ code: 'G003', message: expect.stringContaining(`(${3 * 1024 ** 3} octets)`) });
+    expect(JSON.parse(r.stdout).globalErrors[0]).toMatchObject({ code: 'G003', message: expect.stringMatching(/: 3 Go \(3\s221\s225\s472 octets\), au plus 64 Mo\.$/) });
   });
 
 });

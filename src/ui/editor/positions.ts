@@ -72,13 +72,15 @@ export class TextPositions {
   /**
    * The range of the value (or key) that starts at `offset`: a whole string with its quotes, a
    * whole number or literal; one character for anything else (an object where a tag is missing,
-   * a syntax fault). UTF-16 offsets `[from, to)`, `to > from` unless the text ends at `offset`.
+   * a syntax fault). UTF-16 offsets `[from, to)`, `to > from` unless the text or the line ends at `offset`.
    */
   tokenAt(offset: number): { from: number; to: number } {
     const text = this.text;
     const from = Math.min(Math.max(0, offset), text.length);
     const c = text[from];
-    if (c === undefined) return { from, to: from };
+    // The end of a line (a missing comma is placed after the value it should follow): a cursor
+    // there, not the line break (which would put the selection on the next line).
+    if (c === undefined || c === '\n' || c === '\r') return { from, to: from };
     let to = from + 1;
     if (c === '"') {
       while (to < text.length) {

@@ -418,7 +418,7 @@ export class SimulatorState implements EditingActions {
     if (this.#cancelled || cancelled.aborted) {
       // The results shown before stay; the files checked meanwhile are dropped.
       for (const run of runs) if (!this.runs.includes(run)) run.release();
-      this.announcement = 'Vérification annulée : les résultats affichés sont ceux de la simulation précédente.';
+      this.announcement = this.runs.length > 0 ? 'Vérification annulée : les résultats affichés sont ceux de la simulation précédente.' : 'Vérification annulée.';
       return;
     }
     this.quiet = false;
