@@ -32,11 +32,15 @@ export function knownTags(ruleSet: RuleSet): readonly string[] {
   return tags;
 }
 
-/** Tag path relative to a request, as people read it: `beneficiaires.liberal[0].RPPS`. */
+/**
+ * Tag path relative to a request, as people read it: `beneficiaires.liberal.1.RPPS` for the first
+ * doctor. Lists are numbered from 1 in words (issue 10; the spreadsheet template's column names
+ * are the same), while JSON Pointers (`/beneficiaires/liberal/0/RPPS`) stay 0-based.
+ */
 export function tagLabel(rel: Path): string {
   let out = '';
   for (const seg of rel) {
-    if (typeof seg === 'number') out += `[${seg}]`;
+    if (typeof seg === 'number') out += out === '' ? String(seg + 1) : `.${seg + 1}`;
     else out += out === '' ? seg : '.' + seg;
   }
   return out;

@@ -266,7 +266,7 @@ describe('MS advance — one certificate per FINESS juridique', () => {
     expect(summary(result)).toEqual(['E027 /lignesImport/1/beneficiaires/0/demandeCertificatServeur']);
     expect(result.requests[0]!.codeTraitement).toBe('0000');
     expect(result.requests[1]!.codeTraitement).toBe('E027');
-    expect(result.requests[1]!.errors[0]!.message).toContain('demande n° 1 du fichier, beneficiaires[0]');
+    expect(result.requests[1]!.errors[0]!.message).toContain('demande n° 1 du fichier, beneficiaires.1');
   });
 
   it('accepts one FINESSJuridique listed twice when at most one orders a certificate', () => {
