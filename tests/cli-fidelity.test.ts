@@ -58,7 +58,12 @@ function edit(text: string, edits: readonly (readonly [string, string])[]): stri
 }
 
 /** Runs the bin on `text` saved as `name`, with --format json; the report and the exit status. */
-function check(text: string, args: readonly string[], name = NAMED, files: Record<string, Uint8Array> = {}): { status: number | null; report: Report; stderr: string } {
+function check(
+  text: string,
+  args: readonly string[],
+  name = NAMED,
+  files: Record<string, Uint8Array> = {},
+): { status: number | null; report: Report; stderr: string } {
   const dir = mkdtempSync(join(work, 'case-'));
   const path = join(dir, name);
   writeFileSync(path, text);
@@ -67,7 +72,9 @@ function check(text: string, args: readonly string[], name = NAMED, files: Recor
     writeFileSync(join(dir, 'pieces.zip'), zipSync(files));
     zipArgs.push('--pj', join(dir, 'pieces.zip'));
   }
-  const raw = spawnSync(process.execPath, [BIN, path, ...args, ...zipArgs, '--format', 'json', '--out', join(dir, 'sortie.json')], { cwd: dir });
+  const raw = spawnSync(process.execPath, [BIN, path, ...args, ...zipArgs, '--format', 'json', '--out', join(dir, 'sortie.json')], {
+    cwd: dir,
+  });
   const stdout = raw.stdout.toString('utf8');
   return { status: raw.status, report: JSON.parse(stdout) as Report, stderr: raw.stderr.toString('utf8') };
 }
@@ -95,12 +102,18 @@ describe('false rejections: each is accepted', SLOW, () => {
   });
 
   it('a STRUCTURE request without isMandataire / isClientUnique («à ne pas renseigner», seed 002 lines 527-550)', () => {
-    const r = check(edit(STRUCTURE, [['"isMandataire": null,\n        "isClientUnique": null,\n', ''], ['"isMandataire": false,\n        "isClientUnique": false,\n', '']]), MDV);
+    const r = check(
+      edit(STRUCTURE, [
+        ['"isMandataire": null,\n        "isClientUnique": null,\n', ''],
+        ['"isMandataire": false,\n        "isClientUnique": false,\n', ''],
+      ]),
+      MDV,
+    );
     expect(r.status).toBe(0);
     expect(all(r.report)).toEqual([]);
   });
 
-  it('isDirecToDMP (the MDV tables\' spelling, seed 002 lines 686 and 789) under --strict: accepted, a note', () => {
+  it("isDirecToDMP (the MDV tables' spelling, seed 002 lines 686 and 789) under --strict: accepted, a note", () => {
     const r = check(edit(LIBERAL, [['"isDirectToDMP": true', '"isDirecToDMP": true']]), [...MDV, '--strict']);
     expect(r.status).toBe(0);
     expect(codes(r.report.requests[0]!.warnings)).toEqual(['A001 /lignesImport/0/scenarioInstallation/isDirecToDMP']);
@@ -134,9 +147,19 @@ describe('false rejections: each is accepted', SLOW, () => {
 
   it('HOP: nomClient / nomRepresentant in mixed case or longer than 50 characters are warnings (seed 001: examples only)', () => {
     const long = 'CENTRE HOSPITALIER INTERCOMMUNAL DE LA VALLÉE DE LA BRUCHE';
-    const r = check(edit(HOP_DPI, [['"CENTRE HOSPITALIER DE SAINT-ÉLOI"', `"${long}"`], ['"nomRepresentant": "EVRARD"', '"nomRepresentant": "Evrard"'], ['"CLINIQUE DU PARC"', '"Clinique du Parc"']]), [...DPI, '--strict']);
+    const r = check(
+      edit(HOP_DPI, [
+        ['"CENTRE HOSPITALIER DE SAINT-ÉLOI"', `"${long}"`],
+        ['"nomRepresentant": "EVRARD"', '"nomRepresentant": "Evrard"'],
+        ['"CLINIQUE DU PARC"', '"Clinique du Parc"'],
+      ]),
+      [...DPI, '--strict'],
+    );
     expect(r.status).toBe(0);
-    expect(codes(r.report.requests[0]!.warnings)).toEqual(['A022 /lignesImport/0/beneficiaires/nomClient', 'A022 /lignesImport/0/beneficiaires/nomRepresentant']);
+    expect(codes(r.report.requests[0]!.warnings)).toEqual([
+      'A022 /lignesImport/0/beneficiaires/nomClient',
+      'A022 /lignesImport/0/beneficiaires/nomRepresentant',
+    ]);
     expect(codes(r.report.requests[1]!.warnings)).toEqual(['A022 /lignesImport/1/beneficiaires/nomClient']);
     expect(r.report.requests[0]!.warnings[0]!.message).toMatch(/MAJUSCULES.*50 caractères/);
   });
@@ -145,7 +168,10 @@ describe('false rejections: each is accepted', SLOW, () => {
     const va1 = edit(HOP_DPI, [['HOP-DPI-Va2-BDC-00001.pdf', 'HOP-DPI-Va1-BDC-00001.pdf']]);
     const pdf = new TextEncoder().encode('%PDF-1.7\nbon de commande\n');
     const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
-    const r = check(va1, [...DPI, '--strict'], 'JSON-MJCDPI0001-20240115-001.json', { 'HOP-DPI-Va1-BDC-00001.pdf': pdf, 'HOP-DPI-Va2-BDC-00002.png': png });
+    const r = check(va1, [...DPI, '--strict'], 'JSON-MJCDPI0001-20240115-001.json', {
+      'HOP-DPI-Va1-BDC-00001.pdf': pdf,
+      'HOP-DPI-Va2-BDC-00002.png': png,
+    });
     expect(r.status).toBe(0);
     expect(all(r.report)).toEqual([]);
     expect(r.report.attachments).toEqual({ missing: [], unexpected: [], faulty: [] });
@@ -163,8 +189,10 @@ describe('documented checks', SLOW, () => {
     expect(r.report.requests[0]!.errors[0]!.message).toMatch(/null.*STRUCTURE/);
   });
 
-  it('without --tva, a request whose regime differs from the first request\'s is rejected (seed 000 line 236)', () => {
-    const mixed = edit(LIBERAL, [['"regimeTVA": "TTC",\n        "montantSegurHT": 358.33', '"regimeTVA": "HT",\n        "montantSegurHT": 358.33']]);
+  it("without --tva, a request whose regime differs from the first request's is rejected (seed 000 line 236)", () => {
+    const mixed = edit(LIBERAL, [
+      ['"regimeTVA": "TTC",\n        "montantSegurHT": 358.33', '"regimeTVA": "HT",\n        "montantSegurHT": 358.33'],
+    ]);
     const args = ['--type', 'avance', '--dsr', 'MDV-LGC'];
     const r = check(mixed, args);
     expect(r.status).toBe(1);
@@ -184,7 +212,13 @@ describe('documented checks', SLOW, () => {
   });
 
   it('numeroEditeur "00000" is an error: numbering starts at 00001 (seed 002 line 479)', () => {
-    const r = check(edit(LIBERAL, [['"numeroEditeur": "00001"', '"numeroEditeur": "00000"'], ['MDV-LGC-Va1-BDC-00001.pdf', 'MDV-LGC-Va1-BDC-00000.pdf']]), MDV);
+    const r = check(
+      edit(LIBERAL, [
+        ['"numeroEditeur": "00001"', '"numeroEditeur": "00000"'],
+        ['MDV-LGC-Va1-BDC-00001.pdf', 'MDV-LGC-Va1-BDC-00000.pdf'],
+      ]),
+      MDV,
+    );
     expect(r.status).toBe(1);
     expect(codes(r.report.requests[0]!.errors)).toEqual(['E035 /lignesImport/0/numeroEditeur']);
     expect(r.report.requests[0]!.errors[0]!.message).toContain('00001');
@@ -198,7 +232,12 @@ describe('documented checks', SLOW, () => {
     const other = check(LIBERAL, MDV, 'JSON-MDVLGC0002-20240115-001.json');
     expect(other.status).toBe(0);
     expect(other.report.globalWarnings[0]!.message).toMatch(/« MDVLGC0002 ».*en-tête/);
-    for (const name of [NAMED, 'JSON-MDVLGC0001-20240115-001_sortie.json', 'JSON-MDVLGC0001-20240115-001 (1).json', 'JSON-MDVLGC0001-20240115-001_sortie (2).json']) {
+    for (const name of [
+      NAMED,
+      'JSON-MDVLGC0001-20240115-001_sortie.json',
+      'JSON-MDVLGC0001-20240115-001 (1).json',
+      'JSON-MDVLGC0001-20240115-001_sortie (2).json',
+    ]) {
       expect(check(LIBERAL, MDV, name).report.globalWarnings, name).toEqual([]);
     }
   });
@@ -212,7 +251,13 @@ describe('messages', SLOW, () => {
     expect(r.report.requests[0]!.warnings).toEqual([]);
     expect(JSON.stringify(r.report)).not.toContain('BDC-1.pdf');
     // A name that breaks the rule is still reported, with numeroEditeur as a placeholder.
-    const odd = check(edit(LIBERAL, [['"numeroEditeur": "00001"', '"numeroEditeur": "1"'], ['MDV-LGC-Va1-BDC-00001.pdf', 'BDC.pdf']]), MDV);
+    const odd = check(
+      edit(LIBERAL, [
+        ['"numeroEditeur": "00001"', '"numeroEditeur": "1"'],
+        ['MDV-LGC-Va1-BDC-00001.pdf', 'BDC.pdf'],
+      ]),
+      MDV,
+    );
     expect(find(odd.report, 'A005')!.message).toContain('MDV-LGC-Va1-BDC-numeroEditeur.pdf');
   });
 
@@ -227,9 +272,24 @@ describe('messages', SLOW, () => {
 
   it.each([
     ['a BIO-SGL balance checked as an MDV-LGC advance', BIO_DMP, MDV, /« BIO-SGL — demande de solde ».*« Solde ».*« BIO-SGL »/],
-    ['an MDV-LGC advance checked as a balance', LIBERAL, ['--type', 'solde', '--dsr', 'MDV-LGC'], /« MDV-LGC — demande d'avance ».*« Avance »/],
-    ['a HOP-DPI file checked as MDV-LGC', HOP_DPI, MDV, /« HOP-DPI — demande d'avance.*« MDV-LGC — demande d'avance ».*couloir « HOP-DPI »/],
-    ['a HOP-DPI file checked as HOP-PFI', HOP_DPI, ['--type', 'avance', '--dsr', 'HOP-PFI', '--tva', '20'], /« HOP-DPI — demande d'avance.*couloir « HOP-DPI »/],
+    [
+      'an MDV-LGC advance checked as a balance',
+      LIBERAL,
+      ['--type', 'solde', '--dsr', 'MDV-LGC'],
+      /« MDV-LGC — demande d'avance ».*« Avance »/,
+    ],
+    [
+      'a HOP-DPI file checked as MDV-LGC',
+      HOP_DPI,
+      MDV,
+      /« HOP-DPI — demande d'avance.*« MDV-LGC — demande d'avance ».*couloir « HOP-DPI »/,
+    ],
+    [
+      'a HOP-DPI file checked as HOP-PFI',
+      HOP_DPI,
+      ['--type', 'avance', '--dsr', 'HOP-PFI', '--tva', '20'],
+      /« HOP-DPI — demande d'avance.*couloir « HOP-DPI »/,
+    ],
   ] as const)('%s: one file-level note in globalWarnings naming the likely type and DSR', (_, text, args, words) => {
     const r = check(text, args);
     expect(r.status).toBe(1);
@@ -240,7 +300,11 @@ describe('messages', SLOW, () => {
   });
 
   it('no look-alike note for a file checked under its own rule set, even with several errors', () => {
-    const broken = edit(LIBERAL, [['"typeAction": "C"', '"typeAction": "M"'], ['"montantSegurHT": 1075.00', '"montantSegurHT": 1075'], ['"dateCommande": "15/01/2024"', '"dateCommande": "2024-01-15"']]);
+    const broken = edit(LIBERAL, [
+      ['"typeAction": "C"', '"typeAction": "M"'],
+      ['"montantSegurHT": 1075.00', '"montantSegurHT": 1075'],
+      ['"dateCommande": "15/01/2024"', '"dateCommande": "2024-01-15"'],
+    ]);
     const r = check(broken, MDV);
     expect(r.status).toBe(1);
     expect(r.report.requests[0]!.errors.length).toBeGreaterThanOrEqual(3);
@@ -248,7 +312,7 @@ describe('messages', SLOW, () => {
   });
 });
 
-describe('--strict on the guides\' own examples fails only on their fake check digits', SLOW, () => {
+describe("--strict on the guides' own examples fails only on their fake check digits", SLOW, () => {
   it.each([
     ['hop/fixtures/hop-dpi-guide.json', ['--type', 'avance', '--dsr', 'HOP-DPI', '--tva', '20']],
     ['hop/fixtures/hop-pfi-guide.json', ['--type', 'avance', '--dsr', 'HOP-PFI', '--tva', '0']],

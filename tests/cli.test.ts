@@ -77,11 +77,42 @@ describe('parseArgs: accepted forms', () => {
   });
 
   it('reads every option, in any order, the file anywhere', () => {
-    const o = run(['--strict', '--profil', 'general', '--dsr', 'MDV-LGC', 'f.json', '--type', 'avance', '--tva', '8.5',
-      '--profil', 'mailiz', '--pj', 'a.zip', '--pj', 'b.zip', '--first-error-only', '--out', 'o.json', '--format', 'json', '--pj-complet']);
+    const o = run([
+      '--strict',
+      '--profil',
+      'general',
+      '--dsr',
+      'MDV-LGC',
+      'f.json',
+      '--type',
+      'avance',
+      '--tva',
+      '8.5',
+      '--profil',
+      'mailiz',
+      '--pj',
+      'a.zip',
+      '--pj',
+      'b.zip',
+      '--first-error-only',
+      '--out',
+      'o.json',
+      '--format',
+      'json',
+      '--pj-complet',
+    ]);
     expect(o).toEqual({
-      file: 'f.json', type: 'avance', dsr: 'MDV-LGC', profiles: ['general', 'mailiz'], vatRate: '8.5',
-      attachments: ['a.zip', 'b.zip'], completeZipCheck: true, strict: true, firstErrorOnly: true, out: 'o.json', format: 'json',
+      file: 'f.json',
+      type: 'avance',
+      dsr: 'MDV-LGC',
+      profiles: ['general', 'mailiz'],
+      vatRate: '8.5',
+      attachments: ['a.zip', 'b.zip'],
+      completeZipCheck: true,
+      strict: true,
+      firstErrorOnly: true,
+      out: 'o.json',
+      format: 'json',
     });
   });
 
@@ -92,7 +123,15 @@ describe('parseArgs: accepted forms', () => {
   });
 
   it.each([
-    ['20', '20'], ['8.5', '8.5'], ['8,5', '8.5'], ['0', '0'], ['20%', '20'], ['8,5%', '8.5'], ['8,5 %', '8.5'], ['0 %', '0'], ['20.0', '20'],
+    ['20', '20'],
+    ['8.5', '8.5'],
+    ['8,5', '8.5'],
+    ['0', '0'],
+    ['20%', '20'],
+    ['8,5%', '8.5'],
+    ['8,5 %', '8.5'],
+    ['0 %', '0'],
+    ['20.0', '20'],
   ])('reads --tva %s as %s', (raw, rate) => {
     expect(parseVatRate(raw)).toBe(rate);
     expect(run(['f.json', ...BASE, '--tva', raw]).vatRate).toBe(rate);
@@ -104,8 +143,9 @@ describe('parseArgs: accepted forms', () => {
   });
 
   it('takes every profile, repeated or comma-separated, once each', () => {
-    expect(run(['f.json', ...BASE, '--profil', 'stockage-identite', '--profil', 'general,mailiz', '--profil', 'general']).profiles)
-      .toEqual(['stockage-identite', 'general', 'mailiz']);
+    expect(run(['f.json', ...BASE, '--profil', 'stockage-identite', '--profil', 'general,mailiz', '--profil', 'general']).profiles).toEqual(
+      ['stockage-identite', 'general', 'mailiz'],
+    );
     expect(run(['f.json', ...BASE, '--profil', 'centre-sante']).profiles).toEqual(['centre-sante']);
   });
 
@@ -162,7 +202,11 @@ describe('parseArgs: usage errors (exit 64)', () => {
     ['bad --tva', ['f.json', ...BASE, '--tva', '5.5'], /valeur invalide pour --tva : « 5.5 »/],
     ['non-numeric --tva', ['f.json', ...BASE, '--tva', 'vingt'], /valeur invalide pour --tva/],
     ['bad --format', ['f.json', ...BASE, '--format', 'xml'], /valeur invalide pour --format : « xml »/],
-    ['--profil with a balance', ['f.json', '--type', 'solde', '--dsr', 'MDV-LGC', '--profil', 'general'], /--profil ne s'applique qu'à une avance/],
+    [
+      '--profil with a balance',
+      ['f.json', '--type', 'solde', '--dsr', 'MDV-LGC', '--profil', 'general'],
+      /--profil ne s'applique qu'à une avance/,
+    ],
     ['--tva with a balance', ['f.json', '--type', 'solde', '--dsr', 'BIO-SGL', '--tva', '20'], /--tva ne s'applique qu'à une avance/],
     ['a flag with a value', ['f.json', ...BASE, '--strict=yes'], /--strict ne prend pas de valeur/],
     ['missing file', [...BASE], /fichier JSON à vérifier manquant/],
@@ -243,7 +287,10 @@ describe('jsonReport', () => {
     const report = jsonReport(simulateText(REJECTED), context());
     expect(report.status).toBe('rejected');
     expect(report.requests[0]).toMatchObject({
-      index: 0, numLigne: 1, numeroEditeur: '00001', codeTraitement: 'E011',
+      index: 0,
+      numLigne: 1,
+      numeroEditeur: '00001',
+      codeTraitement: 'E011',
       errors: [{ code: 'E011', path: '/lignesImport/0/commande/montantSegurHT', line: 14, column: 27 }],
       warnings: [],
     });
@@ -283,10 +330,27 @@ describe('status and exit code', () => {
   it('turns an attachment fault into a rejection, never an invalid file into anything else', () => {
     const accepted = simulateText(VALID);
     expect(overallStatus(accepted, NO_ATTACHMENT_FINDINGS)).toBe('accepted');
-    const missing = [{ numLigne: 1, numeroEditeur: '00001', typeFichier: 'BON_COMMANDE', nomFichier: 'MDV-LGC-Va1-BDC-00001.pdf', code: 'P001' as const, message: 'absente' }];
+    const missing = [
+      {
+        numLigne: 1,
+        numeroEditeur: '00001',
+        typeFichier: 'BON_COMMANDE',
+        nomFichier: 'MDV-LGC-Va1-BDC-00001.pdf',
+        code: 'P001' as const,
+        message: 'absente',
+      },
+    ];
     expect(overallStatus(accepted, { missing, unexpected: [], faulty: [] })).toBe('rejected');
-    expect(overallStatus(accepted, { missing: [], unexpected: [{ zip: 'pj.zip', name: 'notes.txt', code: 'P002', message: 'inattendu' }], faulty: [] })).toBe('rejected');
-    expect(overallStatus(accepted, { missing: [], unexpected: [], faulty: [{ zip: 'pj.zip', name: null, code: 'P017', message: 'vide' }] })).toBe('rejected');
+    expect(
+      overallStatus(accepted, {
+        missing: [],
+        unexpected: [{ zip: 'pj.zip', name: 'notes.txt', code: 'P002', message: 'inattendu' }],
+        faulty: [],
+      }),
+    ).toBe('rejected');
+    expect(
+      overallStatus(accepted, { missing: [], unexpected: [], faulty: [{ zip: 'pj.zip', name: null, code: 'P017', message: 'vide' }] }),
+    ).toBe('rejected');
     expect(overallStatus(simulateText(BROKEN), { missing, unexpected: [], faulty: [] })).toBe('invalid');
   });
 });
@@ -295,7 +359,9 @@ describe('textReport', () => {
   it('summarises an accepted file', () => {
     const text = textReport(simulateText(VALID, { vatRate: '20' }), context());
     const lines = text.trimEnd().split('\n');
-    expect(lines[0]).toBe("Fichier : avance.json | jeu de règles : MDV-LGC — demande d'avance | type : avance | TVA : 20 % | profils : aucun");
+    expect(lines[0]).toBe(
+      "Fichier : avance.json | jeu de règles : MDV-LGC — demande d'avance | type : avance | TVA : 20 % | profils : aucun",
+    );
     expect(lines).toContain('numLigne 1 (numeroEditeur 00001) : acceptée');
     expect(lines).toContain('numLigne 2 (numeroEditeur 00002) : acceptée');
     expect(text).toContain("La simulation de l'import s'est déroulée correctement.");
@@ -310,7 +376,9 @@ describe('textReport', () => {
     expect(text).toContain('numLigne 1 (numeroEditeur 00001) : rejetée');
     expect(text).toContain('    numLigne 1 /lignesImport/0/commande/regimeTVA (ligne 13, col. 22) [E009] « commande.regimeTVA »');
     expect(text).toContain('    numLigne 1 /lignesImport/0/commande/montantSegurHT (ligne 14, col. 27) [E011] ');
-    expect(text).toMatch(/ {4}numLigne 1 \/lignesImport\/0\/beneficiaires\/liberal\/0\/RPPS \(ligne 28, col\. 21\) \[A003\] avertissement : /);
+    expect(text).toMatch(
+      / {4}numLigne 1 \/lignesImport\/0\/beneficiaires\/liberal\/0\/RPPS \(ligne 28, col\. 21\) \[A003\] avertissement : /,
+    );
     expect(text).toContain('Une ou plusieurs erreurs ont été retournées');
     expect(text).toContain('numLigne 2 (numeroEditeur 00002) : acceptée');
     expect(text).toContain('Bilan : 2 demandes, 1 acceptée, 1 rejetée, 2 erreurs, 1 avertissement');
@@ -341,8 +409,12 @@ describe('textReport', () => {
   });
 
   it('names standard input and standard output', () => {
-    expect(textReport(simulateText(VALID), context({ file: '-', output: '-' }))).toMatch(/^Fichier : entrée standard \|[^]*fichier de sortie : sortie standard\.\n$/);
-    expect(textReport(simulateText(VALID), context({ file: '-', output: null }))).toContain('fichier de sortie non écrit (entrée standard : indiquer --out)');
+    expect(textReport(simulateText(VALID), context({ file: '-', output: '-' }))).toMatch(
+      /^Fichier : entrée standard \|[^]*fichier de sortie : sortie standard\.\n$/,
+    );
+    expect(textReport(simulateText(VALID), context({ file: '-', output: null }))).toContain(
+      'fichier de sortie non écrit (entrée standard : indiquer --out)',
+    );
   });
 
   it('colours errors red, warnings yellow, accepted green with the ANSI palette', () => {
@@ -396,7 +468,11 @@ interface Run {
 function cli(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {}): Run {
   const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
   for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const raw = spawnSync(process.execPath, [BIN, ...args], { cwd: opts.cwd ?? work, input: opts.input ?? '', env: env as NodeJS.ProcessEnv });
+  const raw = spawnSync(process.execPath, [BIN, ...args], {
+    cwd: opts.cwd ?? work,
+    input: opts.input ?? '',
+    env: env as NodeJS.ProcessEnv,
+  });
   return { status: raw.status, stdout: raw.stdout.toString('utf8'), stderr: raw.stderr.toString('utf8'), raw };
 }
 
@@ -418,7 +494,6 @@ function expectUsage(r: Run, message: RegExp): void {
 }
 
 describe('segur-sim end to end', () => {
-
   it('exits 0 and writes <base>_sortie.json next to the input, only the treatment values changed', () => {
     const { dir, path } = fileIn('avance.json', VALID);
     const r = cli([path, ...BASE, '--tva', '20']);
@@ -438,7 +513,10 @@ describe('segur-sim end to end', () => {
     const report = JSON.parse(r.stdout);
     expect(report.status).toBe('rejected');
     expect(report.requests[0]).toMatchObject({
-      index: 0, numLigne: 1, numeroEditeur: '00001', codeTraitement: 'E011',
+      index: 0,
+      numLigne: 1,
+      numeroEditeur: '00001',
+      codeTraitement: 'E011',
       errors: [{ code: 'E011', path: '/lignesImport/0/commande/montantSegurHT', line: 14, column: 27 }],
     });
     expect(report.requests[0].libelleTraitement).toContain('commande.montantSegurHT');
@@ -498,13 +576,17 @@ describe('segur-sim end to end', () => {
     const r = cli([path, ...BASE, '--profil', 'general']);
     expect(r.status).toBe(1);
     const lines = r.stdout.trimEnd().split('\n');
-    expect(lines[0]).toBe(`Fichier : ${path} | jeu de règles : MDV-LGC — demande d'avance | type : avance | TVA : non fourni | profils : general`);
+    expect(lines[0]).toBe(
+      `Fichier : ${path} | jeu de règles : MDV-LGC — demande d'avance | type : avance | TVA : non fourni | profils : general`,
+    );
     expect(lines[1]).toMatch(/^Taux de TVA non fourni/);
     expect(lines).toContain('numLigne 1 (numeroEditeur 00001) : rejetée');
     expect(lines).toContain('numLigne 2 (numeroEditeur 00002) : acceptée');
     expect(lines.filter((l) => l.startsWith('    numLigne 1 '))).toHaveLength(3);
     expect(r.stdout).toContain('(ligne 14, col. 27) [E011]');
-    expect(lines.at(-1)).toBe(`Bilan : 2 demandes, 1 acceptée, 1 rejetée, 2 erreurs, 1 avertissement ; fichier de sortie : ${join(dir, 'JSON-MDVLGC0001-20240115-002_sortie.json')}.`);
+    expect(lines.at(-1)).toBe(
+      `Bilan : 2 demandes, 1 acceptée, 1 rejetée, 2 erreurs, 1 avertissement ; fichier de sortie : ${join(dir, 'JSON-MDVLGC0001-20240115-002_sortie.json')}.`,
+    );
     expect(r.stdout).not.toContain('\x1b['); // not a terminal
   });
 
@@ -731,7 +813,9 @@ describe('segur-sim --pj', () => {
     expect(lines).toContain('Documents attendus :');
     expect(lines).toContain(`  numLigne 1 (numeroEditeur 00001) | Bon de commande | ${BDC1} : présente (${zips['pj.zip']})`);
     expect(lines).toContain(`  numLigne 2 (numeroEditeur 00002) | Bon de commande | ${BDC2} : présente (${zips['pj.zip']})`);
-    expect(r.stdout).toContain('Bilan des pièces : 2 attendues, 2 présentes, 0 en défaut, 0 manquante ; 0 fichier inattendu ; 0 défaut au total.');
+    expect(r.stdout).toContain(
+      'Bilan des pièces : 2 attendues, 2 présentes, 0 en défaut, 0 manquante ; 0 fichier inattendu ; 0 défaut au total.',
+    );
     expect(r.stdout).toContain("La simulation de l'import s'est déroulée correctement.");
     expect(r.stdout).not.toMatch(/pas encore disponible/);
   });
@@ -745,11 +829,28 @@ describe('segur-sim --pj', () => {
     expect(report.status).toBe('rejected');
     expect(report.requests.map((q: { codeTraitement: string }) => q.codeTraitement)).toEqual(['0000', '0000']);
     expect(Object.keys(report.attachments)).toEqual(['missing', 'unexpected', 'faulty']);
-    expect(report.attachments.missing).toEqual([{ numLigne: 2, numeroEditeur: '00002', typeFichier: 'BON_COMMANDE', nomFichier: BDC2, code: 'P001', message: expect.stringContaining(BDC2) }]);
-    expect(report.attachments.unexpected).toEqual([{ zip: zips['pj.zip'], name: 'notes.txt', code: 'P002', message: expect.stringContaining('notes.txt') }]);
+    expect(report.attachments.missing).toEqual([
+      {
+        numLigne: 2,
+        numeroEditeur: '00002',
+        typeFichier: 'BON_COMMANDE',
+        nomFichier: BDC2,
+        code: 'P001',
+        message: expect.stringContaining(BDC2),
+      },
+    ]);
+    expect(report.attachments.unexpected).toEqual([
+      { zip: zips['pj.zip'], name: 'notes.txt', code: 'P002', message: expect.stringContaining('notes.txt') },
+    ]);
     expect(report.attachments.faulty).toHaveLength(1);
     expect(Object.keys(report.attachments.faulty[0])).toEqual(['zip', 'name', 'numLigne', 'numeroEditeur', 'code', 'message']);
-    expect(report.attachments.faulty[0]).toMatchObject({ zip: zips['pj.zip'], name: BDC1, numLigne: 1, numeroEditeur: '00001', code: 'P008' });
+    expect(report.attachments.faulty[0]).toMatchObject({
+      zip: zips['pj.zip'],
+      name: BDC1,
+      numLigne: 1,
+      numeroEditeur: '00001',
+      code: 'P008',
+    });
     expect(report.attachments.faulty[0].message).toContain("c'est une image PNG");
   });
 
@@ -759,13 +860,17 @@ describe('segur-sim --pj', () => {
     expect(r.status).toBe(1);
     const lines = r.stdout.split('\n');
     const at = (prefix: string) => lines.findIndex((l) => l.startsWith(prefix));
-    expect(lines[at('  numLigne 1 (numeroEditeur 00001)')]).toBe(`  numLigne 1 (numeroEditeur 00001) | Bon de commande | ${BDC1} : en défaut (${zips['pj.zip']})`);
+    expect(lines[at('  numLigne 1 (numeroEditeur 00001)')]).toBe(
+      `  numLigne 1 (numeroEditeur 00001) | Bon de commande | ${BDC1} : en défaut (${zips['pj.zip']})`,
+    );
     expect(lines[at('  numLigne 1 (numeroEditeur 00001)') + 1]).toMatch(/^ {6}\[P008\] /);
     expect(lines).toContain(`  numLigne 2 (numeroEditeur 00002) | Bon de commande | ${BDC2} : manquante [P001]`);
     expect(at('Fichiers nommés par aucune demande :')).toBeGreaterThan(at('Documents attendus :'));
     expect(lines).toContain(`  ${zips['pj.zip']} : notes.txt [P002]`);
     expect(r.stdout).toContain('Les demandes du JSON sont correctes, mais les pièces justificatives ne le sont pas');
-    expect(r.stdout).toContain('Bilan des pièces : 2 attendues, 0 présente, 1 en défaut, 1 manquante ; 1 fichier inattendu ; 3 défauts au total.');
+    expect(r.stdout).toContain(
+      'Bilan des pièces : 2 attendues, 0 présente, 1 en défaut, 1 manquante ; 1 fichier inattendu ; 3 défauts au total.',
+    );
   });
 
   it('takes several --pj zips together', () => {
@@ -781,7 +886,12 @@ describe('segur-sim --pj', () => {
     expect(r.status).toBe(1);
     const report = JSON.parse(r.stdout);
     expect(report.attachments.faulty).toEqual([
-      { zip: zips['pj.zip'], name: null, code: 'P016', message: `Le fichier « ${zips['pj.zip']} » n'est pas un zip : c'est un document PDF.` },
+      {
+        zip: zips['pj.zip'],
+        name: null,
+        code: 'P016',
+        message: `Le fichier « ${zips['pj.zip']} » n'est pas un zip : c'est un document PDF.`,
+      },
     ]);
     expect(report.attachments.missing).toHaveLength(2);
   });
@@ -809,7 +919,14 @@ describe('segur-sim --pj', () => {
   it('a zip bomb is refused at once, without decompressing it', () => {
     // 1 GB of zeros deflated is ~1 MB; the zip says so honestly.
     const bomb = deflateBomb(1024 ** 3);
-    const { path, zips } = setup(VALID, { 'pj.zip': Buffer.from(buildZip([{ name: BDC1, compressed: bomb.compressed, size: bomb.size }, { name: BDC2, data: PDF }])) });
+    const { path, zips } = setup(VALID, {
+      'pj.zip': Buffer.from(
+        buildZip([
+          { name: BDC1, compressed: bomb.compressed, size: bomb.size },
+          { name: BDC2, data: PDF },
+        ]),
+      ),
+    });
     // Refused on what the zip says (P014), not by inflating it: no clock assertion.
     const r = cli([path, ...BASE, '--pj', zips['pj.zip']!, '--format', 'json']);
     expect(r.status).toBe(1);
@@ -846,7 +963,10 @@ describe('segur-sim: what was found, how to fix it', () => {
     const r = cli([file, ...BASE, '--tva', '20', '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(status);
-    const report = JSON.parse(r.stdout) as { globalErrors: Found[]; requests: { errors: Found[]; warnings: Found[]; libelleTraitement: string }[] };
+    const report = JSON.parse(r.stdout) as {
+      globalErrors: Found[];
+      requests: { errors: Found[]; warnings: Found[]; libelleTraitement: string }[];
+    };
     const all = [...report.globalErrors, ...report.requests.flatMap((q) => [...q.errors, ...q.warnings])];
     const found = all.find((i) => i.path === path);
     expect(found, JSON.stringify(all)).toBeDefined();
@@ -858,14 +978,18 @@ describe('segur-sim: what was found, how to fix it', () => {
     const { path: file } = fileIn('corrige.json', fixed);
     const r = cli([file, ...BASE, '--tva', '20', '--format', 'json']);
     const report = JSON.parse(r.stdout) as { globalErrors: Found[]; requests: { errors: Found[]; warnings: Found[] }[] };
-    return [...report.globalErrors, ...report.requests.flatMap((q) => [...q.errors, ...q.warnings])].filter((i) => i.path === path).map((i) => i.code);
+    return [...report.globalErrors, ...report.requests.flatMap((q) => [...q.errors, ...q.warnings])]
+      .filter((i) => i.path === path)
+      .map((i) => i.code);
   }
   const ED = '/lignesImport/0/numeroEditeur';
 
   it('a number for a text: says a number was found and to write it between quotes; the fix quotes it', () => {
     const { found, text, report, dir } = finding([['"numeroEditeur": "00001"', '"numeroEditeur": 12345']], ED, 1);
     expect(found.code).toBe('E004');
-    expect(found.message).toBe('« numeroEditeur » : une chaîne de 5 caractères, à partir de 00001 attendue ; trouvé : le nombre 12345 ; écrire "12345" entre guillemets.');
+    expect(found.message).toBe(
+      '« numeroEditeur » : une chaîne de 5 caractères, à partir de 00001 attendue ; trouvé : le nombre 12345 ; écrire "12345" entre guillemets.',
+    );
     expect(found.fix).toEqual({ start: text.indexOf('12345'), end: text.indexOf('12345') + 5, text: '"12345"' });
     // The same words in the output file's libelleTraitement.
     expect(report.requests[0]!.libelleTraitement).toContain('trouvé : le nombre 12345 ; écrire "12345" entre guillemets');
@@ -1008,7 +1132,9 @@ describe('segur-sim: what was found, how to fix it', () => {
     const { path } = fileIn('texte.json', VALID.replace('"numeroEditeur": "00001"', '"numeroEditeur": 12345'));
     const r = cli([path, ...BASE, '--tva', '20']);
     expect(r.status).toBe(1);
-    expect(r.stdout).toContain('[E004] « numeroEditeur » : une chaîne de 5 caractères, à partir de 00001 attendue ; trouvé : le nombre 12345 ; écrire "12345" entre guillemets.');
+    expect(r.stdout).toContain(
+      '[E004] « numeroEditeur » : une chaîne de 5 caractères, à partir de 00001 attendue ; trouvé : le nombre 12345 ; écrire "12345" entre guillemets.',
+    );
     expect(r.stdout).not.toMatch(/\(s\)/);
   });
 });

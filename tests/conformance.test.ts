@@ -29,7 +29,11 @@ const FIXTURE = new URL('../src/rules/mdv-lgc/fixtures/avance-liberal.json', imp
 const OPTIONS: SimulationOptions = { type: 'avance', dsr: 'MDV-LGC', vatRate: '20', today: '2026-11-22' };
 
 const corpusDir = fileURLToPath(CORPUS);
-const files = existsSync(corpusDir) ? readdirSync(corpusDir).filter((f) => f.endsWith('.json')).sort() : [];
+const files = existsSync(corpusDir)
+  ? readdirSync(corpusDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
 const named = (prefix: string) => files.filter((f) => f.startsWith(prefix));
 // A path, not `new URL(name, CORPUS)`: `n_structure_trailing_#.json` would lose its `#…` as a fragment.
 const read = (name: string) => new Uint8Array(readFileSync(join(corpusDir, name)));

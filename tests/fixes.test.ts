@@ -67,7 +67,8 @@ function mutations(text: string): Mutation[] {
         if (/^\d+$/.test(s)) {
           const stripped = s.replace(/^0+(?=\d)/, '');
           out.push({ what: `digits ${s} unquoted`, start: node.start, end: node.end, text: stripped });
-          if (stripped !== s) out.push({ what: `digits ${s} without leading zeros`, start: node.start, end: node.end, text: JSON.stringify(stripped) });
+          if (stripped !== s)
+            out.push({ what: `digits ${s} without leading zeros`, start: node.start, end: node.end, text: JSON.stringify(stripped) });
         }
         const d = /^(\d\d)\/(\d\d)\/(\d{4})$/.exec(s);
         if (d) {

@@ -25,7 +25,9 @@ describe('pure core', () => {
     const code = readFileSync(file, 'utf8')
       .replace(/\/\*[\s\S]*?\*\//g, '')
       .replace(/(^|[^:'"`])\/\/.*$/gm, '$1')
-      .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, (s) => (s.startsWith("'node:") || s.startsWith('"node:') ? s : "''"));
+      .replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"|`(?:[^`\\]|\\.)*`/g, (s) =>
+        s.startsWith("'node:") || s.startsWith('"node:') ? s : "''",
+      );
     expect(code).not.toMatch(/from\s+['"]node:|import\(\s*['"]node:/);
     expect(code).not.toMatch(FORBIDDEN);
   });

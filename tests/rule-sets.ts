@@ -18,7 +18,8 @@ export function ruleSetHarness(ruleSet: RuleSet, options: SimulationOptions, dir
   const read = (name: string) => readFileSync(new URL(name, dir), 'utf8');
   const run = (text: string, extra: Partial<SimulationOptions> = {}): SimulationResult =>
     simulate(encoder.encode(text), { ...options, ...extra }, ruleSet);
-  const edited = (base: string, edits: Fixture['edits'], extra: Partial<SimulationOptions> = {}) => run(applyEdits(read(base), edits), extra);
+  const edited = (base: string, edits: Fixture['edits'], extra: Partial<SimulationOptions> = {}) =>
+    run(applyEdits(read(base), edits), extra);
   return { read, run, edited };
 }
 
@@ -27,13 +28,22 @@ export function findings(r: SimulationResult) {
   return [
     ...r.globalErrors.map((i) => ({ ...i, where: 'globalErrors' })),
     ...r.globalWarnings.map((i) => ({ ...i, where: 'globalWarnings' })),
-    ...r.requests.flatMap((q) => [...q.errors.map((i) => ({ ...i, where: 'errors' })), ...q.warnings.map((i) => ({ ...i, where: 'warnings' }))]),
+    ...r.requests.flatMap((q) => [
+      ...q.errors.map((i) => ({ ...i, where: 'errors' })),
+      ...q.warnings.map((i) => ({ ...i, where: 'warnings' })),
+    ]),
   ];
 }
 /** `CODE /json/pointer` of every finding. */
 export const codes = (r: SimulationResult) => findings(r).map((i) => `${i.code} ${i.path}`);
-export const errorCodes = (r: SimulationResult) => findings(r).filter((i) => i.where === 'errors' || i.where === 'globalErrors').map((i) => i.code);
-export const warningCodes = (r: SimulationResult) => findings(r).filter((i) => i.where === 'warnings' || i.where === 'globalWarnings').map((i) => i.code);
+export const errorCodes = (r: SimulationResult) =>
+  findings(r)
+    .filter((i) => i.where === 'errors' || i.where === 'globalErrors')
+    .map((i) => i.code);
+export const warningCodes = (r: SimulationResult) =>
+  findings(r)
+    .filter((i) => i.where === 'warnings' || i.where === 'globalWarnings')
+    .map((i) => i.code);
 
 /** Accepted, with no error and no warning. */
 export function expectClean(r: SimulationResult) {
@@ -69,7 +79,11 @@ export function describeFixtures(title: string, fixtures: readonly Fixture[], ed
       const request = /^\/lignesImport\/(\d+)(\/|$)/.exec(fixture.path);
       const severity = CODES[fixture.code];
       const where = request ? (severity === 'error' ? 'errors' : 'warnings') : severity === 'error' ? 'globalErrors' : 'globalWarnings';
-      expect(findings(r).filter((i) => i.code === fixture.code).map((i) => `${i.where} ${i.path}`)).toContain(`${where} ${fixture.path}`);
+      expect(
+        findings(r)
+          .filter((i) => i.code === fixture.code)
+          .map((i) => `${i.where} ${i.path}`),
+      ).toContain(`${where} ${fixture.path}`);
       // One fault per fixture: its code is the only error of the file (warnings aside).
       if (severity === 'error') expect(new Set(errorCodes(r))).toEqual(new Set([fixture.code]));
       else expect(errorCodes(r)).toEqual([]);

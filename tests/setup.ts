@@ -19,7 +19,8 @@ if (typeof HTMLDialogElement !== 'undefined' && typeof HTMLDialogElement.prototy
   // does what the tests observe: `open` set, focus moved to the first focusable element inside,
   // Escape → a cancelable `cancel` event then close(), close() → `close` event (synchronous here,
   // queued in a browser). It does NOT make the rest of the page inert: no focus trap in jsdom.
-  const FOCUSABLE = 'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
+  const FOCUSABLE =
+    'button:not([disabled]), [href], input:not([disabled]), select:not([disabled]), textarea:not([disabled]), [tabindex]:not([tabindex="-1"])';
   const escapeClose = (event: KeyboardEvent) => {
     const dialog = event.currentTarget as HTMLDialogElement;
     if (event.key !== 'Escape' || !dialog.open) return;

@@ -16,7 +16,10 @@ const HEADER = ['--numero-ans', 'MDVLGC0001', '--siret', '73282932000074'];
 describe('argument parsers', () => {
   it('template: defaults and every option', () => {
     expect(parseTemplateArgs(MDV)).toEqual({ kind: 'run', options: { type: 'avance', dsr: 'MDV-LGC', format: 'csv' } });
-    expect(parseTemplateArgs([...MDV, '--format=xlsx', '--out', 'm.xlsx'])).toEqual({ kind: 'run', options: { type: 'avance', dsr: 'MDV-LGC', format: 'xlsx', out: 'm.xlsx' } });
+    expect(parseTemplateArgs([...MDV, '--format=xlsx', '--out', 'm.xlsx'])).toEqual({
+      kind: 'run',
+      options: { type: 'avance', dsr: 'MDV-LGC', format: 'xlsx', out: 'm.xlsx' },
+    });
     expect(parseTemplateArgs(['--help']).kind).toBe('help');
   });
 
@@ -62,7 +65,10 @@ function cli(args: string[], cwd: string) {
 }
 
 const folder = () => mkdtempSync(join(work, 'case-'));
-const jsonFiles = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
+const jsonFiles = (dir: string) =>
+  readdirSync(dir)
+    .filter((f) => f.endsWith('.json'))
+    .sort();
 
 describe('segur-sim template', () => {
   it('writes modele-<DSR>-<type>.csv in the current folder, and the XLSX on demand', () => {
@@ -92,7 +98,10 @@ describe('segur-sim build', () => {
   /** The CSV template's two lines, as cells. */
   function template(dir: string, extra: string[] = MDV): { header: string[]; example: string[] } {
     expect(cli(['template', ...extra, '--out', 'modele.csv'], dir).status).toBe(0);
-    const [header, example] = readFileSync(join(dir, 'modele.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n').map((l) => l.split(';'));
+    const [header, example] = readFileSync(join(dir, 'modele.csv'), 'utf8')
+      .replace(/^\uFEFF/, '')
+      .split('\r\n')
+      .map((l) => l.split(';'));
     return { header: header!, example: example! };
   }
 
@@ -155,7 +164,9 @@ describe('segur-sim build', () => {
     const report = JSON.parse(run.stdout);
     expect(report.status).toBe('rejected');
     expect(report.files).toEqual([]);
-    expect(report.errors).toEqual([{ row: 3, column: 'commande.dateCommande', code: 'E010', message: expect.stringContaining('31/02/2024') }]);
+    expect(report.errors).toEqual([
+      { row: 3, column: 'commande.dateCommande', code: 'E010', message: expect.stringContaining('31/02/2024') },
+    ]);
     expect(readdirSync(out)).toEqual([]);
     const text = cli(['build', 'demandes.csv', ...MDV, ...HEADER, '--out-dir', 'out'], dir);
     expect(text.status).toBe(1);

@@ -52,7 +52,20 @@ export const BOMB_RATIO = 100;
 
 /** Compression methods by number, for P018's message (APPNOTE 4.4.5). */
 const METHODS: Readonly<Record<number, string>> = {
-  1: 'Shrink', 6: 'Implode', 9: 'Deflate64', 12: 'BZip2', 14: 'LZMA', 18: 'IBM TERSE', 19: 'LZ77', 20: 'Zstandard', 93: 'Zstandard', 94: 'MP3', 95: 'XZ', 96: 'JPEG', 97: 'WavPack', 98: 'PPMd',
+  1: 'Shrink',
+  6: 'Implode',
+  9: 'Deflate64',
+  12: 'BZip2',
+  14: 'LZMA',
+  18: 'IBM TERSE',
+  19: 'LZ77',
+  20: 'Zstandard',
+  93: 'Zstandard',
+  94: 'MP3',
+  95: 'XZ',
+  96: 'JPEG',
+  97: 'WavPack',
+  98: 'PPMd',
 };
 
 /** One file entry of a zip, as it goes through the checks. */
@@ -114,7 +127,8 @@ export async function checkAttachments(
     const state: ZipState = { zip, faults: [], folderFaults: [], files: 0 };
     states.push(state);
     const where = zip.name;
-    if (zip.blob.size > limits.maxZipBytes) state.faults.push(fault('P004', { where, count: zip.blob.size, expected: limitFr(limits.maxZipBytes) }));
+    if (zip.blob.size > limits.maxZipBytes)
+      state.faults.push(fault('P004', { where, count: zip.blob.size, expected: limitFr(limits.maxZipBytes) }));
     let entries: ZipEntry[];
     try {
       const directory = await readZipDirectory(zip.blob);
@@ -122,7 +136,13 @@ export async function checkAttachments(
       // The directory is read by its size; an end record that counts otherwise (a 16-bit count
       // wrapped past 65 535, or a lie) hides entries from tools that trust it.
       if (directory.declaredCount !== entries.length) {
-        state.faults.push(fault('P015', { where, reason: 'entry-count', other: `${directory.declaredCount} annoncée(s), ${entries.length} dans le répertoire central` }));
+        state.faults.push(
+          fault('P015', {
+            where,
+            reason: 'entry-count',
+            other: `${directory.declaredCount} annoncée(s), ${entries.length} dans le répertoire central`,
+          }),
+        );
       }
     } catch (e) {
       if (!(e instanceof ZipError)) throw e;
@@ -166,7 +186,8 @@ export async function checkAttachments(
       const add = (code: Code, more: FindingArgs = {}) => record.faults.push(fault(code, { ...args, ...more }));
       if (unsafe) add('P010', { reason: unsafe });
       if (!entry.utf8) add('P013');
-      if (first) add('P011', { other: first.zip === zip ? `plus haut dans ce zip (${q(first.entry.name)})` : `dans le zip ${q(first.zip.name)}` });
+      if (first)
+        add('P011', { other: first.zip === zip ? `plus haut dans ce zip (${q(first.entry.name)})` : `dans le zip ${q(first.zip.name)}` });
       if (record.extension === 'zip') add('P012');
       if (entry.encrypted) {
         add('P009');
@@ -177,14 +198,21 @@ export async function checkAttachments(
       }
       const ratio = entry.size / Math.max(1, entry.compressedSize);
       const bomb = entry.size > limits.maxFileBytes && ratio >= BOMB_RATIO;
-      if (bomb) add('P014', { reason: 'ratio', other: `${sizeFr(entry.size)} annoncés pour ${sizeFr(entry.compressedSize)} compressés, soit ${Math.round(ratio)} pour 1` });
+      if (bomb)
+        add('P014', {
+          reason: 'ratio',
+          other: `${sizeFr(entry.size)} annoncés pour ${sizeFr(entry.compressedSize)} compressés, soit ${Math.round(ratio)} pour 1`,
+        });
       else if (overlapping.has(entry)) add('P014', { reason: 'overlap' });
       if (bomb || overlapping.has(entry)) record.unreadable = true;
       if (record.quality) {
         const length = charLength(base);
         if (length > limits.nameMax) add('P007', { count: length, expected: String(limits.nameMax) });
         if (record.extension !== 'zip' && !accepted.includes(record.extension)) {
-          add('P005', { expected: formatsText, ...(record.extension === 'jpeg' && accepted.includes('jpg') ? { hint: 'renommez-le en .jpg' } : {}) });
+          add('P005', {
+            expected: formatsText,
+            ...(record.extension === 'jpeg' && accepted.includes('jpg') ? { hint: 'renommez-le en .jpg' } : {}),
+          });
         }
         if (!bomb && entry.size > limits.maxFileBytes) add('P003', { count: entry.size, expected: limitFr(limits.maxFileBytes) });
         const named = (record.matched[0] ?? record.duplicateOf?.[0])?.namingExpected;
@@ -292,9 +320,17 @@ async function examineHead(record: FileRecord, accepted: readonly string[]): Pro
 function hintFor(base: string, missing: ReadonlyMap<string, string>): string | undefined {
   return missing.get(looseKey(base));
 }
-const looseKey = (name: string) => nameKey(name).toLowerCase().replace(/\.jpeg$/, '.jpg');
+const looseKey = (name: string) =>
+  nameKey(name)
+    .toLowerCase()
+    .replace(/\.jpeg$/, '.jpg');
 
-function assemble(states: readonly ZipState[], records: readonly FileRecord[], expected: readonly ExpectedAttachment[] | null, complete: boolean): AttachmentsReport {
+function assemble(
+  states: readonly ZipState[],
+  records: readonly FileRecord[],
+  expected: readonly ExpectedAttachment[] | null,
+  complete: boolean,
+): AttachmentsReport {
   const byExpected = new Map<ExpectedAttachment, FileRecord>();
   for (const r of records) for (const e of r.matched) byExpected.set(e, r);
 
@@ -337,7 +373,12 @@ function assemble(states: readonly ZipState[], records: readonly FileRecord[], e
   for (const r of records) {
     if (!isUnexpected(r)) continue;
     const hint = hintFor(r.base, missingByLooseKey);
-    unexpected.push({ zip: r.zip.name, name: r.entry.name, code: 'P002', message: message('P002', { found: r.entry.name, where: r.zip.name, ...(hint !== undefined ? { hint } : {}) }) });
+    unexpected.push({
+      zip: r.zip.name,
+      name: r.entry.name,
+      code: 'P002',
+      message: message('P002', { found: r.entry.name, where: r.zip.name, ...(hint !== undefined ? { hint } : {}) }),
+    });
     extra.push({ zip: r.zip.name, name: r.entry.name, size: r.entry.size, ...(hint !== undefined ? { hint } : {}), faults: r.faults });
   }
 
@@ -364,7 +405,12 @@ function assemble(states: readonly ZipState[], records: readonly FileRecord[], e
     // every fault that no «Documents attendus» line or unexpected file shows.
     const shown = new Set<FileRecord>([...byExpected.values(), ...records.filter(isUnexpected)]);
     const others = records.filter((r) => r.zip === state.zip && !shown.has(r)).flatMap((r) => r.faults);
-    zipSummaries.push({ name: zip, size: state.zip.blob.size, files: state.files, faults: [...state.faults, ...state.folderFaults.map((x) => x.fault), ...others] });
+    zipSummaries.push({
+      name: zip,
+      size: state.zip.blob.size,
+      files: state.files,
+      faults: [...state.faults, ...state.folderFaults.map((x) => x.fault), ...others],
+    });
   }
 
   return { missing, unexpected, faulty, detail: { zips: zipSummaries, documents, extra, complete } };

@@ -162,7 +162,10 @@ export async function readZipDirectory(blob: BlobLike): Promise<ZipDirectory> {
     if (u32(tail, locatorAt + 16) > 1) throw new ZipError('corrupt', 'multi-disk');
     const recordAt = u64(tail, locatorAt + 8);
     if (recordAt + ZIP64_EOCD_SIZE > eocdAt - LOCATOR_SIZE) throw new ZipError('corrupt', 'zip64-record');
-    const record = recordAt >= tailStart ? tail.subarray(recordAt - tailStart, recordAt - tailStart + ZIP64_EOCD_SIZE) : await read(blob, recordAt, recordAt + ZIP64_EOCD_SIZE);
+    const record =
+      recordAt >= tailStart
+        ? tail.subarray(recordAt - tailStart, recordAt - tailStart + ZIP64_EOCD_SIZE)
+        : await read(blob, recordAt, recordAt + ZIP64_EOCD_SIZE);
     if (record.length < ZIP64_EOCD_SIZE || u32(record, 0) !== ZIP64_EOCD) throw new ZipError('corrupt', 'zip64-record');
     disk = u32(record, 16);
     centralDisk = u32(record, 20);
@@ -235,7 +238,7 @@ function parseCentral(central: Uint8Array, prefix: number, boundary: number): Zi
     const needs64 = size === 0xffffffff || compressedSize === 0xffffffff || localOffset === 0xffffffff;
     let zip64 = false;
     let unicodePath: string | undefined;
-    for (let q = 0; q + 4 <= extra.length; ) {
+    for (let q = 0; q + 4 <= extra.length;) {
       const id = u16(extra, q);
       const len = u16(extra, q + 2);
       const body = extra.subarray(q + 4, q + 4 + len);
@@ -487,7 +490,7 @@ export async function verifyEntry(blob: BlobLike, entry: ZipEntry, signal?: Abor
         if (!lying) take(chunk);
         if (final) ended = true;
       });
-  for (let fed = 0; fed < entry.compressedSize; ) {
+  for (let fed = 0; fed < entry.compressedSize;) {
     signal?.throwIfAborted();
     const to = Math.min(entry.compressedSize, fed + VERIFY_CHUNK);
     const piece = await read(blob, dataStart + fed, dataStart + to);

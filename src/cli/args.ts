@@ -220,7 +220,7 @@ function collect(argv: readonly string[]): CliOptions {
     fail('--out - et --format json ne peuvent pas aller ensemble : les deux écriraient sur la sortie standard.');
   }
 
-  if (files.length === 0) fail('fichier JSON à vérifier manquant (« - » pour lire l\'entrée standard).');
+  if (files.length === 0) fail("fichier JSON à vérifier manquant (« - » pour lire l'entrée standard).");
   if (files.length > 1) fail(`un seul fichier à la fois (reçus : ${files.join(', ')}).`);
 
   return {

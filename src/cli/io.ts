@@ -12,7 +12,8 @@ import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 
 /** What reading an input gave: its bytes, or the fact that it exceeds the limit (its size when known). */
-export type InputRead = { readonly kind: 'bytes'; readonly bytes: Uint8Array } | { readonly kind: 'too-large'; readonly size: number | null };
+export type InputRead =
+  { readonly kind: 'bytes'; readonly bytes: Uint8Array } | { readonly kind: 'too-large'; readonly size: number | null };
 
 /** Why an input cannot be read, for the usage message (`fichier introuvable`…). */
 export class InputError extends Error {
@@ -78,7 +79,14 @@ function inputError(e: unknown): InputError {
 /** The file-system calls `writeAtomically` makes (replaced in tests to simulate a full disk). */
 export interface WriteFs {
   stat(path: string): Promise<{ isFile(): boolean }>;
-  open(path: string, flags: string): Promise<{ write(bytes: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>; sync(): Promise<void>; close(): Promise<void> }>;
+  open(
+    path: string,
+    flags: string,
+  ): Promise<{
+    write(bytes: Uint8Array, offset: number, length: number): Promise<{ bytesWritten: number }>;
+    sync(): Promise<void>;
+    close(): Promise<void>;
+  }>;
   rename(from: string, to: string): Promise<void>;
   unlink(path: string): Promise<void>;
 }
@@ -125,7 +133,7 @@ export async function writeAtomically(target: string, bytes: Uint8Array, fs: Wri
 let temporaries = 0;
 
 async function writeAll(handle: Awaited<ReturnType<WriteFs['open']>>, bytes: Uint8Array): Promise<void> {
-  for (let at = 0; at < bytes.length; ) {
+  for (let at = 0; at < bytes.length;) {
     const { bytesWritten } = await handle.write(bytes, at, bytes.length - at);
     at += bytesWritten;
   }

@@ -14,7 +14,17 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { defaultOutputName, HELP, parseArgs, USAGE, type CliOptions } from './args';
-import { ANSI, exitCodeFor, formatJsonReport, NO_ATTACHMENT_FINDINGS, overallStatus, PLAIN, textReport, useColor, type ReportContext } from './report';
+import {
+  ANSI,
+  exitCodeFor,
+  formatJsonReport,
+  NO_ATTACHMENT_FINDINGS,
+  overallStatus,
+  PLAIN,
+  textReport,
+  useColor,
+  type ReportContext,
+} from './report';
 import { MAX_INPUT_BYTES, NoRuleSetError, oversized, RULE_SETS, ruleSetFor, simulateFile } from '../simulator';
 import { checkAttachments, expectedAttachments, type ZipInput } from '../attachments/index';
 import type { AttachmentsReport } from '../core/report';
@@ -76,7 +86,10 @@ async function refuseOverwritingInputs(target: string, options: CliOptions): Pro
   const targetId = await identity(target);
   for (const input of inputs) {
     const same = resolve(input) === target || (targetId !== null && (await identity(input)) === targetId);
-    if (same) usageError(`--out ${options.out ?? target} désigne un fichier d'entrée (${input}) : le fichier de sortie l'écraserait. Choisissez un autre chemin.`);
+    if (same)
+      usageError(
+        `--out ${options.out ?? target} désigne un fichier d'entrée (${input}) : le fichier de sortie l'écraserait. Choisissez un autre chemin.`,
+      );
   }
 }
 
@@ -129,7 +142,13 @@ function progressLine(stream: NodeJS.WriteStream): { update(done: number, total:
 }
 
 /** The attachments check of the --pj zips against what the JSON names. */
-async function attachmentsOf(zips: readonly ZipInput[], bytes: Uint8Array | null, ruleSet: NonNullable<ReturnType<typeof ruleSetFor>>, options: SimulationOptions, complete: boolean): Promise<AttachmentsReport> {
+async function attachmentsOf(
+  zips: readonly ZipInput[],
+  bytes: Uint8Array | null,
+  ruleSet: NonNullable<ReturnType<typeof ruleSetFor>>,
+  options: SimulationOptions,
+  complete: boolean,
+): Promise<AttachmentsReport> {
   const expected = bytes !== null ? expectedAttachments(bytes, ruleSet, options) : null;
   const progress = progressLine(process.stderr);
   try {
@@ -186,10 +205,14 @@ async function run(argv: readonly string[]): Promise<number> {
     // Options the chosen rule set's form does not offer: said, then ignored (not a usage error:
     // the portal's form simply does not show them).
     if (options.profiles.length > 0 && !ruleSet.form.profiles) {
-      process.stderr.write(`segur-sim : note — le formulaire ${ruleSet.dsr} (${ruleSet.type}) ne propose pas de profils ; --profil est ignoré.\n`);
+      process.stderr.write(
+        `segur-sim : note — le formulaire ${ruleSet.dsr} (${ruleSet.type}) ne propose pas de profils ; --profil est ignoré.\n`,
+      );
     }
     if (options.vatRate !== undefined && !ruleSet.form.vatRates.includes(options.vatRate)) {
-      process.stderr.write(`segur-sim : note — le formulaire ${ruleSet.dsr} (${ruleSet.type}) ne propose pas le taux de TVA ${options.vatRate} ; --tva est ignoré.\n`);
+      process.stderr.write(
+        `segur-sim : note — le formulaire ${ruleSet.dsr} (${ruleSet.type}) ne propose pas le taux de TVA ${options.vatRate} ; --tva est ignoré.\n`,
+      );
     }
     const simulation: SimulationOptions = {
       type: options.type,
@@ -212,7 +235,8 @@ async function run(argv: readonly string[]): Promise<number> {
     // With an invalid JSON the list of expected attachments is unknown: the zips are still
     // checked for their own faults.
     const jsonBytes = input.kind === 'bytes' && result.status !== 'invalid' ? input.bytes : null;
-    const attachments = zips.length === 0 ? NO_ATTACHMENT_FINDINGS : await attachmentsOf(zips, jsonBytes, ruleSet, simulation, options.completeZipCheck);
+    const attachments =
+      zips.length === 0 ? NO_ATTACHMENT_FINDINGS : await attachmentsOf(zips, jsonBytes, ruleSet, simulation, options.completeZipCheck);
     const status = overallStatus(result, attachments);
 
     // The output file: for accepted or rejected, never for invalid; byte for byte. It is written
@@ -237,7 +261,10 @@ async function run(argv: readonly string[]): Promise<number> {
     };
     // With --out -, standard output carries the output file: the text report goes to stderr.
     const stream = options.format === 'text' && options.out === '-' ? process.stderr : process.stdout;
-    const report = options.format === 'json' ? formatJsonReport(result, ctx) : textReport(result, ctx, useColor(process.env, stream.isTTY === true) ? ANSI : PLAIN);
+    const report =
+      options.format === 'json'
+        ? formatJsonReport(result, ctx)
+        : textReport(result, ctx, useColor(process.env, stream.isTTY === true) ? ANSI : PLAIN);
 
     if (result.output !== null && output !== null) {
       if (output === '-') {
@@ -246,7 +273,9 @@ async function run(argv: readonly string[]): Promise<number> {
         try {
           await writeAtomically(output, result.output);
         } catch (e) {
-          usageError(`impossible d'écrire le fichier de sortie ${output} (${(e as NodeJS.ErrnoException).code ?? 'erreur'}) ; aucun fichier de sortie n'a été écrit.`);
+          usageError(
+            `impossible d'écrire le fichier de sortie ${output} (${(e as NodeJS.ErrnoException).code ?? 'erreur'}) ; aucun fichier de sortie n'a été écrit.`,
+          );
         }
       }
     }

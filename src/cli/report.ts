@@ -49,7 +49,12 @@ export const terminalSafe = visible;
 
 /** A palette that makes each piece terminal-safe before colouring it. */
 function safePalette(p: Palette): Palette {
-  return { red: (s) => p.red(terminalSafe(s)), yellow: (s) => p.yellow(terminalSafe(s)), green: (s) => p.green(terminalSafe(s)), bold: (s) => p.bold(terminalSafe(s)) };
+  return {
+    red: (s) => p.red(terminalSafe(s)),
+    yellow: (s) => p.yellow(terminalSafe(s)),
+    green: (s) => p.green(terminalSafe(s)),
+    bold: (s) => p.bold(terminalSafe(s)),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -123,13 +128,23 @@ export function textReport(result: SimulationResult, ctx: ReportContext, palette
 
   // The portal's verdict, then the counts and the output file.
   if (status === 'invalid') {
-    lines.push(red("Le JSON chargé ne respecte pas le format attendu : le fichier est rejeté en entier, aucun fichier de sortie n'est produit."));
+    lines.push(
+      red("Le JSON chargé ne respecte pas le format attendu : le fichier est rejeté en entier, aucun fichier de sortie n'est produit."),
+    );
   } else if (status === 'accepted') {
     lines.push(green("La simulation de l'import s'est déroulée correctement."));
   } else if (result.status === 'accepted') {
-    lines.push(red('Les demandes du JSON sont correctes, mais les pièces justificatives ne le sont pas : corrigez les zips (voir « Documents attendus »).'));
+    lines.push(
+      red(
+        'Les demandes du JSON sont correctes, mais les pièces justificatives ne le sont pas : corrigez les zips (voir « Documents attendus »).',
+      ),
+    );
   } else {
-    lines.push(red('Une ou plusieurs erreurs ont été retournées lors de la simulation de l\'import. Veuillez corriger votre fichier en suivant les erreurs du fichier de retour.'));
+    lines.push(
+      red(
+        "Une ou plusieurs erreurs ont été retournées lors de la simulation de l'import. Veuillez corriger votre fichier en suivant les erreurs du fichier de retour.",
+      ),
+    );
   }
 
   const total = result.requests.length;
@@ -141,7 +156,9 @@ export function textReport(result: SimulationResult, ctx: ReportContext, palette
       ? `Bilan : fichier invalide, ${count(errors, 'erreur globale', 'erreurs globales')}`
       : `Bilan : ${count(total, 'demande', 'demandes')}, ${count(total - rejected, 'acceptée', 'acceptées')}, ` +
         `${count(rejected, 'rejetée', 'rejetées')}, ${count(errors, 'erreur', 'erreurs')}, ${count(warnings, 'avertissement', 'avertissements')}` +
-        (ctx.attachments.detail ? `, ${count(attachmentFaults(ctx.attachments), 'défaut de pièce justificative', 'défauts de pièces justificatives')}` : '');
+        (ctx.attachments.detail
+          ? `, ${count(attachmentFaults(ctx.attachments), 'défaut de pièce justificative', 'défauts de pièces justificatives')}`
+          : '');
   const output =
     ctx.output === null
       ? status === 'invalid'
@@ -152,7 +169,11 @@ export function textReport(result: SimulationResult, ctx: ReportContext, palette
         : `fichier de sortie : ${ctx.output}`;
   lines.push(bold(`${counts} ; ${output}.`));
   if (ctx.staleOutput) {
-    lines.push(red(`Attention : ${ctx.staleOutput}, fichier de sortie d'une vérification précédente, est toujours là ; il ne correspond plus au fichier d'entrée (rejeté en entier) : ne le déposez pas.`));
+    lines.push(
+      red(
+        `Attention : ${ctx.staleOutput}, fichier de sortie d'une vérification précédente, est toujours là ; il ne correspond plus au fichier d'entrée (rejeté en entier) : ne le déposez pas.`,
+      ),
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -163,7 +184,8 @@ export function textReport(result: SimulationResult, ctx: ReportContext, palette
 /** Every attachment fault: missing (P001), unexpected (P002) and faulty files and zips. */
 export const attachmentFaults = (a: AttachmentsReport) => a.missing.length + a.unexpected.length + a.faulty.length;
 
-const faultLines = (faults: readonly AttachmentFault[], red: (s: string) => string) => faults.map((f) => red(`      [${f.code}] ${f.message}`));
+const faultLines = (faults: readonly AttachmentFault[], red: (s: string) => string) =>
+  faults.map((f) => red(`      [${f.code}] ${f.message}`));
 
 /**
  * The «Documents attendus» list as the portal shows it (type, file name), with a status per
@@ -182,18 +204,20 @@ export function attachmentsSection(a: AttachmentsReport, palette: Palette = PLAI
   }
   lines.push(
     detail.complete
-      ? '  Vérification complète : chaque pièce a été décompressée en entier, sa taille et son CRC comparés à ceux qu\'annonce le zip.'
+      ? "  Vérification complète : chaque pièce a été décompressée en entier, sa taille et son CRC comparés à ceux qu'annonce le zip."
       : '  Vérification rapide : seuls le répertoire central et les premiers octets de chaque pièce ont été lus ; ni la taille réelle ni le CRC des pièces ne sont contrôlés (--pj-complet pour tout vérifier).',
   );
 
   if (detail.documents === null) {
-    lines.push(bold('Documents attendus : inconnus (le JSON n\'a pas pu être lu) ; seuls les défauts propres aux zips sont signalés.'));
+    lines.push(bold("Documents attendus : inconnus (le JSON n'a pas pu être lu) ; seuls les défauts propres aux zips sont signalés."));
   } else {
     lines.push(bold('Documents attendus :'));
     if (detail.documents.length === 0) lines.push('  aucune pièce nommée par le JSON');
     for (const d of detail.documents) {
       const type = d.typeFichier === null ? '(type non précisé)' : attachmentTypeLabel(d.typeFichier);
-      const label = terminalSafe(`  numLigne ${d.numLigne ?? '?'} (numeroEditeur ${d.numeroEditeur ?? '?'}) | ${type} | ${d.nomFichier} : `);
+      const label = terminalSafe(
+        `  numLigne ${d.numLigne ?? '?'} (numeroEditeur ${d.numeroEditeur ?? '?'}) | ${type} | ${d.nomFichier} : `,
+      );
       const status = ATTACHMENT_STATUS_LABELS[d.status];
       if (d.status === 'missing') lines.push(label + red(`${status} [P001]`));
       else {

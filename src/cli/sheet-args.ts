@@ -61,7 +61,8 @@ export interface BuildCliOptions {
   readonly format: 'text' | 'json';
 }
 
-export type Parsed<T> = { readonly kind: 'run'; readonly options: T } | { readonly kind: 'help' } | { readonly kind: 'usage-error'; readonly message: string };
+export type Parsed<T> =
+  { readonly kind: 'run'; readonly options: T } | { readonly kind: 'help' } | { readonly kind: 'usage-error'; readonly message: string };
 
 class UsageError extends Error {}
 const fail = (message: string): never => {
@@ -105,8 +106,12 @@ function typeAndDsr(values: Map<string, string>): { type: RequestType; dsr: Dsr 
   const dsrRaw = values.get('dsr');
   if (typeRaw === undefined) fail("l'option --type est obligatoire (avance ou solde).");
   if (dsrRaw === undefined) fail(`l'option --dsr est obligatoire (${DSRS.join(', ')}).`);
-  const type = REQUEST_TYPES.find((t) => t === typeRaw!.trim().toLowerCase()) ?? fail(`valeur invalide pour --type : « ${typeRaw} » (attendu : ${REQUEST_TYPES.join(', ')}).`);
-  const dsr = DSRS.find((d) => d === dsrRaw!.trim().toUpperCase()) ?? fail(`valeur invalide pour --dsr : « ${dsrRaw} » (attendu : ${DSRS.join(', ')}).`);
+  const type =
+    REQUEST_TYPES.find((t) => t === typeRaw!.trim().toLowerCase()) ??
+    fail(`valeur invalide pour --type : « ${typeRaw} » (attendu : ${REQUEST_TYPES.join(', ')}).`);
+  const dsr =
+    DSRS.find((d) => d === dsrRaw!.trim().toUpperCase()) ??
+    fail(`valeur invalide pour --dsr : « ${dsrRaw} » (attendu : ${DSRS.join(', ')}).`);
   return { type, dsr };
 }
 
@@ -127,7 +132,8 @@ export function parseTemplateArgs(argv: readonly string[]): Parsed<TemplateOptio
     const { values, positional } = collect(args, ['type', 'dsr', 'format', 'out']);
     if (positional.length > 0) fail(`argument inattendu : ${positional[0]} (le modèle s'écrit avec --out).`);
     const formatRaw = values.get('format')?.trim().toLowerCase() ?? 'csv';
-    if (formatRaw !== 'csv' && formatRaw !== 'xlsx') fail(`valeur invalide pour --format : « ${values.get('format')} » (attendu : csv, xlsx).`);
+    if (formatRaw !== 'csv' && formatRaw !== 'xlsx')
+      fail(`valeur invalide pour --format : « ${values.get('format')} » (attendu : csv, xlsx).`);
     const out = values.get('out');
     return { ...typeAndDsr(values), format: formatRaw as 'csv' | 'xlsx', ...(out !== undefined ? { out } : {}) };
   });
@@ -143,9 +149,11 @@ export function parseBuildArgs(argv: readonly string[]): Parsed<BuildCliOptions>
     const numeroAns = values.get('numero-ans') ?? fail("l'option --numero-ans est obligatoire (le numeroAns de l'en-tête des fichiers).");
     const siret = values.get('siret') ?? fail("l'option --siret est obligatoire (le siret de l'en-tête des fichiers).");
     const date = values.get('date');
-    if (date !== undefined && !isCompactDate(date.trim())) fail(`valeur invalide pour --date : « ${date} » (attendu : une date AAAAMMJJ, ex. 20240115).`);
+    if (date !== undefined && !isCompactDate(date.trim()))
+      fail(`valeur invalide pour --date : « ${date} » (attendu : une date AAAAMMJJ, ex. 20240115).`);
     const formatRaw = values.get('format')?.trim().toLowerCase() ?? 'text';
-    if (formatRaw !== 'text' && formatRaw !== 'json') fail(`valeur invalide pour --format : « ${values.get('format')} » (attendu : text, json).`);
+    if (formatRaw !== 'text' && formatRaw !== 'json')
+      fail(`valeur invalide pour --format : « ${values.get('format')} » (attendu : text, json).`);
     const outDir = values.get('out-dir');
     return {
       table: positional[0]!,

@@ -57,9 +57,15 @@ export function buildTextReport(result: BuildResult, ctx: BuildReportContext, pa
   for (const note of ctx.notes) lines.push(note);
   lines.push('');
   if (result.status === 'built') {
-    lines.push(green(`${plural(result.requests, 'demande acceptée', 'demandes acceptées')} : ${plural(ctx.written.length, 'fichier écrit', 'fichiers écrits')}.`));
+    lines.push(
+      green(
+        `${plural(result.requests, 'demande acceptée', 'demandes acceptées')} : ${plural(ctx.written.length, 'fichier écrit', 'fichiers écrits')}.`,
+      ),
+    );
     for (const f of ctx.written) {
-      lines.push(`  ${f.path} — ${plural(f.requests, 'demande', 'demandes')} (${f.firstRow === f.lastRow ? `ligne ${f.firstRow}` : `lignes ${f.firstRow} à ${f.lastRow}`} du tableau)${f.replaced ? ', remplace le fichier existant' : ''}`);
+      lines.push(
+        `  ${f.path} — ${plural(f.requests, 'demande', 'demandes')} (${f.firstRow === f.lastRow ? `ligne ${f.firstRow}` : `lignes ${f.firstRow} à ${f.lastRow}`} du tableau)${f.replaced ? ', remplace le fichier existant' : ''}`,
+      );
     }
   } else {
     lines.push(red(bold(`${plural(result.errors.length, 'erreur', 'erreurs')} : aucun fichier écrit.`)));
@@ -71,7 +77,8 @@ export function buildTextReport(result: BuildResult, ctx: BuildReportContext, pa
   }
   if (result.conversions.length > 0) {
     lines.push('', `${plural(result.conversions.length, 'conversion', 'conversions')} :`);
-    for (const c of result.conversions.slice(0, CONVERSIONS_SHOWN)) lines.push(`  ${cellPlace({ row: c.row, column: c.column, value: '' })} : ${c.from} → ${c.to}`);
+    for (const c of result.conversions.slice(0, CONVERSIONS_SHOWN))
+      lines.push(`  ${cellPlace({ row: c.row, column: c.column, value: '' })} : ${c.from} → ${c.to}`);
     const more = result.conversions.length - CONVERSIONS_SHOWN;
     if (more > 0) lines.push(`  … et ${plural(more, 'autre', 'autres')} (toutes dans --format json).`);
   }

@@ -39,7 +39,12 @@ async function runTemplate(argv: readonly string[]): Promise<number> {
   if (parsed.kind === 'usage-error') return usage('template', parsed.message, TEMPLATE_USAGE);
   const options = parsed.options;
   const ruleSet = ruleSetFor(options.type, options.dsr);
-  if (!ruleSet) return usage('template', `aucun jeu de règles pour --type ${options.type} --dsr ${options.dsr}. Combinaisons disponibles : ${combinations()}.`, TEMPLATE_USAGE);
+  if (!ruleSet)
+    return usage(
+      'template',
+      `aucun jeu de règles pour --type ${options.type} --dsr ${options.dsr}. Combinaisons disponibles : ${combinations()}.`,
+      TEMPLATE_USAGE,
+    );
   const template = buildTemplate(ruleSet);
   const bytes = options.format === 'csv' ? new TextEncoder().encode(await templateCsv(template)) : await templateXlsx(template);
   if (options.out === '-') {
@@ -74,14 +79,24 @@ async function runBuild(argv: readonly string[]): Promise<number> {
   if (parsed.kind === 'usage-error') return usage('build', parsed.message, BUILD_USAGE);
   const options = parsed.options;
   const ruleSet = ruleSetFor(options.type, options.dsr);
-  if (!ruleSet) return usage('build', `aucun jeu de règles pour --type ${options.type} --dsr ${options.dsr}. Combinaisons disponibles : ${combinations()}.`, BUILD_USAGE);
+  if (!ruleSet)
+    return usage(
+      'build',
+      `aucun jeu de règles pour --type ${options.type} --dsr ${options.dsr}. Combinaisons disponibles : ${combinations()}.`,
+      BUILD_USAGE,
+    );
 
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await readFile(options.table));
   } catch (e) {
     const code = errnoCode(e);
-    const why = code === 'ENOENT' ? `tableau introuvable : ${options.table}.` : code === 'EISDIR' ? `${options.table} est un dossier, pas un tableau.` : `impossible de lire ${options.table} (${code}).`;
+    const why =
+      code === 'ENOENT'
+        ? `tableau introuvable : ${options.table}.`
+        : code === 'EISDIR'
+          ? `${options.table} est un dossier, pas un tableau.`
+          : `impossible de lire ${options.table} (${code}).`;
     return usage('build', why, BUILD_USAGE);
   }
   const outDir = resolve(options.outDir ?? dirname(options.table));
@@ -93,7 +108,10 @@ async function runBuild(argv: readonly string[]): Promise<number> {
 
   const read = await readTable(bytes);
   const result = read.ok
-    ? buildFromTable(read.table, ruleSet, { header: { numeroAns: options.numeroAns, siret: options.siret }, date: options.date ?? compactToday() })
+    ? buildFromTable(read.table, ruleSet, {
+        header: { numeroAns: options.numeroAns, siret: options.siret },
+        date: options.date ?? compactToday(),
+      })
     : unreadableTable(read.reason);
 
   const written: WrittenFile[] = [];
@@ -109,7 +127,13 @@ async function runBuild(argv: readonly string[]): Promise<number> {
       written.push({ path, requests: file.requests, firstRow: file.firstRow, lastRow: file.lastRow, replaced });
     }
   }
-  const ctx = { table: options.table, ruleSet, notes: read.ok ? (read.table.notes ?? []) : [], written, ...(read.ok && read.table.description ? { description: read.table.description } : {}) };
+  const ctx = {
+    table: options.table,
+    ruleSet,
+    notes: read.ok ? (read.table.notes ?? []) : [],
+    written,
+    ...(read.ok && read.table.description ? { description: read.table.description } : {}),
+  };
   if (options.format === 'json') process.stdout.write(buildJsonReport(result, ctx));
   else process.stdout.write(buildTextReport(result, ctx, useColor(process.env, process.stdout.isTTY === true) ? ANSI : PLAIN));
   return result.status === 'built' ? 0 : 1;

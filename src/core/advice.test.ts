@@ -57,7 +57,9 @@ describe('French wording', () => {
     expect(message('P004', { where: 'pj.zip', count: 21_000_901, expected: limitFr(20 * 1024 * 1024) })).toContain(
       'trop volumineux : 20,03 Mo (21 000 901 octets), au plus 20 Mo par zip',
     );
-    expect(message('G003', { found: '67108865', count: 64 * 1024 * 1024 })).toBe('Le fichier est trop volumineux : 64 Mo (67 108 865 octets), au plus 64 Mo.');
+    expect(message('G003', { found: '67108865', count: 64 * 1024 * 1024 })).toBe(
+      'Le fichier est trop volumineux : 64 Mo (67 108 865 octets), au plus 64 Mo.',
+    );
   });
 
   it('agrees « attendu » and counts without «(s)»', () => {
@@ -76,6 +78,8 @@ describe('French wording', () => {
     expect(message('E009', { tag: 'typeAction', expected: '« C »', found: '"M"', kind: 'string' })).toBe(
       '« typeAction » : valeur non permise, attendu : « C » ; trouvé : le texte "M".',
     );
-    expect(message('E009', { tag: 'regimeTVA', expected: '« TTC » ou « HT »', found: '"TVA"', kind: 'string' })).toContain('valeur attendue parmi « TTC » ou « HT »');
+    expect(message('E009', { tag: 'regimeTVA', expected: '« TTC » ou « HT »', found: '"TVA"', kind: 'string' })).toContain(
+      'valeur attendue parmi « TTC » ou « HT »',
+    );
   });
 });

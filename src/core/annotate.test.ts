@@ -209,7 +209,7 @@ describe('annotate through simulateFile', () => {
     expect(out).toBe(expected);
   });
 
-  test('the output re-parses and carries each request\'s verdict; tags missing from a request are appended', () => {
+  test("the output re-parses and carries each request's verdict; tags missing from a request are appended", () => {
     const data = JSON.parse(FIXTURE_TEXT);
     delete data.lignesImport[0].codeTraitement;
     delete data.lignesImport[0].libelleTraitement;

@@ -85,7 +85,14 @@ function editsFor(text: string, treatments: readonly Treatment[]): Edit[] {
       }
       if (!found) missing.push(tag);
     }
-    if (missing.length > 0) edits.push(insertion(text, request, missing.map((tag) => [tag, values[tag]] as const)));
+    if (missing.length > 0)
+      edits.push(
+        insertion(
+          text,
+          request,
+          missing.map((tag) => [tag, values[tag]] as const),
+        ),
+      );
   }
   return edits.sort((a, b) => a.from - b.from);
 }

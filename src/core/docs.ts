@@ -29,7 +29,11 @@ export function tagRows(ruleSet: RuleSet): TagRow[] {
         description: def.description,
         format: formatLabel(def.shape),
         required:
-          def.presence === 'optional' ? `${def.fill.doc} ; balise facultative` : typeof def.presence === 'object' ? `${def.fill.doc} ; ${def.presence.doc}` : def.fill.doc,
+          def.presence === 'optional'
+            ? `${def.fill.doc} ; balise facultative`
+            : typeof def.presence === 'object'
+              ? `${def.fill.doc} ; ${def.presence.doc}`
+              : def.fill.doc,
         aliases: (def.aliases ?? []).map((a) => a.tag),
       });
       const inner = innerObject(def.shape);
@@ -77,13 +81,14 @@ export function codesOf(ruleSet: RuleSet): Code[] {
     } else if (shape.kind === 'array') {
       if (shape.min !== undefined) codes.add('E016');
       if (shape.max !== undefined) codes.add('E018');
-    } else for (const def of shape.fields) {
-      if (def.fill.empties) codes.add('E017');
-      for (const alias of def.aliases ?? []) {
-        if (alias.code) codes.add(alias.code);
-        codes.add('E033');
+    } else
+      for (const def of shape.fields) {
+        if (def.fill.empties) codes.add('E017');
+        for (const alias of def.aliases ?? []) {
+          if (alias.code) codes.add(alias.code);
+          codes.add('E033');
+        }
       }
-    }
   }
   for (const rule of [...ruleSet.requestRules, ...ruleSet.fileRules, ...(ruleSet.headerRules ?? [])]) codes.add(rule.code);
   return Object.keys(CODES).filter((c): c is Code => codes.has(c as Code));

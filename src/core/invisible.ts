@@ -4,19 +4,32 @@
 /** The French name of an invisible or suspicious character, or undefined for an ordinary one. */
 export function invisibleName(c: number): string | undefined {
   switch (c) {
-    case 0x09: return 'tabulation';
-    case 0x0a: return 'saut de ligne';
-    case 0x0d: return 'retour chariot';
-    case 0xa0: return 'espace insécable';
-    case 0x202f: return 'espace fine insécable';
-    case 0xad: return 'trait d’union conditionnel';
-    case 0x200b: return 'espace sans chasse';
-    case 0x200c: return 'antiliant sans chasse';
-    case 0x200d: return 'liant sans chasse';
-    case 0x2060: return 'gluon de mots';
-    case 0xfeff: return 'indicateur d’ordre des octets (BOM)';
-    case 0x2028: return 'séparateur de ligne';
-    case 0x2029: return 'séparateur de paragraphe';
+    case 0x09:
+      return 'tabulation';
+    case 0x0a:
+      return 'saut de ligne';
+    case 0x0d:
+      return 'retour chariot';
+    case 0xa0:
+      return 'espace insécable';
+    case 0x202f:
+      return 'espace fine insécable';
+    case 0xad:
+      return 'trait d’union conditionnel';
+    case 0x200b:
+      return 'espace sans chasse';
+    case 0x200c:
+      return 'antiliant sans chasse';
+    case 0x200d:
+      return 'liant sans chasse';
+    case 0x2060:
+      return 'gluon de mots';
+    case 0xfeff:
+      return 'indicateur d’ordre des octets (BOM)';
+    case 0x2028:
+      return 'séparateur de ligne';
+    case 0x2029:
+      return 'séparateur de paragraphe';
   }
   if (c < 0x20 || c === 0x7f) return 'caractère de contrôle';
   if (c >= 0x80 && c <= 0x9f) return 'caractère de contrôle C1';
@@ -58,9 +71,33 @@ export function hasC1(s: string): boolean {
 
 /** Windows-1252's characters at 0x80–0x9F, for saying what a C1 control character was meant to be. */
 const CP1252: Readonly<Record<number, string>> = {
-  0x80: '€', 0x82: '‚', 0x83: 'ƒ', 0x84: '„', 0x85: '…', 0x86: '†', 0x87: '‡', 0x88: 'ˆ', 0x89: '‰', 0x8a: 'Š', 0x8b: '‹', 0x8c: 'Œ',
-  0x8e: 'Ž', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x98: '˜', 0x99: '™', 0x9a: 'š', 0x9b: '›',
-  0x9c: 'œ', 0x9e: 'ž', 0x9f: 'Ÿ',
+  0x80: '€',
+  0x82: '‚',
+  0x83: 'ƒ',
+  0x84: '„',
+  0x85: '…',
+  0x86: '†',
+  0x87: '‡',
+  0x88: 'ˆ',
+  0x89: '‰',
+  0x8a: 'Š',
+  0x8b: '‹',
+  0x8c: 'Œ',
+  0x8e: 'Ž',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x98: '˜',
+  0x99: '™',
+  0x9a: 'š',
+  0x9b: '›',
+  0x9c: 'œ',
+  0x9e: 'ž',
+  0x9f: 'Ÿ',
 };
 
 /** `s` with each C1 control character replaced by the Windows-1252 character it stands for (when there is one). */

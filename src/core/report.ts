@@ -173,7 +173,10 @@ export function overallStatus(result: SimulationResult, attachments: Attachments
 // Each object is rebuilt key by key: the key order is fixed whatever the core's objects hold.
 /** `{zip, name, numLigne?, numeroEditeur?, code, message}`: the request's keys only when a request names the file. */
 function faultyReport(f: FaultyAttachment): FaultyAttachment {
-  const request = f.numLigne !== undefined || f.numeroEditeur !== undefined ? { numLigne: f.numLigne ?? null, numeroEditeur: f.numeroEditeur ?? null } : {};
+  const request =
+    f.numLigne !== undefined || f.numeroEditeur !== undefined
+      ? { numLigne: f.numLigne ?? null, numeroEditeur: f.numeroEditeur ?? null }
+      : {};
   return { zip: f.zip, name: f.name, ...request, code: f.code, message: f.message };
 }
 
@@ -196,7 +199,14 @@ export function jsonReport(result: SimulationResult, ctx: ReportContext): JsonRe
       warnings: r.warnings.map(issue),
     })),
     attachments: {
-      missing: ctx.attachments.missing.map((m) => ({ numLigne: m.numLigne, numeroEditeur: m.numeroEditeur, typeFichier: m.typeFichier, nomFichier: m.nomFichier, code: m.code, message: m.message })),
+      missing: ctx.attachments.missing.map((m) => ({
+        numLigne: m.numLigne,
+        numeroEditeur: m.numeroEditeur,
+        typeFichier: m.typeFichier,
+        nomFichier: m.nomFichier,
+        code: m.code,
+        message: m.message,
+      })),
       unexpected: ctx.attachments.unexpected.map((u) => ({ zip: u.zip, name: u.name, code: u.code, message: u.message })),
       faulty: ctx.attachments.faulty.map(faultyReport),
     },
@@ -215,4 +225,3 @@ export function formatJsonReport(result: SimulationResult, ctx: ReportContext): 
 
 // ---------------------------------------------------------------------------------------------
 // Colours
-

@@ -41,13 +41,20 @@ export const MAX_LABEL_CHARS = 4_000;
  * than the chosen one gets the file-level note G021 naming it. `hooks.onProgress` follows the
  * requests checked (the worker's progress bar). Never throws on bad input.
  */
-export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet: RuleSet, alternatives: readonly RuleSet[] = [], hooks: SimulationHooks = {}): SimulationResult {
+export function simulate(
+  bytes: Uint8Array,
+  options: SimulationOptions,
+  ruleSet: RuleSet,
+  alternatives: readonly RuleSet[] = [],
+  hooks: SimulationHooks = {},
+): SimulationResult {
   const notText = binaryContent(bytes);
   if (notText) return invalid([notText]);
   const decoded = decodeUtf8(bytes);
   if (!decoded.ok) {
     // Control bytes at the start and not UTF-8: a binary file of a kind not recognised.
-    if (decoded.fault.reason === 'invalid-utf8' && sniff(bytes.subarray(0, HEAD_BYTES)) === 'unknown') return invalid([binaryIssue(bytes, 'unknown')]);
+    if (decoded.fault.reason === 'invalid-utf8' && sniff(bytes.subarray(0, HEAD_BYTES)) === 'unknown')
+      return invalid([binaryIssue(bytes, 'unknown')]);
     return invalid([encodingIssue(decoded.fault)]);
   }
   const text = decoded.text;
@@ -58,7 +65,15 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   const root = parsed.root;
   const render = (f: Finding): Issue => {
     const { line, column } = lines.position(f.offset);
-    return { code: f.code, path: pointer(f.path), message: bounded(message(f.code, f.args)), line, column, offset: f.offset, ...(f.fix ? { fix: f.fix } : {}) };
+    return {
+      code: f.code,
+      path: pointer(f.path),
+      message: bounded(message(f.code, f.args)),
+      line,
+      column,
+      offset: f.offset,
+      ...(f.fix ? { fix: f.fix } : {}),
+    };
   };
   /** «… et N autres erreurs du même type», where the first one left out stands. */
   const renderOverflow = (o: Overflow, severity: 'error' | 'warning'): Issue => {
@@ -75,7 +90,15 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
     return out;
   };
   if (root.type !== 'object') {
-    return invalid([render({ code: 'E004', severity: 'error', path: [], offset: root.start, args: { tag: 'racine du fichier', expected: "un objet { … } (l'en-tête du fichier)", found: describe(root) } })]);
+    return invalid([
+      render({
+        code: 'E004',
+        severity: 'error',
+        path: [],
+        offset: root.start,
+        args: { tag: 'racine du fichier', expected: "un objet { … } (l'en-tête du fichier)", found: describe(root) },
+      }),
+    ]);
   }
 
   const duplicated = new Map<JsonMember, JsonMember>();
@@ -94,7 +117,10 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
   }
   const headerFindings = settle(header.findings, options.strict === true);
   const globalErrors = [...headerFindings.filter((f) => f.severity === 'error').map(render), ...overflowIssues(header.tally, 'error')];
-  const globalWarnings = [...headerFindings.filter((f) => f.severity === 'warning').map(render), ...overflowIssues(header.tally, 'warning')];
+  const globalWarnings = [
+    ...headerFindings.filter((f) => f.severity === 'warning').map(render),
+    ...overflowIssues(header.tally, 'warning'),
+  ];
   if (globalErrors.length > 0) {
     return { status: 'invalid', globalErrors, globalWarnings, requests: [], output: null };
   }
@@ -119,7 +145,12 @@ export function simulate(bytes: Uint8Array, options: SimulationOptions, ruleSet:
     return walker;
   });
   for (const rule of ruleSet.fileRules) rule.check(contexts, (f) => walkers[f.index]!.report(f));
-  placeLeftoverDuplicates(parsed.duplicates, reported, contexts.map((c) => c.node), walkers);
+  placeLeftoverDuplicates(
+    parsed.duplicates,
+    reported,
+    contexts.map((c) => c.node),
+    walkers,
+  );
   const firstErrors = walkers[0]?.findings.filter((f) => f.severity === 'error').length ?? 0;
   if (alternatives.length > 0 && firstErrors >= LOOKALIKE_MIN_ERRORS) {
     const note = lookalike(text, lines, contexts[0]!.node, options, ruleSet, alternatives, duplicated);
@@ -228,7 +259,9 @@ function binaryIssue(bytes: Uint8Array, kind: keyof typeof CONTENT_LABELS): Issu
 function settle(findings: readonly Finding[], strict: boolean): Finding[] {
   if (findings.length === 0) return [];
   const sorted = [...findings].sort((a, b) => a.offset - b.offset);
-  return strict ? sorted.map((f) => (f.severity === 'warning' && !NOT_ESCALATED.has(f.code) ? { ...f, severity: 'error' as const } : f)) : sorted;
+  return strict
+    ? sorted.map((f) => (f.severity === 'warning' && !NOT_ESCALATED.has(f.code) ? { ...f, severity: 'error' as const } : f))
+    : sorted;
 }
 
 /** The first request must have at least this many errors before other rule sets are tried. */
@@ -239,8 +272,20 @@ const LOOKALIKE_MIN_ERRORS = 3;
  * request rules; form choices neutral: every profile, no VAT rate) plus the tags it holds that
  * the rule set does not know (an open rule set, MS, tolerates them without an error).
  */
-function misfit(text: string, lines: LineIndex, node: JsonObject, options: SimulationOptions, ruleSet: RuleSet, duplicated: ReadonlyMap<JsonMember, JsonMember>): number {
-  const neutral: SimulationOptions = { type: ruleSet.type, dsr: ruleSet.dsr, profiles: PROFILES, ...(options.today ? { today: options.today } : {}) };
+function misfit(
+  text: string,
+  lines: LineIndex,
+  node: JsonObject,
+  options: SimulationOptions,
+  ruleSet: RuleSet,
+  duplicated: ReadonlyMap<JsonMember, JsonMember>,
+): number {
+  const neutral: SimulationOptions = {
+    type: ruleSet.type,
+    dsr: ruleSet.dsr,
+    profiles: PROFILES,
+    ...(options.today ? { today: options.today } : {}),
+  };
   const ctx = makeContext(0, node, neutral);
   const walker = new Walker(text, lines, ['lignesImport', 0], ctx, duplicated, new Set());
   walker.object(node, ruleSet.request);
@@ -301,18 +346,25 @@ function invalid(globalErrors: Issue[]): SimulationResult {
 /** RFC 6901: `/lignesImport/0/commande`, with `~` and `/` escaped. */
 export function pointer(path: Path): string {
   let out = '';
-  for (const seg of path) out += '/' + (typeof seg === 'number' || !/[~/]/.test(seg) ? seg : seg.replaceAll('~', '~0').replaceAll('/', '~1'));
+  for (const seg of path)
+    out += '/' + (typeof seg === 'number' || !/[~/]/.test(seg) ? seg : seg.replaceAll('~', '~0').replaceAll('/', '~1'));
   return out;
 }
 
 function describe(node: JsonNode): string {
   switch (node.type) {
-    case 'array': return 'un tableau';
-    case 'string': return 'une chaîne';
-    case 'number': return 'un nombre';
-    case 'boolean': return String(node.value);
-    case 'null': return 'null';
-    default: return 'un objet';
+    case 'array':
+      return 'un tableau';
+    case 'string':
+      return 'une chaîne';
+    case 'number':
+      return 'un nombre';
+    case 'boolean':
+      return String(node.value);
+    case 'null':
+      return 'null';
+    default:
+      return 'un objet';
   }
 }
 
@@ -323,9 +375,21 @@ function encodingIssue(fault: EncodingFault): Issue {
       return { code: 'G003', path: '', line, column, message: message('G003', { found: fault.found, count: MAX_INPUT_BYTES }) };
     case 'utf16':
     case 'utf32':
-      return { code: 'G002', path: '', line, column, message: message('G002', { found: fault.found, hint: fault.reason === 'utf16' ? 'UTF-16' : 'UTF-32' }) };
+      return {
+        code: 'G002',
+        path: '',
+        line,
+        column,
+        message: message('G002', { found: fault.found, hint: fault.reason === 'utf16' ? 'UTF-16' : 'UTF-32' }),
+      };
     default:
-      return { code: 'G001', path: '', line, column, message: message('G001', { found: fault.found, hint: fault.looksLatin1 ? 'ISO-8859-1 / Windows-1252' : undefined }) };
+      return {
+        code: 'G001',
+        path: '',
+        line,
+        column,
+        message: message('G001', { found: fault.found, hint: fault.looksLatin1 ? 'ISO-8859-1 / Windows-1252' : undefined }),
+      };
   }
 }
 
@@ -333,7 +397,12 @@ function syntaxIssue(fault: SyntaxFault, lines: LineIndex): Issue {
   const { line, column } = lines.position(fault.offset);
   if (fault.reason === 'empty') return { code: 'G012', path: '', line, column, message: message('G012', {}) };
   if (fault.reason === 'too-deep') return { code: 'G011', path: '', line, column, message: message('G011', { count: MAX_DEPTH }) };
-  const found = fault.found === '' ? 'la fin du fichier' : fault.reason === 'expected-comma-or-close' ? `${fault.found} (après la valeur)` : fault.found;
+  const found =
+    fault.found === ''
+      ? 'la fin du fichier'
+      : fault.reason === 'expected-comma-or-close'
+        ? `${fault.found} (après la valeur)`
+        : fault.found;
   const advice = fault.fix ? { advice: 'decimal-comma' as const, write: fault.fix.text } : {};
   let text = message('G010', { reason: fault.reason, found, ...advice });
   if (fault.openedAt !== undefined) {
@@ -367,7 +436,13 @@ function placeLeftoverDuplicates(
     }
     const rel = pathTo(request, object);
     if (!rel) continue;
-    walker.tally.findings.push({ code: 'E003', severity: CODES.E003, path: ['lignesImport', i, ...rel, member.key], offset: member.keyStart, args: { tag: tagLabel([...rel, member.key]) } });
+    walker.tally.findings.push({
+      code: 'E003',
+      severity: CODES.E003,
+      path: ['lignesImport', i, ...rel, member.key],
+      offset: member.keyStart,
+      args: { tag: tagLabel([...rel, member.key]) },
+    });
   }
 }
 

@@ -44,7 +44,8 @@ export interface FindingArgs {
  * `decimal-comma` (`1075,00`), `decimals` (`1075` for an amount), `windows-1252` (C1 control
  * characters of a Windows-1252 text read as Latin-1: `N\u0092GUYEN` for `N’GUYEN`).
  */
-export type AdviceKind = 'quote' | 'unquote' | 'leading-zeros' | 'excel-date' | 'iso-date' | 'date-format' | 'decimal-comma' | 'decimals' | 'windows-1252';
+export type AdviceKind =
+  'quote' | 'unquote' | 'leading-zeros' | 'excel-date' | 'iso-date' | 'date-format' | 'decimal-comma' | 'decimals' | 'windows-1252';
 
 /**
  * A mechanical fix carried by a finding (issue 10): replace the text between `start` and `end`

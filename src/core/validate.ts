@@ -5,7 +5,19 @@ import * as v from 'valibot';
 import type { JsonMember, JsonNode, JsonObject } from './json/ast';
 import { memberOf } from './json/ast';
 import { shapesOf } from './model';
-import type { Alias, Fill, FieldDef, FillRule, Format, ObjectShape, RequestContext, RuleFinding, RuleSet, Shape, ValueShape } from './model';
+import type {
+  Alias,
+  Fill,
+  FieldDef,
+  FillRule,
+  Format,
+  ObjectShape,
+  RequestContext,
+  RuleFinding,
+  RuleSet,
+  Shape,
+  ValueShape,
+} from './model';
 import { CODES, isCode, type Code } from '../messages/codes';
 import type { Finding, FindingArgs, Fix, Path, SimulationOptions } from './types';
 import { nearest } from './hint';
@@ -58,7 +70,8 @@ function isBlank(s: string): boolean {
 /** The value as written in the file, shortened, for messages. */
 export function foundText(text: string, node: JsonNode): string {
   if (node.type === 'object') return node.members.length === 0 ? '{}' : 'un objet';
-  if (node.type === 'array') return node.items.length === 0 ? '[]' : `un tableau de ${node.items.length} élément${node.items.length > 1 ? 's' : ''}`;
+  if (node.type === 'array')
+    return node.items.length === 0 ? '[]' : `un tableau de ${node.items.length} élément${node.items.length > 1 ? 's' : ''}`;
   const raw = text.slice(node.start, node.end);
   if (raw.length <= FOUND_MAX) return raw;
   // Never cut a surrogate pair in half: the message would show a broken character.
@@ -158,19 +171,47 @@ function compile(schema: v.GenericSchema): Predicate | undefined {
   for (const item of items) {
     const r = item.requirement;
     switch (item.type) {
-      case 'string': tests.push((x) => typeof x === 'string'); break;
-      case 'number': tests.push((x) => typeof x === 'number' && !Number.isNaN(x)); break;
-      case 'boolean': tests.push((x) => typeof x === 'boolean'); break;
-      case 'null': tests.push((x) => x === null); break;
-      case 'length': tests.push((x) => (x as string).length === r); break;
-      case 'max_length': tests.push((x) => (x as string).length <= (r as number)); break;
-      case 'min_length': tests.push((x) => (x as string).length >= (r as number)); break;
-      case 'regex': tests.push((x) => { (r as RegExp).lastIndex = 0; return (r as RegExp).test(x as string); }); break;
-      case 'check': tests.push(r as Predicate); break;
-      case 'min_value': tests.push((x) => (x as number) >= (r as number)); break;
-      case 'max_value': tests.push((x) => (x as number) <= (r as number)); break;
-      case 'gt_value': tests.push((x) => (x as number) > (r as number)); break;
-      default: return undefined;
+      case 'string':
+        tests.push((x) => typeof x === 'string');
+        break;
+      case 'number':
+        tests.push((x) => typeof x === 'number' && !Number.isNaN(x));
+        break;
+      case 'boolean':
+        tests.push((x) => typeof x === 'boolean');
+        break;
+      case 'null':
+        tests.push((x) => x === null);
+        break;
+      case 'length':
+        tests.push((x) => (x as string).length === r);
+        break;
+      case 'max_length':
+        tests.push((x) => (x as string).length <= (r as number));
+        break;
+      case 'min_length':
+        tests.push((x) => (x as string).length >= (r as number));
+        break;
+      case 'regex':
+        tests.push((x) => {
+          (r as RegExp).lastIndex = 0;
+          return (r as RegExp).test(x as string);
+        });
+        break;
+      case 'check':
+        tests.push(r as Predicate);
+        break;
+      case 'min_value':
+        tests.push((x) => (x as number) >= (r as number));
+        break;
+      case 'max_value':
+        tests.push((x) => (x as number) <= (r as number));
+        break;
+      case 'gt_value':
+        tests.push((x) => (x as number) > (r as number));
+        break;
+      default:
+        return undefined;
     }
   }
   return (x) => {
@@ -459,7 +500,10 @@ export class Walker {
     }
     const hint = nearest(member.key, candidates);
     // Renaming is mechanical when the near miss is a missing tag (not one already there).
-    const fix = hint !== undefined && missing?.some((d) => d.tag === hint) ? { start: member.keyStart, end: member.keyEnd, text: JSON.stringify(hint) } : undefined;
+    const fix =
+      hint !== undefined && missing?.some((d) => d.tag === hint)
+        ? { start: member.keyStart, end: member.keyEnd, text: JSON.stringify(hint) }
+        : undefined;
     this.findings.push(this.finding('E002', [...this.stack, member.key], member.keyStart, { hint }, fix));
   }
 
@@ -479,12 +523,19 @@ export class Walker {
     const blank = node.type === 'string' && fill === 'filled' && def.shape.kind === 'value' && isBlank(node.value);
     if (node.type === 'null' && fill === 'empty' && def.shape.kind !== 'value') {
       // `"liberal": null` for a STRUCTURE: say what is expected, `[]` (or `{}`), not «must be filled».
-      this.here('E004', node.start, { expected: def.shape.kind === 'array' ? 'un tableau vide []' : 'un objet vide {}', found: 'null', kind: 'null' as const });
+      this.here('E004', node.start, {
+        expected: def.shape.kind === 'array' ? 'un tableau vide []' : 'un objet vide {}',
+        found: 'null',
+        kind: 'null' as const,
+      });
       return;
     }
     if (node.type === 'null' || blank) {
       if (fill === 'filled' || fill === 'empty') {
-        this.here('E006', node.start, { expected: def.fill.doc, ...(blank ? foundArgs(this.text, node) : { found: 'null', kind: 'null' as const }) });
+        this.here('E006', node.start, {
+          expected: def.fill.doc,
+          ...(blank ? foundArgs(this.text, node) : { found: 'null', kind: 'null' as const }),
+        });
       }
       return;
     }
@@ -507,7 +558,10 @@ export class Walker {
       return;
     }
     if (node.type !== shape.kind) {
-      this.here('E004', node.start, { expected: shape.kind === 'array' ? 'un tableau vide []' : 'un objet vide {}', ...foundArgs(this.text, node) });
+      this.here('E004', node.start, {
+        expected: shape.kind === 'array' ? 'un tableau vide []' : 'un objet vide {}',
+        ...foundArgs(this.text, node),
+      });
       return;
     }
     if (node.type === 'array') {
@@ -522,11 +576,17 @@ export class Walker {
         continue;
       }
       if (!index.byTag.has(member.key) && !shape.open) {
-        this.unknownTag(member, shape.fields.map((d) => d.tag));
+        this.unknownTag(
+          member,
+          shape.fields.map((d) => d.tag),
+        );
         continue;
       }
       const value = member.value;
-      const isEmpty = value.type === 'null' || (value.type === 'array' && value.items.length === 0) || (value.type === 'object' && value.members.length === 0);
+      const isEmpty =
+        value.type === 'null' ||
+        (value.type === 'array' && value.items.length === 0) ||
+        (value.type === 'object' && value.members.length === 0);
       if (!isEmpty) this.here('E017', value.start, { expected: def.fill.doc, ...foundArgs(this.text, value) }, member.key);
     }
   }
@@ -550,7 +610,8 @@ export class Walker {
           return;
         }
         const n = node.items.length;
-        if (shape.min !== undefined && n < shape.min && fill === 'filled') this.here('E016', node.start, { count: shape.min, ...foundArgs(this.text, node) });
+        if (shape.min !== undefined && n < shape.min && fill === 'filled')
+          this.here('E016', node.start, { count: shape.min, ...foundArgs(this.text, node) });
         if (shape.max !== undefined && n > shape.max) this.here('E018', node.start, { count: shape.max, found: String(n) });
         for (let i = 0; i < n; i++) {
           this.stack.push(i);
@@ -593,10 +654,14 @@ export class Walker {
   /** How a value that fails its format would be right, when a spreadsheet or a script mangled it. */
   private advice(code: Code, node: JsonNode, format: Format): Advice | undefined {
     switch (code) {
-      case 'E010': return adviseDate(node);
-      case 'E011': return adviseDecimals(node, this.text.slice(node.start, node.end));
-      case 'E007': return adviseLength(node, { type: format.type, example: this.def?.example });
-      default: return undefined;
+      case 'E010':
+        return adviseDate(node);
+      case 'E011':
+        return adviseDecimals(node, this.text.slice(node.start, node.end));
+      case 'E007':
+        return adviseLength(node, { type: format.type, example: this.def?.example });
+      default:
+        return undefined;
     }
   }
 }
@@ -606,7 +671,8 @@ export function holders(node: JsonNode, tag: string, rel: Path = []): { object: 
   const found: { object: JsonObject; rel: Path }[] = [];
   if (node.type === 'object') {
     if (memberOf(node, tag)) found.push({ object: node, rel });
-    for (const m of node.members) if (m.value.type === 'object' || m.value.type === 'array') found.push(...holders(m.value, tag, [...rel, m.key]));
+    for (const m of node.members)
+      if (m.value.type === 'object' || m.value.type === 'array') found.push(...holders(m.value, tag, [...rel, m.key]));
   } else if (node.type === 'array') {
     node.items.forEach((item, i) => {
       if (item.type === 'object' || item.type === 'array') found.push(...holders(item, tag, [...rel, i]));

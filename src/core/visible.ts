@@ -17,5 +17,7 @@ const SHORT: Readonly<Record<string, string>> = { '\n': '\\n', '\r': '\\r', '\t'
  * characters (accents, «», €) are kept. Idempotent: the result holds no acting character.
  */
 export function visible(text: string): string {
-  return text.replace(ACTING_CHARACTERS, (c) => (Object.hasOwn(SHORT, c) ? SHORT[c]! : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`));
+  return text.replace(ACTING_CHARACTERS, (c) =>
+    Object.hasOwn(SHORT, c) ? SHORT[c]! : `\\u${c.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0')}`,
+  );
 }

@@ -29,7 +29,8 @@ export function decodeCsv(bytes: Uint8Array): { text: string; encoding: 'UTF-8' 
 /** Why `bytes` are not a CSV text, when they are plainly something else (a PDF, an image, an old .xls). */
 export function notText(bytes: Uint8Array): string | undefined {
   const starts = (...sig: number[]) => sig.every((b, i) => bytes[i] === b);
-  if (starts(0xd0, 0xcf, 0x11, 0xe0)) return 'c’est un classeur Excel 97-2003 (.xls), que le simulateur ne lit pas : enregistrez-le au format XLSX ou CSV';
+  if (starts(0xd0, 0xcf, 0x11, 0xe0))
+    return 'c’est un classeur Excel 97-2003 (.xls), que le simulateur ne lit pas : enregistrez-le au format XLSX ou CSV';
   if (starts(0x25, 0x50, 0x44, 0x46)) return 'c’est un document PDF, pas un tableau';
   if (starts(0x89, 0x50, 0x4e, 0x47) || starts(0xff, 0xd8, 0xff)) return 'c’est une image, pas un tableau';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return undefined; // UTF-16 text has NUL bytes
@@ -48,10 +49,15 @@ export async function readCsv(bytes: Uint8Array): Promise<TableRead> {
   const { default: Papa } = await import('papaparse');
   const parsed = Papa.parse<string[]>(text, { delimiter: '', delimitersToGuess: [';', ',', '\t'], skipEmptyLines: false });
   const quote = parsed.errors.find((e) => e.type === 'Quotes');
-  if (quote) return { ok: false, reason: `guillemet non fermé (ligne ${(quote.row ?? 0) + 1} du tableau) : une case commence par « " » sans guillemet fermant` };
+  if (quote)
+    return {
+      ok: false,
+      reason: `guillemet non fermé (ligne ${(quote.row ?? 0) + 1} du tableau) : une case commence par « " » sans guillemet fermant`,
+    };
   const separator = parsed.meta.delimiter;
   const notes: string[] = [];
-  if (encoding === 'Windows-1252') notes.push('Encodage détecté : Windows-1252 (le fichier n’est pas en UTF-8) ; les caractères accentués ont été lus dans cet encodage.');
+  if (encoding === 'Windows-1252')
+    notes.push('Encodage détecté : Windows-1252 (le fichier n’est pas en UTF-8) ; les caractères accentués ont été lus dans cet encodage.');
   if (encoding === 'UTF-16') notes.push('Encodage détecté : UTF-16 (« Texte Unicode » d’Excel).');
   const rows = parsed.data.map((row) => row.map((cell) => cell as string | null));
   // A last line break leaves an empty record: not a row of the spreadsheet.

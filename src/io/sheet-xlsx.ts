@@ -33,7 +33,13 @@ export async function readXlsx(bytes: Uint8Array): Promise<TableRead> {
   return { ok: true, table: { rows, description: `XLSX, feuille « ${sheet.sheet} »${others}`, notes: [] } };
 }
 
-type XlsxCell = { value?: string | number | boolean | Date; type?: StringConstructor | NumberConstructor | BooleanConstructor; format?: string; fontWeight?: 'bold'; wrap?: boolean } | null;
+type XlsxCell = {
+  value?: string | number | boolean | Date;
+  type?: StringConstructor | NumberConstructor | BooleanConstructor;
+  format?: string;
+  fontWeight?: 'bold';
+  wrap?: boolean;
+} | null;
 
 /** The XLSX template, as bytes. */
 export async function templateXlsx(template: Template): Promise<Uint8Array> {
@@ -50,15 +56,33 @@ export async function templateXlsx(template: Template): Promise<Uint8Array> {
   const requests = [header, example, ...Array.from({ length: PREFORMATTED_ROWS }, () => blank)];
 
   const describe: XlsxCell[][] = [
-    ['Colonne', 'Bloc', 'Description', 'Format', 'Obligatoire ?', 'Conversions acceptées', 'Exemple'].map((value) => ({ value, type: String, fontWeight: 'bold' })),
-    ...template.descriptions.map((d) => [d.column, d.block, d.description, d.format, d.required, d.accepted, d.example].map((value) => ({ value, type: String, wrap: true }) as XlsxCell)),
+    ['Colonne', 'Bloc', 'Description', 'Format', 'Obligatoire ?', 'Conversions acceptées', 'Exemple'].map((value) => ({
+      value,
+      type: String,
+      fontWeight: 'bold',
+    })),
+    ...template.descriptions.map((d) =>
+      [d.column, d.block, d.description, d.format, d.required, d.accepted, d.example].map(
+        (value) => ({ value, type: String, wrap: true }) as XlsxCell,
+      ),
+    ),
     [],
     [{ value: 'À savoir', type: String, fontWeight: 'bold' }],
     ...template.notes.map((value) => [{ value, type: String }] as XlsxCell[]),
   ];
   const blob = await writeXlsxFile([
-    { sheet: REQUESTS_SHEET, data: requests as never, stickyRowsCount: 1, columns: template.columns.map((c) => ({ width: Math.max(12, Math.min(40, c.name.length + 2)) })) },
-    { sheet: COLUMNS_SHEET, data: describe as never, stickyRowsCount: 1, columns: [{ width: 40 }, { width: 22 }, { width: 70 }, { width: 30 }, { width: 40 }, { width: 50 }, { width: 30 }] },
+    {
+      sheet: REQUESTS_SHEET,
+      data: requests as never,
+      stickyRowsCount: 1,
+      columns: template.columns.map((c) => ({ width: Math.max(12, Math.min(40, c.name.length + 2)) })),
+    },
+    {
+      sheet: COLUMNS_SHEET,
+      data: describe as never,
+      stickyRowsCount: 1,
+      columns: [{ width: 40 }, { width: 22 }, { width: 70 }, { width: 30 }, { width: 40 }, { width: 50 }, { width: 30 }],
+    },
   ]).toBlob();
   return new Uint8Array(await blob.arrayBuffer());
 }

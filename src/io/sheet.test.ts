@@ -31,10 +31,11 @@ function expectAccepted(result: BuildResult, ruleSet: RuleSet) {
 }
 
 /** Windows-1252 bytes of `text` (the characters used here are all below U+0100). */
-const cp1252 = (text: string) => Uint8Array.from(text, (c) => {
-  if (c.charCodeAt(0) > 0xff) throw new Error(`not in Latin-1: ${c}`);
-  return c.charCodeAt(0);
-});
+const cp1252 = (text: string) =>
+  Uint8Array.from(text, (c) => {
+    if (c.charCodeAt(0) > 0xff) throw new Error(`not in Latin-1: ${c}`);
+    return c.charCodeAt(0);
+  });
 
 describe('templates built unchanged give one accepted file', () => {
   test.each(RULE_SETS.map((r) => [name(r), r] as const))('%s, CSV', async (_, ruleSet) => {
@@ -86,7 +87,11 @@ describe('tables as vendors have them', () => {
     expect(request.beneficiaires.liberal[0].nomMedecin).toBe('LEFÈVRE');
     expect(request.beneficiaires.isClientUnique).toBe(true);
     expect(result.files[0]!.text).toContain('"montantSegurHT": 1075.00');
-    expect(result.conversions.map((c) => c.column)).toEqual(['commande.montantSegurHT', 'beneficiaires.isMandataire', 'beneficiaires.isClientUnique']);
+    expect(result.conversions.map((c) => c.column)).toEqual([
+      'commande.montantSegurHT',
+      'beneficiaires.isMandataire',
+      'beneficiaires.isClientUnique',
+    ]);
   });
 
   test('a « , » separated CSV with quoted cells', async () => {
@@ -113,7 +118,9 @@ describe('tables as vendors have them', () => {
     const request = JSON.parse(result.files[0]!.text).lignesImport[0];
     expect(request.commande.dateCommande).toBe('15/01/2024');
     expect(request.numeroEditeur).toBe('00001');
-    expect(result.conversions).toEqual(expect.arrayContaining([{ row: 2, column: 'commande.dateCommande', from: '2024-01-15', to: '"15/01/2024"' }]));
+    expect(result.conversions).toEqual(
+      expect.arrayContaining([{ row: 2, column: 'commande.dateCommande', from: '2024-01-15', to: '"15/01/2024"' }]),
+    );
   });
 });
 

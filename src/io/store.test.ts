@@ -33,7 +33,14 @@ const entry = (n: number, extra: Record<string, unknown> = {}): HistoryEntry =>
 
 describe('settings', () => {
   test('saved then loaded', async () => {
-    const settings = { type: 'solde', dsr: 'BIO-SGL', profiles: ['mailiz', 'general'], vatRate: '8.5', strict: true, firstErrorOnly: true } as const;
+    const settings = {
+      type: 'solde',
+      dsr: 'BIO-SGL',
+      profiles: ['mailiz', 'general'],
+      vatRate: '8.5',
+      strict: true,
+      firstErrorOnly: true,
+    } as const;
     expect(await saveSettings(settings)).toBe(true);
     expect(await loadSettings()).toEqual({ ...settings, profiles: ['general', 'mailiz'] });
   });

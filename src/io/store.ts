@@ -44,7 +44,8 @@ export interface HistoryEntry {
 const STATUSES: readonly Status[] = ['accepted', 'rejected', 'invalid'];
 
 const isRecord = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T => typeof v === 'string' && (list as readonly string[]).includes(v);
+const oneOf = <T extends string>(list: readonly T[], v: unknown): v is T =>
+  typeof v === 'string' && (list as readonly string[]).includes(v);
 const count = (v: unknown): number => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
 
 /** Keeps only known fields of known shapes. */
@@ -82,7 +83,12 @@ export function sanitizeEntry(value: unknown): HistoryEntry | undefined {
 }
 
 const sanitizeHistory = (value: unknown): HistoryEntry[] =>
-  Array.isArray(value) ? value.map(sanitizeEntry).filter((e): e is HistoryEntry => e !== undefined).slice(0, HISTORY_LIMIT) : [];
+  Array.isArray(value)
+    ? value
+        .map(sanitizeEntry)
+        .filter((e): e is HistoryEntry => e !== undefined)
+        .slice(0, HISTORY_LIMIT)
+    : [];
 
 export async function loadSettings(): Promise<SavedSettings | undefined> {
   try {

@@ -29,11 +29,14 @@ export interface SheetArgs {
 const hint = (a: SheetArgs) => (a.hint ? ` ; vouliez-vous dire « ${a.hint} » ?` : '');
 
 export const SHEET_MESSAGES: { readonly [C in SheetCode]: (a: SheetArgs) => string } = {
-  T001: (a) => `La colonne « ${a.column} » figure deux fois (colonnes ${a.letters}) : gardez-en une seule, ou numérotez les répétitions d’une liste (….1.…, ….2.…).`,
+  T001: (a) =>
+    `La colonne « ${a.column} » figure deux fois (colonnes ${a.letters}) : gardez-en une seule, ou numérotez les répétitions d’une liste (….1.…, ….2.…).`,
   T002: (a) => `La colonne « ${a.column} » (colonne ${a.letters}) ne correspond pas à la structure d’une demande : ${a.reason}${hint(a)}.`,
-  T003: (a) => `La colonne ${a.letters} n’a pas de nom (ligne 1) mais contient des valeurs : donnez-lui le nom d’une balise du modèle, ou supprimez-la.`,
+  T003: (a) =>
+    `La colonne ${a.letters} n’a pas de nom (ligne 1) mais contient des valeurs : donnez-lui le nom d’une balise du modèle, ou supprimez-la.`,
   T004: () => 'Le tableau ne contient aucune demande : la ligne 1 porte les noms des colonnes, chaque ligne suivante une demande.',
-  T005: (a) => `Le tableau contient ${a.count} demandes : au plus 199 800 (999 fichiers de 200 demandes par jour). Répartissez-les sur plusieurs tableaux.`,
+  T005: (a) =>
+    `Le tableau contient ${a.count} demandes : au plus 199 800 (999 fichiers de 200 demandes par jour). Répartissez-les sur plusieurs tableaux.`,
   T006: (a) => `Le tableau ne peut pas être lu : ${a.reason}. Enregistrez-le au format CSV (séparateur « ; ») ou XLSX.`,
 };
 

@@ -35,15 +35,31 @@ const liberal = readFileSync(new URL('./mdv-lgc/fixtures/avance-liberal.json', i
 const GENERATED: readonly { readonly code: Code; readonly title: string; readonly bytes: () => Uint8Array }[] = [
   // "LEFÈVRE" as a single byte 0xC8: the file saved in ISO-8859-1 / Windows-1252.
   { code: 'G001', title: 'base file saved in ISO-8859-1', bytes: () => Uint8Array.from(liberal, (c) => c.charCodeAt(0)) },
-  { code: 'G001', title: 'a truncated UTF-8 sequence', bytes: () => new Uint8Array([...encoder.encode('{"a": "'), 0xe2, 0x82, ...encoder.encode('"}')]) },
+  {
+    code: 'G001',
+    title: 'a truncated UTF-8 sequence',
+    bytes: () => new Uint8Array([...encoder.encode('{"a": "'), 0xe2, 0x82, ...encoder.encode('"}')]),
+  },
   { code: 'G002', title: 'base file saved in UTF-16 LE with a byte-order mark', bytes: () => utf16le(liberal, true) },
   { code: 'G002', title: 'base file saved in UTF-16 LE without a byte-order mark', bytes: () => utf16le(liberal, false) },
   { code: 'G002', title: 'UTF-32 LE byte-order mark', bytes: () => new Uint8Array([0xff, 0xfe, 0, 0, 0x7b, 0, 0, 0, 0x7d, 0, 0, 0]) },
   { code: 'G003', title: `${MAX_INPUT_BYTES + 1} bytes`, bytes: () => new Uint8Array(MAX_INPUT_BYTES + 1).fill(0x20) },
-  { code: 'G004', title: 'a PDF renamed .json', bytes: () => encoder.encode('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n') },
+  {
+    code: 'G004',
+    title: 'a PDF renamed .json',
+    bytes: () => encoder.encode('%PDF-1.7\n%\u00e2\u00e3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n'),
+  },
   { code: 'G004', title: 'a zip renamed .json', bytes: () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, 0x14, 0x00, 0x00, 0x00, 0x08, 0x00]) },
-  { code: 'G004', title: 'a PNG image renamed .json', bytes: () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) },
-  { code: 'G004', title: 'a JPEG photo renamed .json', bytes: () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]) },
+  {
+    code: 'G004',
+    title: 'a PNG image renamed .json',
+    bytes: () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]),
+  },
+  {
+    code: 'G004',
+    title: 'a JPEG photo renamed .json',
+    bytes: () => new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10, 0x4a, 0x46, 0x49, 0x46]),
+  },
 ];
 
 /**
@@ -53,10 +69,30 @@ const GENERATED: readonly { readonly code: Code; readonly title: string; readonl
 const bio = readFileSync(new URL('./bio-sgl/fixtures/solde-dmp.json', import.meta.url), 'utf8');
 const hopDpi = readFileSync(new URL('./hop/fixtures/hop-dpi-avance.json', import.meta.url), 'utf8');
 const REGISTRY: readonly { readonly code: Code; readonly title: string; readonly text: string; readonly options: SimulationOptions }[] = [
-  { code: 'G021', title: 'a BIO-SGL balance checked as an MDV-LGC advance', text: bio, options: { type: 'avance', dsr: 'MDV-LGC', vatRate: '20', today: '2026-11-22' } },
-  { code: 'G021', title: 'an MDV-LGC advance checked as an MDV-LGC balance', text: liberal, options: { type: 'solde', dsr: 'MDV-LGC', today: '2026-11-22' } },
-  { code: 'G021', title: 'a HOP-DPI advance checked as HOP-PFI', text: hopDpi, options: { type: 'avance', dsr: 'HOP-PFI', vatRate: '20', today: '2026-11-22' } },
-  { code: 'G021', title: 'a HOP-DPI advance checked as MDV-LGC', text: hopDpi, options: { type: 'avance', dsr: 'MDV-LGC', vatRate: '20', today: '2026-11-22' } },
+  {
+    code: 'G021',
+    title: 'a BIO-SGL balance checked as an MDV-LGC advance',
+    text: bio,
+    options: { type: 'avance', dsr: 'MDV-LGC', vatRate: '20', today: '2026-11-22' },
+  },
+  {
+    code: 'G021',
+    title: 'an MDV-LGC advance checked as an MDV-LGC balance',
+    text: liberal,
+    options: { type: 'solde', dsr: 'MDV-LGC', today: '2026-11-22' },
+  },
+  {
+    code: 'G021',
+    title: 'a HOP-DPI advance checked as HOP-PFI',
+    text: hopDpi,
+    options: { type: 'avance', dsr: 'HOP-PFI', vatRate: '20', today: '2026-11-22' },
+  },
+  {
+    code: 'G021',
+    title: 'a HOP-DPI advance checked as MDV-LGC',
+    text: hopDpi,
+    options: { type: 'avance', dsr: 'MDV-LGC', vatRate: '20', today: '2026-11-22' },
+  },
 ];
 
 function utf16le(text: string, bom: boolean): Uint8Array {
@@ -117,7 +153,8 @@ describe('messages and documentation', () => {
 
 describe('examples', () => {
   const byCode = new Map<Code, string[]>();
-  for (const set of FIXTURE_SETS) for (const f of set.fixtures) byCode.set(f.code, [...(byCode.get(f.code) ?? []), `${setName(set)}: ${f.title}`]);
+  for (const set of FIXTURE_SETS)
+    for (const f of set.fixtures) byCode.set(f.code, [...(byCode.get(f.code) ?? []), `${setName(set)}: ${f.title}`]);
   for (const g of GENERATED) byCode.set(g.code, [...(byCode.get(g.code) ?? []), `généré : ${g.title}`]);
   for (const x of ATTACHMENT_EXAMPLES) byCode.set(x.code, [...(byCode.get(x.code) ?? []), `zip généré : ${x.title}`]);
   for (const x of REGISTRY) byCode.set(x.code, [...(byCode.get(x.code) ?? []), `registre : ${x.title}`]);
@@ -139,11 +176,17 @@ describe('examples', () => {
   });
 
   it('G021 is not reported for a file checked under its own rule set, even with errors', () => {
-    const broken = liberal.replace('"montantSegurHT": 1075.00', '"montantSegurHT": 1075').replace('"numLigne": 1,', '"numLigne": 0,').replace('"typeAction": "C"', '"typeAction": "M"');
+    const broken = liberal
+      .replace('"montantSegurHT": 1075.00', '"montantSegurHT": 1075')
+      .replace('"numLigne": 1,', '"numLigne": 0,')
+      .replace('"typeAction": "C"', '"typeAction": "M"');
     const r = simulateFile(encoder.encode(broken), defaults(mdvLgcAvance));
     expect(r.requests[0]!.errors.length).toBeGreaterThanOrEqual(3);
     expect(r.globalWarnings).toEqual([]);
-    for (const [text, options] of [[bio, { type: 'solde', dsr: 'BIO-SGL' }], [hopDpi, { type: 'avance', dsr: 'HOP-DPI', vatRate: '20' }]] as const) {
+    for (const [text, options] of [
+      [bio, { type: 'solde', dsr: 'BIO-SGL' }],
+      [hopDpi, { type: 'avance', dsr: 'HOP-DPI', vatRate: '20' }],
+    ] as const) {
       expect(simulateFile(encoder.encode(text), { ...options, today: '2026-11-22' }).globalWarnings).toEqual([]);
     }
   });
@@ -168,7 +211,11 @@ describe('examples', () => {
   });
 
   /** Every code an attachments report carries: P001 per missing file, P002 per unexpected one. */
-  const attachmentCodes = (a: AttachmentsReport): Code[] => [...a.missing.map(() => 'P001' as const), ...a.unexpected.map(() => 'P002' as const), ...a.faulty.map((f) => f.code)];
+  const attachmentCodes = (a: AttachmentsReport): Code[] => [
+    ...a.missing.map(() => 'P001' as const),
+    ...a.unexpected.map(() => 'P002' as const),
+    ...a.faulty.map((f) => f.code),
+  ];
 
   test.each(ATTACHMENT_EXAMPLES.map((x) => [`${x.code} — ${x.title}`, x] as const))('generated zip: %s', async (_, x) => {
     const { zips, expected, limits } = x.build();
@@ -207,7 +254,14 @@ describe('every registered rule set', () => {
 describe('the light catalog (meta.ts) and the registry (index.ts)', () => {
   it('list the same rule sets, in the same order, with the same metadata', async () => {
     const { RULE_SET_METAS } = await import('./catalog');
-    const pick = (r: (typeof RULE_SETS)[number]) => ({ type: r.type, dsr: r.dsr, title: r.title, reconstructed: r.reconstructed, form: r.form, attachments: r.attachments });
+    const pick = (r: (typeof RULE_SETS)[number]) => ({
+      type: r.type,
+      dsr: r.dsr,
+      title: r.title,
+      reconstructed: r.reconstructed,
+      form: r.form,
+      attachments: r.attachments,
+    });
     expect(RULE_SET_METAS.map((m) => ({ ...m }))).toEqual(RULE_SETS.map(pick));
   });
 });

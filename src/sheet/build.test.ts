@@ -79,22 +79,25 @@ describe('the template', () => {
 });
 
 describe('files of at most 200 requests', () => {
-  test.each(RULE_SETS.map((r) => [name(r), r] as const))('%s: 250 rows give files of 200 and 50 requests, numbered from 1', (_, ruleSet) => {
-    const columns = templateColumns(ruleSet).map((c) => c.name);
-    // numeroEditeur is unique in a file; so is the FINESS juridique of a server certificate (MS).
-    const rows = Array.from({ length: 250 }, (_, i) => ({
-      ...(columns.includes('numeroEditeur') ? { numeroEditeur: String(i + 1).padStart(5, '0') } : {}),
-      ...(columns.includes('beneficiaires.1.FINESSJuridique') ? { 'beneficiaires.1.FINESSJuridique': finess(i) } : {}),
-    }));
-    const result = buildFromTable({ rows: table(ruleSet, ...rows) }, ruleSet, OPTIONS);
-    expectAccepted(result, ruleSet);
-    expect(result.files.map((f) => [f.name, f.requests, f.firstRow, f.lastRow])).toEqual([
-      ['JSON-MDVLGC0001-20240115-001.json', 200, 2, 201],
-      ['JSON-MDVLGC0001-20240115-002.json', 50, 202, 251],
-    ]);
-    const second = JSON.parse(result.files[1]!.text) as { lignesImport: { numLigne: number }[] };
-    expect(second.lignesImport.map((r) => r.numLigne)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
-  });
+  test.each(RULE_SETS.map((r) => [name(r), r] as const))(
+    '%s: 250 rows give files of 200 and 50 requests, numbered from 1',
+    (_, ruleSet) => {
+      const columns = templateColumns(ruleSet).map((c) => c.name);
+      // numeroEditeur is unique in a file; so is the FINESS juridique of a server certificate (MS).
+      const rows = Array.from({ length: 250 }, (_, i) => ({
+        ...(columns.includes('numeroEditeur') ? { numeroEditeur: String(i + 1).padStart(5, '0') } : {}),
+        ...(columns.includes('beneficiaires.1.FINESSJuridique') ? { 'beneficiaires.1.FINESSJuridique': finess(i) } : {}),
+      }));
+      const result = buildFromTable({ rows: table(ruleSet, ...rows) }, ruleSet, OPTIONS);
+      expectAccepted(result, ruleSet);
+      expect(result.files.map((f) => [f.name, f.requests, f.firstRow, f.lastRow])).toEqual([
+        ['JSON-MDVLGC0001-20240115-001.json', 200, 2, 201],
+        ['JSON-MDVLGC0001-20240115-002.json', 50, 202, 251],
+      ]);
+      const second = JSON.parse(result.files[1]!.text) as { lignesImport: { numLigne: number }[] };
+      expect(second.lignesImport.map((r) => r.numLigne)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
+    },
+  );
 
   test('file names and dates', () => {
     expect(builtFileName('MDVLGC0001', '20240115', 12)).toBe('JSON-MDVLGC0001-20240115-012.json');
@@ -156,7 +159,12 @@ describe('conversions', () => {
     const extra = ['nomMedecin', 'emailMedecin', 'telephoneMedecin', 'RPPS'].map((t) => `beneficiaires.liberal.4.${t}`);
     const row = [...example, 'ROBERT', 'dr.robert@exemple.fr', '0102030409', '10000000009'];
     for (const [i, doctor] of doctors.slice(1, 3).entries()) {
-      for (const [t, v] of Object.entries({ nomMedecin: doctor, emailMedecin: 'dr@exemple.fr', telephoneMedecin: '0102030405', RPPS: '10000000009' })) {
+      for (const [t, v] of Object.entries({
+        nomMedecin: doctor,
+        emailMedecin: 'dr@exemple.fr',
+        telephoneMedecin: '0102030405',
+        RPPS: '10000000009',
+      })) {
         row[header.indexOf(`beneficiaires.liberal.${i + 2}.${t}`)] = v;
       }
     }
@@ -210,9 +218,27 @@ describe('cells in error', () => {
 
   test('an unknown column is the checker’s unknown tag where it has values, and ignored where empty', () => {
     const [header, example] = table(mdv) as [Cell[], Cell[]];
-    const withValue = buildFromTable({ rows: [[...header, 'commentaire'], [...example, 'à relancer']] }, mdv, OPTIONS);
+    const withValue = buildFromTable(
+      {
+        rows: [
+          [...header, 'commentaire'],
+          [...example, 'à relancer'],
+        ],
+      },
+      mdv,
+      OPTIONS,
+    );
     expect(withValue.errors.map((e) => [e.row, e.column, e.code])).toEqual([[2, 'commentaire', 'E002']]);
-    const empty = buildFromTable({ rows: [[...header, 'commentaire'], [...example, '']] }, mdv, OPTIONS);
+    const empty = buildFromTable(
+      {
+        rows: [
+          [...header, 'commentaire'],
+          [...example, ''],
+        ],
+      },
+      mdv,
+      OPTIONS,
+    );
     expect(empty.status).toBe('built');
   });
 

@@ -128,7 +128,8 @@ function columnTree(table: Table, ruleSet: RuleSet, errors: CellIssue[]): Column
       return;
     }
     seen.set(name, index);
-    const fault = (reason: string) => errors.push(sheetIssue('T002', { column: name, letters: columnLetters(index), reason, hint: nearest(name, known) }));
+    const fault = (reason: string) =>
+      errors.push(sheetIssue('T002', { column: name, letters: columnLetters(index), reason, hint: nearest(name, known) }));
     const segments = name.split('.');
     if (segments.some((s) => s === '')) return fault('un nom de balise manque entre deux points');
     const misfit = structureFault(segments, ruleSet.request);
@@ -168,7 +169,8 @@ function structureFault(segments: readonly string[], request: ObjectShape): stri
     }
     path = path === '' ? seg : `${path}.${seg}`;
   }
-  if (shape.kind === 'array') return `« ${path} » est une liste : une colonne par élément, « ${path}.1${shape.items.kind === 'object' ? '.…' : ''} », « ${path}.2${shape.items.kind === 'object' ? '.…' : ''} »…`;
+  if (shape.kind === 'array')
+    return `« ${path} » est une liste : une colonne par élément, « ${path}.1${shape.items.kind === 'object' ? '.…' : ''} », « ${path}.2${shape.items.kind === 'object' ? '.…' : ''} »…`;
   if (shape.kind === 'object') return `« ${path} » est un bloc : une colonne par balise, « ${path}.${shape.fields[0]?.tag ?? '…'} »…`;
   return undefined;
 }
@@ -187,7 +189,12 @@ interface RowContext {
 
 const key = (path: readonly (string | number)[]) => path.join('/');
 
-function leafValue(node: ColumnNode | undefined, ctx: RowContext, path: readonly (string | number)[], format: Parameters<typeof convertCell>[1] | undefined): BuiltValue | undefined {
+function leafValue(
+  node: ColumnNode | undefined,
+  ctx: RowContext,
+  path: readonly (string | number)[],
+  format: Parameters<typeof convertCell>[1] | undefined,
+): BuiltValue | undefined {
   if (!node || node.column === undefined) return node ? generic(node, ctx, path) : undefined;
   const cell = ctx.cells[node.column] ?? null;
   ctx.sources.set(key(path), node.name);
@@ -241,7 +248,12 @@ function assemble(shape: Shape, node: ColumnNode | undefined, ctx: RowContext, p
   }
 }
 
-function assembleArray(shape: ArrayShape, node: ColumnNode | undefined, ctx: RowContext, path: readonly (string | number)[]): BuiltValue | undefined {
+function assembleArray(
+  shape: ArrayShape,
+  node: ColumnNode | undefined,
+  ctx: RowContext,
+  path: readonly (string | number)[],
+): BuiltValue | undefined {
   if (!node) return undefined;
   if (node.column !== undefined) return leafValue(node, ctx, path, undefined);
   ctx.sources.set(key(path), node.name);
@@ -255,7 +267,13 @@ function assembleArray(shape: ArrayShape, node: ColumnNode | undefined, ctx: Row
 }
 
 /** `numLigne`: set for the request object (top level only). */
-function assembleObject(shape: ObjectShape, node: ColumnNode | undefined, ctx: RowContext, path: readonly (string | number)[], numLigne: number | undefined): BuiltValue | undefined {
+function assembleObject(
+  shape: ObjectShape,
+  node: ColumnNode | undefined,
+  ctx: RowContext,
+  path: readonly (string | number)[],
+  numLigne: number | undefined,
+): BuiltValue | undefined {
   if (node?.column !== undefined) return leafValue(node, ctx, path, undefined);
   if (node) ctx.sources.set(key(path), node.name);
   const top = numLigne !== undefined;
@@ -353,9 +371,12 @@ export function buildFromTable(table: Table, ruleSet: RuleSet, options: BuildOpt
   };
   const fileOf = (header: ReadonlyMap<string, BuiltValue>, requests: readonly Built[]) => {
     const root = Object.fromEntries(
-      ruleSet.header.fields.map((def) => [def.tag, def.shape.kind === 'array' && def.shape.items.kind === 'object' && def.shape.items.deferred
-        ? requests.map((r) => r.request)
-        : header.get(def.tag) ?? (def.fill.constant === 'null' ? null : emptyValue(def, def.shape))]),
+      ruleSet.header.fields.map((def) => [
+        def.tag,
+        def.shape.kind === 'array' && def.shape.items.kind === 'object' && def.shape.items.deferred
+          ? requests.map((r) => r.request)
+          : (header.get(def.tag) ?? (def.fill.constant === 'null' ? null : emptyValue(def, def.shape))),
+      ]),
     );
     const text = jsonText(root) + '\n';
     return { text, bytes: new TextEncoder().encode(text) };
@@ -382,7 +403,8 @@ export function buildFromTable(table: Table, ruleSet: RuleSet, options: BuildOpt
     }
     if (result.status === 'invalid') {
       // Not expected: a request the builder made breaks the file's global format.
-      for (const issue of result.globalErrors) errors.push({ row: null, column: issue.path, value: '', code: issue.code, message: issue.message });
+      for (const issue of result.globalErrors)
+        errors.push({ row: null, column: issue.path, value: '', code: issue.code, message: issue.message });
       return;
     }
     for (const request of result.requests) {
@@ -407,7 +429,12 @@ export function buildFromTable(table: Table, ruleSet: RuleSet, options: BuildOpt
 
 /** JSON Pointer → segments (`/lignesImport/0/a~1b` → ['lignesImport', '0', 'a/b']). */
 function segments(pointer: string): string[] {
-  return pointer === '' ? [] : pointer.slice(1).split('/').map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
+  return pointer === ''
+    ? []
+    : pointer
+        .slice(1)
+        .split('/')
+        .map((s) => s.replaceAll('~1', '/').replaceAll('~0', '~'));
 }
 
 function headerIssue(issue: Issue, header: Readonly<Record<string, string>>): CellIssue {

@@ -45,7 +45,12 @@ export function templateColumns(ruleSet: RuleSet, repeats = TEMPLATE_REPEATS): T
   const walkObject = (shape: ObjectShape, path: (string | number)[], example: unknown, top: boolean) => {
     for (const def of shape.fields) {
       if (top && filledByBuilder(def)) continue;
-      const sub = example === FROM_FIELDS ? def.example : example && typeof example === 'object' ? (example as Record<string, unknown>)[def.tag] : undefined;
+      const sub =
+        example === FROM_FIELDS
+          ? def.example
+          : example && typeof example === 'object'
+            ? (example as Record<string, unknown>)[def.tag]
+            : undefined;
       walk(def, def.shape, [...path, def.tag], sub);
     }
   };
@@ -73,7 +78,10 @@ export function columnName(path: readonly (string | number)[]): string {
 }
 
 function column(def: FieldDef, format: Format, path: (string | number)[], example: unknown): TemplateColumn {
-  const exampleValue = example === undefined || example === null || typeof example === 'object' || typeof example === 'symbol' ? null : (example as string | number | boolean);
+  const exampleValue =
+    example === undefined || example === null || typeof example === 'object' || typeof example === 'symbol'
+      ? null
+      : (example as string | number | boolean);
   let text = '';
   if (exampleValue !== null) text = format.write && typeof exampleValue === 'number' ? format.write(exampleValue) : String(exampleValue);
   return {

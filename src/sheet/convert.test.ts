@@ -69,7 +69,14 @@ describe('dates', () => {
 
 describe('booleans', () => {
   test.each([
-    ['vrai', true], ['FAUX', false], ['oui', true], ['Non', false], ['true', true], ['false', false], ['1', true], ['0', false],
+    ['vrai', true],
+    ['FAUX', false],
+    ['oui', true],
+    ['Non', false],
+    ['true', true],
+    ['false', false],
+    ['1', true],
+    ['0', false],
   ] as const)('%s → %s', (text, value) => expect(toBoolean(text)).toBe(value));
 
   test('a boolean cell, and text that is none', () => {

@@ -127,7 +127,11 @@ const dateFormats = new WeakMap<Format, boolean>();
 export function isDateFormat(format: Format): boolean {
   let known = dateFormats.get(format);
   if (known === undefined) {
-    known = format.type === 'string' && acceptable(format, '15/01/2024') && !acceptable(format, '31/02/2024') && !acceptable(format, '2024-01-15');
+    known =
+      format.type === 'string' &&
+      acceptable(format, '15/01/2024') &&
+      !acceptable(format, '31/02/2024') &&
+      !acceptable(format, '2024-01-15');
     dateFormats.set(format, known);
   }
   return known;
@@ -190,7 +194,14 @@ function toText(cell: Cell, format: Format): string {
     const date = toFrenchDate(cell);
     if (date !== undefined) return date;
   }
-  let s = typeof cell === 'string' ? cell.replace(SPACES, '') : typeof cell === 'boolean' ? String(cell) : cell instanceof Date ? cellText(cell) : String(cell);
+  let s =
+    typeof cell === 'string'
+      ? cell.replace(SPACES, '')
+      : typeof cell === 'boolean'
+        ? String(cell)
+        : cell instanceof Date
+          ? cellText(cell)
+          : String(cell);
   if (format === operator && !isKnownOperator(s)) {
     const code = operatorCode(s);
     if (code !== undefined) return code;

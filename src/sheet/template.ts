@@ -58,14 +58,20 @@ export function buildTemplate(ruleSet: RuleSet): Template {
     example: c.example,
   }));
   const builderTags = ruleSet.request.fields.filter(filledByBuilder).map((d) => d.tag);
-  const lists = [...new Set(columns.filter((c) => c.path.some((s) => typeof s === 'number')).map((c) => c.name.replace(/\.\d+(?:\..*)?$/, '')))];
+  const lists = [
+    ...new Set(columns.filter((c) => c.path.some((s) => typeof s === 'number')).map((c) => c.name.replace(/\.\d+(?:\..*)?$/, ''))),
+  ];
   const hasLists = lists.length > 0;
   const notes = [
     'Ligne 1 : les noms des colonnes, à ne pas modifier. Chaque ligne suivante est une demande ; une ligne vide est ignorée.',
     'La ligne 2 est un exemple complet qui construit une demande valide : remplacez-la par vos demandes.',
     `L’en-tête du fichier (numeroAns, siret) se donne une fois, au moment de construire les fichiers ; les demandes sont réparties en fichiers de 200 au plus, nommés JSON-<numeroAns>-<AAAAMMJJ>-<NNN>.json.`,
     `Remplies par le simulateur, sans colonne : ${builderTags.join(', ')} (numLigne numérote les demandes de 1 à n dans chaque fichier).`,
-    ...(hasLists ? [`Listes (${lists.join(', ')}) : ${TEMPLATE_REPEATS} répétitions par liste dans le modèle, numérotées à partir de 1 ; ajoutez des colonnes ….4.…, ….5.… pour davantage ; les répétitions vides sont ignorées.`] : []),
+    ...(hasLists
+      ? [
+          `Listes (${lists.join(', ')}) : ${TEMPLATE_REPEATS} répétitions par liste dans le modèle, numérotées à partir de 1 ; ajoutez des colonnes ….4.…, ….5.… pour davantage ; les répétitions vides sont ignorées.`,
+        ]
+      : []),
     'Une case vide vaut null là où la balise le permet. Les montants, dates, booléens et identifiants écrits autrement sont convertis, et chaque conversion est signalée.',
   ];
   return { ruleSet, columns, descriptions, notes };

@@ -107,7 +107,7 @@ describe('history', () => {
     expect(stored).toContain('JSON-001.json');
   });
 
-  test('is restored on the next visit, and « Effacer l\'historique » empties it', async () => {
+  test("is restored on the next visit, and « Effacer l'historique » empties it", async () => {
     const user = userEvent.setup();
     const first = render(App);
     await simulate(user, fixtureFile('a.json'));

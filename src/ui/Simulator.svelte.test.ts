@@ -148,7 +148,12 @@ describe('results view', () => {
     // Each item says where its finding is, for an editor to open the file there.
     const item = section.querySelector<HTMLElement>('.issue')!;
     const first = [...expected.requests[0]!.errors, ...expected.requests[0]!.warnings][0]!;
-    expect(item.dataset).toMatchObject({ path: first.path, line: String(first.line), column: String(first.column), offset: String(first.offset) });
+    expect(item.dataset).toMatchObject({
+      path: first.path,
+      line: String(first.line),
+      column: String(first.column),
+      offset: String(first.offset),
+    });
     // Filtered by the summary line: E010 only, in every request.
     await user.click(line);
     expect(line).toHaveAttribute('aria-pressed', 'true');
@@ -174,7 +179,9 @@ describe('results view', () => {
     expect(counts('Rejetées')).toBe('1');
     expect(Number(counts('Erreurs'))).toBeGreaterThanOrEqual(1);
 
-    const requests = within(section).getAllByRole('heading', { level: 4 }).filter((h) => /Demande \d/.test(h.textContent!));
+    const requests = within(section)
+      .getAllByRole('heading', { level: 4 })
+      .filter((h) => /Demande \d/.test(h.textContent!));
     expect(requests).toHaveLength(2);
     expect(requests[0]).toHaveTextContent('numLigne 1');
     expect(requests[0]).toHaveTextContent('numeroEditeur 00001');
@@ -223,7 +230,16 @@ describe('results view', () => {
     const expected = simulateFile(await bytesOf(file), OPTIONS);
     expect(await blobBytes(downloads[0]!.blob)).toEqual(expected.output);
     const report = JSON.parse(await downloads[1]!.blob.text());
-    expect(Object.keys(report)).toEqual(['status', 'globalErrors', 'requests', 'attachments', 'globalWarnings', 'ruleSet', 'output', 'staleOutput']);
+    expect(Object.keys(report)).toEqual([
+      'status',
+      'globalErrors',
+      'requests',
+      'attachments',
+      'globalWarnings',
+      'ruleSet',
+      'output',
+      'staleOutput',
+    ]);
     expect(report.status).toBe('accepted');
     expect(report.output).toBeNull();
     expect(report.attachments).toEqual({ missing: [], unexpected: [], faulty: [] });
@@ -284,7 +300,7 @@ describe('announcement and progress', () => {
     expect(await screen.findByRole('dialog', { name: ACCEPTED })).toBeInTheDocument();
   });
 
-  test('the worker\'s progress « Vérification… 1 / 2 demandes », and « Annuler » keeps the results shown', async () => {
+  test("the worker's progress « Vérification… 1 / 2 demandes », and « Annuler » keeps the results shown", async () => {
     let progress: ((done: number, total: number) => void) | undefined;
     let cancelled = 0;
     const client = {
@@ -307,7 +323,11 @@ describe('announcement and progress', () => {
     await screen.findByText('Vérification…');
     await waitFor(() => expect(progress).toBeDefined());
     progress!(1, 2);
-    await waitFor(() => expect(document.getElementById('progression-texte')).toHaveTextContent('Vérification… 1\u202f/\u202f2 demandes', { normalizeWhitespace: false }));
+    await waitFor(() =>
+      expect(document.getElementById('progression-texte')).toHaveTextContent('Vérification… 1\u202f/\u202f2 demandes', {
+        normalizeWhitespace: false,
+      }),
+    );
     expect(document.querySelector('progress')).toHaveAttribute('value', '1');
     expect(document.querySelector('progress')).toHaveAttribute('max', '2');
     await userEvent.click(screen.getByRole('button', { name: 'Annuler' }));

@@ -95,8 +95,14 @@ describe('simulation client', () => {
     const progress: [number, number][] = [];
     const { result, excerpts } = await client.check(fixture, options, { onProgress: (done, total) => progress.push([done, total]) });
     expect(result).toEqual(simulateFile(fixture, options));
-    expect(progress).toEqual([[1, 2], [2, 2]]);
-    const [first, none] = await excerpts.excerpts([{ line: 2, column: 3 }, { line: 10_000, column: 1 }]);
+    expect(progress).toEqual([
+      [1, 2],
+      [2, 2],
+    ]);
+    const [first, none] = await excerpts.excerpts([
+      { line: 2, column: 3 },
+      { line: 10_000, column: 1 },
+    ]);
     expect(first?.text).toBe(new TextDecoder().decode(fixture).split('\n')[1]!.trimStart()); // the indentation left out (issue 16)
     expect(none).toBeNull();
     expect(worker.received.map((r) => r.kind)).toEqual(['simulate', 'excerpts']);
@@ -116,7 +122,9 @@ describe('simulation client', () => {
   test('cancel: the check rejects with CancelledError, the busy worker is stopped, the next check starts another', async () => {
     const workers: FakeWorker[] = [];
     let behaviour: 'hold' | 'normal' = 'hold';
-    const client = createSimulationClient({ createWorker: () => (workers.push(new FakeWorker(behaviour)), workers.at(-1) as unknown as Worker) });
+    const client = createSimulationClient({
+      createWorker: () => (workers.push(new FakeWorker(behaviour)), workers.at(-1) as unknown as Worker),
+    });
     const running = client.check(fixture, options);
     client.cancel();
     await expect(running).rejects.toBeInstanceOf(CancelledError);

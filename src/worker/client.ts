@@ -79,7 +79,11 @@ interface PendingExcerpts {
 const defaultWorker = (): Worker | undefined => (typeof Worker === 'undefined' ? undefined : createWorker({ name: 'simulation' }));
 
 /** Runs the check on the main thread, after giving the page one turn to render. */
-export async function simulateOnMainThread(bytes: Uint8Array, options: SimulationOptions, hooks: CheckHooks = {}): Promise<SimulationResult> {
+export async function simulateOnMainThread(
+  bytes: Uint8Array,
+  options: SimulationOptions,
+  hooks: CheckHooks = {},
+): Promise<SimulationResult> {
   const [{ simulateFile }] = await Promise.all([import('../simulator'), new Promise((resolve) => setTimeout(resolve, 0))]);
   return simulateFile(bytes, options, hooks.onProgress ? { onProgress: hooks.onProgress } : {});
 }

@@ -44,7 +44,19 @@ describe('excerpts', () => {
   test('built from the kept file, until it is released', () => {
     const files = new Files();
     handleRequest({ kind: 'simulate', id: 1, bytes: new TextEncoder().encode('{\n  "a": [1,\n  2]\n}'), options }, files);
-    const ask = () => handleRequest({ kind: 'excerpts', id: 9, file: 1, at: [{ line: 2, column: 3 }, { line: 40, column: 1 }] }, files)!.response;
+    const ask = () =>
+      handleRequest(
+        {
+          kind: 'excerpts',
+          id: 9,
+          file: 1,
+          at: [
+            { line: 2, column: 3 },
+            { line: 40, column: 1 },
+          ],
+        },
+        files,
+      )!.response;
     expect(ask()).toEqual({ kind: 'excerpts', id: 9, excerpts: [{ line: 2, text: '"a": [1,', caret: '^' }, null] });
     expect(handleRequest({ kind: 'release', files: [1] }, files)).toBeNull();
     expect(files.size).toBe(0);
@@ -56,7 +68,11 @@ describe('throttled', () => {
   test('at most one progress message per interval, and always the last', () => {
     let now = 0;
     const posted: WorkerResponse[] = [];
-    const post = throttled((r) => posted.push(r), () => now, 50);
+    const post = throttled(
+      (r) => posted.push(r),
+      () => now,
+      50,
+    );
     for (let done = 1; done <= 200; done++) {
       now = done; // 1 ms per request
       post({ kind: 'progress', id: 1, done, total: 200 });

@@ -51,7 +51,11 @@ export function handleRequest(request: WorkerRequest, files: Files, progress?: (
  * Progress messages at most every `intervalMs` (and always the last one): a check of 200
  * requests posts a few messages, not 200.
  */
-export function throttled(post: (response: WorkerResponse) => void, now: () => number, intervalMs = 50): (response: WorkerResponse) => void {
+export function throttled(
+  post: (response: WorkerResponse) => void,
+  now: () => number,
+  intervalMs = 50,
+): (response: WorkerResponse) => void {
   let last = -Infinity;
   return (response) => {
     const t = now();

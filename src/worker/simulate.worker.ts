@@ -17,7 +17,10 @@ const scope = self as unknown as WorkerScope;
 const files = new Files();
 
 scope.onmessage = (event) => {
-  const progress = throttled((response) => scope.postMessage(response), () => performance.now());
+  const progress = throttled(
+    (response) => scope.postMessage(response),
+    () => performance.now(),
+  );
   const answer = handleRequest(event.data, files, progress);
   if (answer) scope.postMessage(answer.response, { transfer: answer.transfer });
 };

@@ -95,17 +95,43 @@ export function buildZip(entries: readonly EntrySpec[], options: ZipOptions = {}
     else {
       offset = out.length - base;
       const extra = spec.zip64 ? new Bytes().u16(1).u16(16).u64(size).u64(compressedSize).concat() : new Uint8Array(0);
-      out.u32(0x04034b50).u16(spec.zip64 ? 45 : 20).u16(flags).u16(method).u16(0).u16(0x21).u32(crc);
-      out.u32(spec.zip64 ? 0xffffffff : compressedSize).u32(spec.zip64 ? 0xffffffff : size).u16(nameBytes.length).u16(extra.length);
+      out
+        .u32(0x04034b50)
+        .u16(spec.zip64 ? 45 : 20)
+        .u16(flags)
+        .u16(method)
+        .u16(0)
+        .u16(0x21)
+        .u32(crc);
+      out
+        .u32(spec.zip64 ? 0xffffffff : compressedSize)
+        .u32(spec.zip64 ? 0xffffffff : size)
+        .u16(nameBytes.length)
+        .u16(extra.length);
       out.push(nameBytes).push(extra).push(payload);
     }
     offsets.push(offset);
     const extra = new Bytes();
     if (spec.zip64) extra.u16(1).u16(24).u64(size).u64(compressedSize).u64(offset);
     if (spec.centralExtra) extra.push(spec.centralExtra);
-    central.u32(0x02014b50).u16(spec.zip64 ? 45 : 20).u16(spec.zip64 ? 45 : 20).u16(flags).u16(method).u16(0).u16(0x21).u32(crc);
+    central
+      .u32(0x02014b50)
+      .u16(spec.zip64 ? 45 : 20)
+      .u16(spec.zip64 ? 45 : 20)
+      .u16(flags)
+      .u16(method)
+      .u16(0)
+      .u16(0x21)
+      .u32(crc);
     central.u32(spec.zip64 ? 0xffffffff : compressedSize).u32(spec.zip64 ? 0xffffffff : size);
-    central.u16(nameBytes.length).u16(extra.length).u16(0).u16(0).u16(0).u32(0).u32(spec.zip64 ? 0xffffffff : offset);
+    central
+      .u16(nameBytes.length)
+      .u16(extra.length)
+      .u16(0)
+      .u16(0)
+      .u16(0)
+      .u32(0)
+      .u32(spec.zip64 ? 0xffffffff : offset);
     central.push(nameBytes).push(extra.concat());
   }
   const cdOffset = out.length - base;
@@ -118,7 +144,16 @@ export function buildZip(entries: readonly EntrySpec[], options: ZipOptions = {}
     out.u32(0x07064b50).u32(0).u64(recordAt).u32(1);
     out.u32(0x06054b50).u16(0).u16(0).u16(0xffff).u16(0xffff).u32(0xffffffff).u32(0xffffffff).u16(comment.length).push(comment);
   } else {
-    out.u32(0x06054b50).u16(0).u16(0).u16(entries.length).u16(entries.length).u32(cd.length).u32(cdOffset).u16(comment.length).push(comment);
+    out
+      .u32(0x06054b50)
+      .u16(0)
+      .u16(0)
+      .u16(entries.length)
+      .u16(entries.length)
+      .u32(cd.length)
+      .u32(cdOffset)
+      .u16(comment.length)
+      .push(comment);
   }
   return out.concat();
 }

@@ -22,9 +22,16 @@ const BDC1 = 'MDV-LGC-Va1-BDC-00001.pdf';
 const BDC2 = 'MDV-LGC-Va1-BDC-00002.pdf';
 
 /** Every code the report carries: P001 per missing file, P002 per unexpected one, then the faults. */
-const codes = (a: AttachmentsReport): Code[] => [...a.missing.map(() => 'P001' as const), ...a.unexpected.map(() => 'P002' as const), ...a.faulty.map((f) => f.code)];
+const codes = (a: AttachmentsReport): Code[] => [
+  ...a.missing.map(() => 'P001' as const),
+  ...a.unexpected.map(() => 'P002' as const),
+  ...a.faulty.map((f) => f.code),
+];
 
-const zipOf = (name: string, entries: readonly EntrySpec[]): ZipInput & { blob: ReturnType<typeof countingBlob> } => ({ name, blob: countingBlob(buildZip(entries)) });
+const zipOf = (name: string, entries: readonly EntrySpec[]): ZipInput & { blob: ReturnType<typeof countingBlob> } => ({
+  name,
+  blob: countingBlob(buildZip(entries)),
+});
 const pdf = (name: string, more: Partial<EntrySpec> = {}): EntrySpec => ({ name, data: content('pdf'), ...more });
 
 /** Runs the check and returns the report with its time and the memory it took (heap + array buffers). */
@@ -58,7 +65,10 @@ describe('the JSON side: expectedAttachments', () => {
   });
 
   it('still lists the attachments of a rejected request; skips items with no name', () => {
-    const text = new TextDecoder().decode(LIBERAL).replace('"montantSegurHT": 1075.00', '"montantSegurHT": 1075.5').replace(`"nomFichier": "${BDC2}"`, '"nomFichier": null');
+    const text = new TextDecoder()
+      .decode(LIBERAL)
+      .replace('"montantSegurHT": 1075.00', '"montantSegurHT": 1075.5')
+      .replace(`"nomFichier": "${BDC2}"`, '"nomFichier": null');
     expect(expectedAttachments(enc.encode(text), mdv, fixtureOptions(mdv))!.map((e) => e.nomFichier)).toEqual([BDC1]);
   });
 
@@ -92,13 +102,25 @@ describe('the two-way check on avance-liberal.json', () => {
       [BDC1, 'present', 'a.zip'],
       [BDC2, 'present', 'b.zip'],
     ]);
-    expect(report.detail!.zips.map((z) => [z.name, z.files, z.faults])).toEqual([['a.zip', 1, []], ['b.zip', 1, []]]);
+    expect(report.detail!.zips.map((z) => [z.name, z.files, z.faults])).toEqual([
+      ['a.zip', 1, []],
+      ['b.zip', 1, []],
+    ]);
   });
 
   it('missing, unexpected and faulty, each with its request and code', async () => {
     const zip = zipOf('pj.zip', [{ name: BDC1, data: content('png') }, pdf('notes.pdf'), pdf('mdv-lgc-va1-bdc-00002.PDF')]);
     const { report } = await timed([zip], expected);
-    expect(report.missing).toEqual([{ numLigne: 2, numeroEditeur: '00002', typeFichier: 'BON_COMMANDE', nomFichier: BDC2, code: 'P001', message: expect.stringContaining(BDC2) }]);
+    expect(report.missing).toEqual([
+      {
+        numLigne: 2,
+        numeroEditeur: '00002',
+        typeFichier: 'BON_COMMANDE',
+        nomFichier: BDC2,
+        code: 'P001',
+        message: expect.stringContaining(BDC2),
+      },
+    ]);
     expect(report.unexpected).toEqual([
       { zip: 'pj.zip', name: 'notes.pdf', code: 'P002', message: expect.stringContaining('notes.pdf') },
       { zip: 'pj.zip', name: 'mdv-lgc-va1-bdc-00002.PDF', code: 'P002', message: expect.stringContaining('vouliez-vous dire') },
@@ -128,13 +150,19 @@ describe('the two-way check on avance-liberal.json', () => {
 
   it('files in a folder of the zip count by their file name; macOS’s decomposed accents match', async () => {
     const accented = expect1('Reçu-été.pdf');
-    const { report } = await timed([zipOf('pj.zip', [pdf(`pieces/${BDC1}`), pdf('pieces/'.normalize('NFD') + 'Reçu-été.pdf'.normalize('NFD'))])], [expected[0]!, accented]);
+    const { report } = await timed(
+      [zipOf('pj.zip', [pdf(`pieces/${BDC1}`), pdf('pieces/'.normalize('NFD') + 'Reçu-été.pdf'.normalize('NFD'))])],
+      [expected[0]!, accented],
+    );
     expect(codes(report)).toEqual([]);
     expect(report.detail!.documents!.map((d) => d.entry)).toEqual([`pieces/${BDC1}`, 'pieces/Reçu-été.pdf'.normalize('NFD')]);
   });
 
   it('reports progress from 0 to the number of files, and can be stopped', async () => {
-    const zip = zipOf('pj.zip', Array.from({ length: 20 }, (_, i) => pdf(`f${i}.pdf`)));
+    const zip = zipOf(
+      'pj.zip',
+      Array.from({ length: 20 }, (_, i) => pdf(`f${i}.pdf`)),
+    );
     const seen: [number, number][] = [];
     await checkAttachments([zip], null, VAGUE1_ATTACHMENTS, { onProgress: (d, t) => seen.push([d, t]) });
     expect(seen[0]).toEqual([0, 20]);
@@ -176,13 +204,27 @@ describe('limits follow the rule set', () => {
   it('XML is accepted for BIO (with a byte-order mark and blank lines), refused elsewhere', async () => {
     const bio = ruleSetFor('solde', 'BIO-SGL')!;
     const xml = expect1('BIO-SGL-Va1-FACTURE-00001.xml');
-    expect(codes((await timed([zipOf('pj.zip', [{ name: xml.nomFichier, data: content('xml') }])], [xml], bio.attachments)).report)).toEqual([]);
-    expect(codes((await timed([zipOf('pj.zip', [{ name: xml.nomFichier, data: content('pdf') }])], [xml], bio.attachments)).report)).toEqual(['P008']);
-    expect(codes((await timed([zipOf('pj.zip', [{ name: xml.nomFichier, data: content('xml') }])], [xml], mdv.attachments)).report)).toEqual(['P005']);
+    expect(
+      codes((await timed([zipOf('pj.zip', [{ name: xml.nomFichier, data: content('xml') }])], [xml], bio.attachments)).report),
+    ).toEqual([]);
+    expect(
+      codes((await timed([zipOf('pj.zip', [{ name: xml.nomFichier, data: content('pdf') }])], [xml], bio.attachments)).report),
+    ).toEqual(['P008']);
+    expect(
+      codes((await timed([zipOf('pj.zip', [{ name: xml.nomFichier, data: content('xml') }])], [xml], mdv.attachments)).report),
+    ).toEqual(['P005']);
   });
 
   it('exactly 3 Mo passes; a .jpeg is refused with a hint', async () => {
-    const { report } = await timed([zipOf('pj.zip', [{ name: BDC1, data: content('pdf', 3 * MIB) }, { name: 'scan.jpeg', data: content('jpg') }])], [expect1(BDC1), expect1('scan.jpeg')]);
+    const { report } = await timed(
+      [
+        zipOf('pj.zip', [
+          { name: BDC1, data: content('pdf', 3 * MIB) },
+          { name: 'scan.jpeg', data: content('jpg') },
+        ]),
+      ],
+      [expect1(BDC1), expect1('scan.jpeg')],
+    );
     expect(codes(report)).toEqual(['P005']);
     expect(report.faulty[0]!.message).toContain('renommez-le en .jpg');
   });
@@ -191,20 +233,38 @@ describe('limits follow the rule set', () => {
 describe('the generated example of each code', () => {
   /** Each example's full verdict: its code, and nothing else but what follows from it. */
   const VERDICTS: Record<string, Code[]> = {
-    P001: ['P001'], P002: ['P002'], P003: ['P003'], P004: ['P004'], P005: ['P005'], P006: ['P006'], P007: ['P007'], P008: ['P008'],
-    P009: ['P009'], P010: ['P002', 'P010'], P011: ['P011'], P012: ['P002', 'P012'], P013: ['P002', 'P013'], P014: ['P014'],
-    P015: ['P001', 'P015'], P016: ['P001', 'P016'], P017: ['P001', 'P017'], P018: ['P018'],
+    P001: ['P001'],
+    P002: ['P002'],
+    P003: ['P003'],
+    P004: ['P004'],
+    P005: ['P005'],
+    P006: ['P006'],
+    P007: ['P007'],
+    P008: ['P008'],
+    P009: ['P009'],
+    P010: ['P002', 'P010'],
+    P011: ['P011'],
+    P012: ['P002', 'P012'],
+    P013: ['P002', 'P013'],
+    P014: ['P014'],
+    P015: ['P001', 'P015'],
+    P016: ['P001', 'P016'],
+    P017: ['P001', 'P017'],
+    P018: ['P018'],
   };
 
-  test.each(ATTACHMENT_EXAMPLES.map((x) => [`${x.code} — ${x.title}`, x] as const))('%s: its code alone, within a bounded memory', async (_, x) => {
-    const { zips, expected, limits } = x.build();
-    const { report, grew } = await timed(zips, expected, limits);
-    expect(codes(report)).toEqual(VERDICTS[x.code]);
-    // No clock assertion (no test depends on the machine's speed): the memory bound shows
-    // that nothing was decompressed whole.
-    expect(grew).toBeLessThan(64 * MIB);
-    for (const f of report.faulty) expect(f.message).not.toMatch(/undefined|NaN|\[object/);
-  });
+  test.each(ATTACHMENT_EXAMPLES.map((x) => [`${x.code} — ${x.title}`, x] as const))(
+    '%s: its code alone, within a bounded memory',
+    async (_, x) => {
+      const { zips, expected, limits } = x.build();
+      const { report, grew } = await timed(zips, expected, limits);
+      expect(codes(report)).toEqual(VERDICTS[x.code]);
+      // No clock assertion (no test depends on the machine's speed): the memory bound shows
+      // that nothing was decompressed whole.
+      expect(grew).toBeLessThan(64 * MIB);
+      for (const f of report.faulty) expect(f.message).not.toMatch(/undefined|NaN|\[object/);
+    },
+  );
 });
 
 describe('hostile zips: a clear code, no crash, no hang, no memory blow-up', () => {
@@ -242,15 +302,27 @@ describe('hostile zips: a clear code, no crash, no hang, no memory blow-up', () 
 
     it('a zip64 entry declaring 5 Gio for 1 Mo', async () => {
       const bomb = deflateBomb(MIB);
-      const report = await hostile([zipOf('pj.zip', [{ name: BDC1, compressed: bomb.compressed, size: 5 * 1024 * 1024 * 1024, zip64: true }])]);
+      const report = await hostile([
+        zipOf('pj.zip', [{ name: BDC1, compressed: bomb.compressed, size: 5 * 1024 * 1024 * 1024, zip64: true }]),
+      ]);
       expect(codes(report)).toEqual(['P014']);
     });
 
     it('overlapping entries: many names for one compressed stream', async () => {
       const bomb = deflateBomb(2 * MIB);
       const names = Array.from({ length: 50 }, (_, i) => `MDV-LGC-Va1-BDC-${String(i + 1).padStart(5, '0')}.pdf`);
-      const zip = zipOf('pj.zip', names.map((name, i) => (i === 0 ? { name, compressed: bomb.compressed, size: bomb.size } : { name, compressed: bomb.compressed, size: bomb.size, sameDataAs: 0 })));
-      const report = await hostile([zip], names.map((n, i) => expect1(n, i + 1)));
+      const zip = zipOf(
+        'pj.zip',
+        names.map((name, i) =>
+          i === 0
+            ? { name, compressed: bomb.compressed, size: bomb.size }
+            : { name, compressed: bomb.compressed, size: bomb.size, sameDataAs: 0 },
+        ),
+      );
+      const report = await hostile(
+        [zip],
+        names.map((n, i) => expect1(n, i + 1)),
+      );
       // The first entry is too big to be honest already; each later one overlaps it.
       expect(report.faulty.filter((f) => f.message.includes('superposées'))).toHaveLength(49);
       expect(new Set(report.faulty.map((f) => f.code))).toEqual(new Set(['P014']));
@@ -295,8 +367,15 @@ describe('hostile zips: a clear code, no crash, no hang, no memory blow-up', () 
     const report = await hostile([zipOf('a.zip', [pdf(BDC1), pdf(BDC1), pdf('x.pdf'), pdf('x.pdf')]), zipOf('b.zip', [pdf(BDC1)])]);
     // Both copies of a file no request names are unexpected; the second one is a duplicate as well.
     expect(codes(report)).toEqual(['P002', 'P002', 'P011', 'P011', 'P011']);
-    expect(report.unexpected.map((u) => [u.zip, u.name, u.code])).toEqual([['a.zip', 'x.pdf', 'P002'], ['a.zip', 'x.pdf', 'P002']]);
-    expect(report.faulty.map((f) => [f.zip, f.name, f.numLigne ?? null])).toEqual([['a.zip', BDC1, 1], ['a.zip', 'x.pdf', null], ['b.zip', BDC1, 1]]);
+    expect(report.unexpected.map((u) => [u.zip, u.name, u.code])).toEqual([
+      ['a.zip', 'x.pdf', 'P002'],
+      ['a.zip', 'x.pdf', 'P002'],
+    ]);
+    expect(report.faulty.map((f) => [f.zip, f.name, f.numLigne ?? null])).toEqual([
+      ['a.zip', BDC1, 1],
+      ['a.zip', 'x.pdf', null],
+      ['b.zip', BDC1, 1],
+    ]);
     expect(report.faulty[2]!.message).toContain('dans le zip « a.zip »');
   });
 
@@ -334,7 +413,10 @@ describe('hostile zips: a clear code, no crash, no hang, no memory blow-up', () 
   });
 
   it('a zip64 archive is read like any other', async () => {
-    const zip = { name: 'pj.zip', blob: countingBlob(buildZip([pdf(BDC1, { zip64: true }), pdf(BDC2, { zip64: true, deflate: true })], { zip64: true })) };
+    const zip = {
+      name: 'pj.zip',
+      blob: countingBlob(buildZip([pdf(BDC1, { zip64: true }), pdf(BDC2, { zip64: true, deflate: true })], { zip64: true })),
+    };
     expect(codes(await hostile([zip], [expect1(BDC1), expect1(BDC2, 2)]))).toEqual([]);
   });
 
@@ -347,7 +429,12 @@ describe('hostile zips: a clear code, no crash, no hang, no memory blow-up', () 
 
   it('a zip inside the zip, by its extension and by its content', async () => {
     const inner = buildZip([pdf(BDC1)]);
-    const report = await hostile([zipOf('pj.zip', [{ name: 'pieces.zip', data: inner }, { name: BDC1, data: inner, deflate: true }])]);
+    const report = await hostile([
+      zipOf('pj.zip', [
+        { name: 'pieces.zip', data: inner },
+        { name: BDC1, data: inner, deflate: true },
+      ]),
+    ]);
     expect(codes(report)).toEqual(['P002', 'P012', 'P012']);
     expect(report.faulty.map((f) => f.name)).toEqual(['pieces.zip', BDC1]);
   });

@@ -3,7 +3,17 @@
 
 import { describe, expect, it } from 'vitest';
 import { deflateSync, inflateSync, strToU8, zipSync } from 'fflate';
-import { CP437_HIGH, crc32Of, decodeCp437, MAX_ENTRIES, readEntryHead, readZipDirectory, ZipError, type BlobLike, type ZipEntry } from '../../src/attachments/zip';
+import {
+  CP437_HIGH,
+  crc32Of,
+  decodeCp437,
+  MAX_ENTRIES,
+  readEntryHead,
+  readZipDirectory,
+  ZipError,
+  type BlobLike,
+  type ZipEntry,
+} from '../../src/attachments/zip';
 import { HEAD_BYTES, matchesExtension, sniff } from '../../src/attachments/magic';
 import { baseName, extensionOf, unsafeReason } from '../../src/attachments/names';
 import { buildZip, content, countingBlob, deflateBomb, noise, sparseBlob } from './build';
@@ -52,7 +62,13 @@ describe('central directory', () => {
   });
 
   it('reads a zip with bytes prepended (self-extractor stub)', async () => {
-    const zip = buildZip([{ name: 'a.pdf', data: content('pdf') }, { name: 'b.png', data: content('png'), deflate: true }], { prefix: noise(777) });
+    const zip = buildZip(
+      [
+        { name: 'a.pdf', data: content('pdf') },
+        { name: 'b.png', data: content('png'), deflate: true },
+      ],
+      { prefix: noise(777) },
+    );
     const blob = countingBlob(zip);
     const dir = await readZipDirectory(blob);
     expect(dir.prefix).toBe(777);
@@ -72,7 +88,11 @@ describe('central directory', () => {
     const blob = countingBlob(zip);
     const dir = await readZipDirectory(blob);
     expect(dir.zip64).toBe(true);
-    expect(dir.entries.map((e) => [e.name, e.size, e.zip64])).toEqual([['a.pdf', 2000, true], ['b.jpg', 4000, true], ['c.png', 2000, false]]);
+    expect(dir.entries.map((e) => [e.name, e.size, e.zip64])).toEqual([
+      ['a.pdf', 2000, true],
+      ['b.jpg', 4000, true],
+      ['c.png', 2000, false],
+    ]);
     for (const e of dir.entries) expect(matchesExtension(await readEntryHead(blob, e, HEAD_BYTES), extensionOf(e.name))).toBe(true);
   });
 
@@ -110,7 +130,12 @@ describe('central directory', () => {
   });
 
   it('flags encrypted entries (traditional and AES)', async () => {
-    const entries = await entriesOf(buildZip([{ name: 'a.pdf', data: content('pdf'), flags: 1 }, { name: 'b.pdf', data: content('pdf'), method: 99 }]));
+    const entries = await entriesOf(
+      buildZip([
+        { name: 'a.pdf', data: content('pdf'), flags: 1 },
+        { name: 'b.pdf', data: content('pdf'), method: 99 },
+      ]),
+    );
     expect(entries.map((e) => e.encrypted)).toEqual([true, true]);
   });
 });
@@ -128,7 +153,10 @@ describe('archives that cannot be read', () => {
   });
 
   it('a zip cut in half is truncated', async () => {
-    const zip = buildZip([{ name: 'a.pdf', data: content('pdf', 50_000) }, { name: 'b.pdf', data: content('pdf', 50_000) }]);
+    const zip = buildZip([
+      { name: 'a.pdf', data: content('pdf', 50_000) },
+      { name: 'b.pdf', data: content('pdf', 50_000) },
+    ]);
     for (const cut of [zip.length >> 1, zip.length - 10, 100]) {
       const e = await zipError(readZipDirectory(countingBlob(zip.slice(0, cut))));
       expect([e.kind, e.reason]).toEqual(['corrupt', 'truncated']);
@@ -143,7 +171,10 @@ describe('archives that cannot be read', () => {
   });
 
   it('a damaged directory signature', async () => {
-    const zip = buildZip([{ name: 'a.pdf', data: content('pdf') }, { name: 'b.pdf', data: content('pdf') }]);
+    const zip = buildZip([
+      { name: 'a.pdf', data: content('pdf') },
+      { name: 'b.pdf', data: content('pdf') },
+    ]);
     const second = lastIndexOfSig(zip, 0x02014b50);
     zip[second] = 0x51;
     expect((await zipError(readZipDirectory(countingBlob(zip)))).reason).toBe('cd-signature');
@@ -231,7 +262,10 @@ describe('first bytes of an entry', () => {
   });
 
   it('returns fewer bytes for a small entry, none for an empty one', async () => {
-    const zip = buildZip([{ name: 'a.xml', data: enc.encode('<a/>'), deflate: true }, { name: 'b.pdf', data: new Uint8Array(0) }]);
+    const zip = buildZip([
+      { name: 'a.xml', data: enc.encode('<a/>'), deflate: true },
+      { name: 'b.pdf', data: new Uint8Array(0) },
+    ]);
     const blob = countingBlob(zip);
     const [a, b] = (await readZipDirectory(blob)).entries;
     expect(new TextDecoder().decode(await readEntryHead(blob, a!, HEAD_BYTES))).toBe('<a/>');
@@ -263,11 +297,15 @@ describe('first bytes of an entry', () => {
   });
 
   it('invalid deflate data', async () => {
-    expect((await headError(buildZip([{ name: 'a.pdf', compressed: Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), size: 100 }]))).reason).toBe('inflate');
+    expect(
+      (await headError(buildZip([{ name: 'a.pdf', compressed: Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff]), size: 100 }]))).reason,
+    ).toBe('inflate');
   });
 
   it('data announced beyond the directory', async () => {
-    expect((await headError(buildZip([{ name: 'a.pdf', data: content('pdf'), compressedSize: 100_000, size: 100_000 }]))).reason).toBe('data-out-of-bounds');
+    expect((await headError(buildZip([{ name: 'a.pdf', data: content('pdf'), compressedSize: 100_000, size: 100_000 }]))).reason).toBe(
+      'data-out-of-bounds',
+    );
   });
 
   it('a stored entry with two sizes', async () => {
@@ -275,7 +313,9 @@ describe('first bytes of an entry', () => {
   });
 
   it('less data than announced', async () => {
-    expect((await headError(buildZip([{ name: 'a.pdf', compressed: deflateSync(enc.encode('%PDF')), size: 1000 }]))).reason).toBe('short-content');
+    expect((await headError(buildZip([{ name: 'a.pdf', compressed: deflateSync(enc.encode('%PDF')), size: 1000 }]))).reason).toBe(
+      'short-content',
+    );
   });
 
   it('a bomb lying about its size stops at the first push', async () => {
@@ -348,7 +388,11 @@ describe('names and magic bytes', () => {
 
 describe('frugality', () => {
   it('a 20 MB zip of 40 entries is checked by reading under 200 KB of it', async () => {
-    const entries = Array.from({ length: 40 }, (_, i) => ({ name: `f${i}.pdf`, data: content('pdf', 500_000, i + 1), deflate: i % 4 === 0 }));
+    const entries = Array.from({ length: 40 }, (_, i) => ({
+      name: `f${i}.pdf`,
+      data: content('pdf', 500_000, i + 1),
+      deflate: i % 4 === 0,
+    }));
     const zip = buildZip(entries);
     const blob = countingBlob(zip);
     const dir = await readZipDirectory(blob);

@@ -9,7 +9,18 @@
 
 import { spawnSync } from 'node:child_process';
 import { randomFillSync } from 'node:crypto';
-import { closeSync, existsSync, mkdtempSync, openAsBlob, openSync, readFileSync, rmSync, statSync, writeFileSync, writeSync } from 'node:fs';
+import {
+  closeSync,
+  existsSync,
+  mkdtempSync,
+  openAsBlob,
+  openSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -94,7 +105,6 @@ function fileHandleBlob(handle: FileHandle, size: number): BlobLike {
   };
 }
 
-
 const baseline = (path: string) => unzipSync(readFileSync(path));
 
 // ---------------------------------------------------------------------------------------------
@@ -178,13 +188,17 @@ export const attachmentsSection = {
       const expected = writeBenchZip(path);
       writeFileSync(`${path}.expected.json`, JSON.stringify(expected));
       const size = statSync(path).size;
-      console.log(`  ${path}: ${size} bytes (${fmtBytes(size)}), ${ENTRIES} entries (9 in 10 stored, 1 in 10 deflated), written in ${fmtMs(performance.now() - t0)} ms`);
+      console.log(
+        `  ${path}: ${size} bytes (${fmtBytes(size)}), ${ENTRIES} entries (9 in 10 stored, 1 in 10 deflated), written in ${fmtMs(performance.now() - t0)} ms`,
+      );
 
       // The check must find every attachment present and sound; unzipSync every entry.
       const first = await check(path, expected);
       const faults = first.missing.length + first.unexpected.length + first.faulty.length;
       if (faults > 0 || first.detail?.documents?.some((d) => d.status !== 'present')) {
-        throw new Error(`the check should find all ${ENTRIES} attachments present and sound: ${JSON.stringify({ missing: first.missing.length, unexpected: first.unexpected.length, faulty: first.faulty.slice(0, 3) })}`);
+        throw new Error(
+          `the check should find all ${ENTRIES} attachments present and sound: ${JSON.stringify({ missing: first.missing.length, unexpected: first.unexpected.length, faulty: first.faulty.slice(0, 3) })}`,
+        );
       }
       const unzipped = Object.keys(baseline(path)).length;
       if (unzipped !== ENTRIES) throw new Error(`unzipSync found ${unzipped} entries`);
@@ -245,10 +259,34 @@ export const attachmentsSection = {
       console.log();
       console.log(
         table(
-          ['contender', 'median (ms)', 'min (ms)', 'runs', 'peak RSS Δ (child)', 'peak heap+arrayBuffers Δ (child)', 'first run (child, ms)'],
           [
-            ['checkAttachments', fmtMs(checkMs), fmtMs(Math.min(...checks)), String(checks.length), fmtBytes(memCheck.rss), fmtBytes(memCheck.heap), fmtMs(memCheck.ms)],
-            ['unzipSync(readFileSync)', fmtMs(unzipMs), fmtMs(Math.min(...unzips)), String(unzips.length), fmtBytes(memUnzip.rss), fmtBytes(memUnzip.heap), fmtMs(memUnzip.ms)],
+            'contender',
+            'median (ms)',
+            'min (ms)',
+            'runs',
+            'peak RSS Δ (child)',
+            'peak heap+arrayBuffers Δ (child)',
+            'first run (child, ms)',
+          ],
+          [
+            [
+              'checkAttachments',
+              fmtMs(checkMs),
+              fmtMs(Math.min(...checks)),
+              String(checks.length),
+              fmtBytes(memCheck.rss),
+              fmtBytes(memCheck.heap),
+              fmtMs(memCheck.ms),
+            ],
+            [
+              'unzipSync(readFileSync)',
+              fmtMs(unzipMs),
+              fmtMs(Math.min(...unzips)),
+              String(unzips.length),
+              fmtBytes(memUnzip.rss),
+              fmtBytes(memUnzip.heap),
+              fmtMs(memUnzip.ms),
+            ],
             ['(comparison) same check, FileHandle.read', fmtMs(handleMs), fmtMs(Math.min(...handles)), String(handles.length), '', '', ''],
             ['(comparison) same check, fs.openAsBlob', fmtMs(syncMs), fmtMs(Math.min(...syncs)), String(syncs.length), '', '', ''],
           ],
@@ -265,9 +303,13 @@ export const attachmentsSection = {
       const ratio = unzipMs / checkMs;
       const verdict = (ok: boolean) => (ok ? 'PASS' : 'ABOVE TARGET');
       const peak = Math.max(memCheck.rss, memCheck.heap);
-      console.log(`Target "at least 20× faster than unzipSync": ${ratio.toFixed(1)}× (ratio of medians; of minima ${(Math.min(...unzips) / Math.min(...checks)).toFixed(1)}×) → ${verdict(ratio >= 20)}`);
+      console.log(
+        `Target "at least 20× faster than unzipSync": ${ratio.toFixed(1)}× (ratio of medians; of minima ${(Math.min(...unzips) / Math.min(...checks)).toFixed(1)}×) → ${verdict(ratio >= 20)}`,
+      );
       console.log(`Target "under 1 s": median ${fmtMs(checkMs)} ms → ${verdict(checkMs < 1000)}`);
-      console.log(`Target "under 64 MB of memory": peak ${fmtBytes(peak)} (max of RSS Δ and heap+arrayBuffers Δ, fresh process) → ${verdict(peak < 64 * 1024 * 1024)}`);
+      console.log(
+        `Target "under 64 MB of memory": peak ${fmtBytes(peak)} (max of RSS Δ and heap+arrayBuffers Δ, fresh process) → ${verdict(peak < 64 * 1024 * 1024)}`,
+      );
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

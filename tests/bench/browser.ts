@@ -134,7 +134,17 @@ async function oneRun(page: Page, url: string, path: string): Promise<Run> {
   await closeDialog(page);
   const warm = await phases();
   await closeDialog(page);
-  return { load, coldVerdict: cold.verdict, coldCheck: cold.check, coldRender: cold.render, warmVerdict: warm.verdict, warmCheck: warm.check, warmRender: warm.render, nodes, findings };
+  return {
+    load,
+    coldVerdict: cold.verdict,
+    coldCheck: cold.check,
+    coldRender: cold.render,
+    warmVerdict: warm.verdict,
+    warmCheck: warm.check,
+    warmRender: warm.render,
+    nodes,
+    findings,
+  };
 }
 
 function median(values: readonly number[]): number {
@@ -159,7 +169,9 @@ async function main(): Promise<void> {
   const server = await serveFolder(DIR);
   const browser = await launchBrowser();
   const cpus = availableParallelism();
-  console.log(`${browser.version}, headless; Node ${process.version}; ${cpus} CPU(s), load average ${loadavg()[0]!.toFixed(2)}; app ${DIR}; ${RUNS} runs per file`);
+  console.log(
+    `${browser.version}, headless; Node ${process.version}; ${cpus} CPU(s), load average ${loadavg()[0]!.toFixed(2)}; app ${DIR}; ${RUNS} runs per file`,
+  );
   const page = browser.page;
   await page.addInitScript(observeLongTasks);
   try {
@@ -193,11 +205,26 @@ async function main(): Promise<void> {
     console.log();
     console.log(
       table(
-        ['file', 'MB', 'errors + warnings', 'verdict cold (ms)', 'verdict warm (ms)', 'longest task: load', 'check (cold)', 'render (cold)', 'check (warm)', 'render (warm)', 'DOM elements', 'runs'],
+        [
+          'file',
+          'MB',
+          'errors + warnings',
+          'verdict cold (ms)',
+          'verdict warm (ms)',
+          'longest task: load',
+          'check (cold)',
+          'render (cold)',
+          'check (warm)',
+          'render (warm)',
+          'DOM elements',
+          'runs',
+        ],
         rows,
       ),
     );
-    console.log('\nMedians over the runs. Longest tasks in ms (long tasks are ≥ 50 ms; «<50»: none). Targets (issue 12): no task > 50 ms; verdict ≤ 150 ms for 200 requests.');
+    console.log(
+      '\nMedians over the runs. Longest tasks in ms (long tasks are ≥ 50 ms; «<50»: none). Targets (issue 12): no task > 50 ms; verdict ≤ 150 ms for 200 requests.',
+    );
     if (loadavg()[0]! > cpus * 0.75) console.log('WARNING: the machine is busy; figures are noisy.');
   } finally {
     await browser.close();

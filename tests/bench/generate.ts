@@ -73,16 +73,56 @@ const utf8 = new TextEncoder();
 const byteLength = (s: string) => utf8.encode(s).length;
 
 const NAMES = [
-  'DURAND', 'LEFÈVRE', "N'GUYEN-MARTIN", 'BERNARD', 'PETIT', 'ROBERT', 'RICHARD', 'DUBOIS', 'MOREAU', 'LAURENT',
-  'SIMON', 'MICHEL', 'GARCIA', 'DAVID', 'BERTRAND', 'ROUX', 'VINCENT', 'FOURNIER', 'MOREL', 'GIRARD',
-  'ANDRÉ', 'MERCIER', 'BLANC', 'GUÉRIN', 'BOYER', 'CHEVALIER', 'FRANÇOIS', 'LEGRAND', 'GAUTHIER', 'PERRIN',
-  'ROUSSEAU', 'FAURE', "D'ALMEIDA", 'LE GALL', 'BENOÎT', 'HÉBERT', 'MÜLLER', 'TRAORÉ', 'BEN SAÏD', 'COLIN-MAILLARD',
+  'DURAND',
+  'LEFÈVRE',
+  "N'GUYEN-MARTIN",
+  'BERNARD',
+  'PETIT',
+  'ROBERT',
+  'RICHARD',
+  'DUBOIS',
+  'MOREAU',
+  'LAURENT',
+  'SIMON',
+  'MICHEL',
+  'GARCIA',
+  'DAVID',
+  'BERTRAND',
+  'ROUX',
+  'VINCENT',
+  'FOURNIER',
+  'MOREL',
+  'GIRARD',
+  'ANDRÉ',
+  'MERCIER',
+  'BLANC',
+  'GUÉRIN',
+  'BOYER',
+  'CHEVALIER',
+  'FRANÇOIS',
+  'LEGRAND',
+  'GAUTHIER',
+  'PERRIN',
+  'ROUSSEAU',
+  'FAURE',
+  "D'ALMEIDA",
+  'LE GALL',
+  'BENOÎT',
+  'HÉBERT',
+  'MÜLLER',
+  'TRAORÉ',
+  'BEN SAÏD',
+  'COLIN-MAILLARD',
 ];
 const CENTRES = ['centre-sante-rive-gauche', 'msp-des-trois-vallees', 'cds-municipal', 'pole-sante-du-lac', 'cpts-val-de-loire'];
 const OPERATORS = [null, null, 'ENO_5', 'MAI_15', 'GIP_1', 'INO_4', 'GCS_12', 'ADI_16', 'CH _20'];
 const FORMATS = ['PDF', 'PDF', 'PDF', 'PNG', 'JPG'];
 
-const ascii = (name: string) => name.normalize('NFD').replace(/[^A-Za-z]/g, '').toLowerCase();
+const ascii = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/[^A-Za-z]/g, '')
+    .toLowerCase();
 
 interface Gen {
   readonly r: () => number;
@@ -163,7 +203,9 @@ function request(g: Gen, index: number, scale: number): Json {
     },
   };
   const tail = {
-    piecesJustificatives: [{ nomFichier: `MDV-LGC-Va1-BDC-${numeroEditeur}.${format.toLowerCase()}`, formatFichier: format, typeFichier: 'BON_COMMANDE' }],
+    piecesJustificatives: [
+      { nomFichier: `MDV-LGC-Va1-BDC-${numeroEditeur}.${format.toLowerCase()}`, formatFichier: format, typeFichier: 'BON_COMMANDE' },
+    ],
     scenarioInstallation: {
       isCentreDeSante: structure && bool(g, 0.5),
       operateurMessagerie: pick(g, OPERATORS),
@@ -202,7 +244,7 @@ function request(g: Gen, index: number, scale: number): Json {
     };
     if (scale > 1) {
       const extra = (scale - 1) * byteLength(pretty({ ...base, beneficiaires, ...tail }, REQUEST_DEPTH));
-      for (let added = 0; added < extra; ) {
+      for (let added = 0; added < extra;) {
         const f = finess(g);
         geo.push(f);
         added += itemBytes(f, GEO_DEPTH);
@@ -222,13 +264,15 @@ function request(g: Gen, index: number, scale: number): Json {
       emailMandataire: !unique && mandataire ? `dr.${ascii(lead)}@exemple.fr` : null,
       telephoneMandataire: !unique && mandataire ? phone(g) : null,
       liberal: doctors,
-      structure: bool(g) ? {} : { FINESSJuridique: null, nomResponsable: null, emailResponsable: null, telephoneResponsable: null, FINESSGeo: [] },
+      structure: bool(g)
+        ? {}
+        : { FINESSJuridique: null, nomResponsable: null, emailResponsable: null, telephoneResponsable: null, FINESSGeo: [] },
     });
     beneficiaires = liberal(count === 1, mandate);
     if (scale > 1) {
       const extra = (scale - 1) * byteLength(pretty({ ...base, beneficiaires, ...tail }, REQUEST_DEPTH));
       if (count === 1) beneficiaires = liberal(false, false); // several doctors now: isClientUnique false
-      for (let added = 0; added < extra; ) {
+      for (let added = 0; added < extra;) {
         const d = doctor(g, !mandate);
         doctors.push(d);
         added += itemBytes(d, DOCTOR_DEPTH);
@@ -293,7 +337,15 @@ export function manyFindingsFile(label: string, options: { requests?: number; sc
   text = replaceAll(text, /"numLigne": (\d+)/g, '"numLigne": "$1"'); // E004
   text = replaceAll(text, /"montantSegurHT": (\d+)\.(\d)\d/g, '"montantSegurHT": $1.$2'); // E011
   text = replaceAll(text, /"numeroASP": null/g, '"numeroASP": "X"'); // E005
-  for (const flag of ['isProSanteConnectNeeded', 'isDirectToDMP', 'isPFIToDMP', 'isDirectToMSSPro', 'isPFIToMSSPro', 'isDirectToMSSCitoyen', 'isPFIToMSSCitoyen']) {
+  for (const flag of [
+    'isProSanteConnectNeeded',
+    'isDirectToDMP',
+    'isPFIToDMP',
+    'isDirectToMSSPro',
+    'isPFIToMSSPro',
+    'isDirectToMSSCitoyen',
+    'isPFIToMSSCitoyen',
+  ]) {
     text = replaceAll(text, new RegExp(`"${flag}": (true|false)`, 'g'), `"${flag}": "$1"`); // E004 ×7
   }
   text = replaceAll(text, /"codeTraitement": null/g, '"champInconnu": 1,\n      "codeTraitement": null'); // E002

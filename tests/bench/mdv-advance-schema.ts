@@ -36,7 +36,18 @@ const structure = {
 };
 
 const request = always(
-  ['numLigne', 'typeAction', 'numeroASP', 'numeroEditeur', 'commande', 'beneficiaires', 'piecesJustificatives', 'scenarioInstallation', 'codeTraitement', 'libelleTraitement'],
+  [
+    'numLigne',
+    'typeAction',
+    'numeroASP',
+    'numeroEditeur',
+    'commande',
+    'beneficiaires',
+    'piecesJustificatives',
+    'scenarioInstallation',
+    'codeTraitement',
+    'libelleTraitement',
+  ],
   {
     numLigne: { type: 'integer', minimum: 1, maximum: 200 },
     typeAction: { const: 'C' },
@@ -67,7 +78,16 @@ const request = always(
       }),
     },
     scenarioInstallation: always(
-      ['isCentreDeSante', 'operateurMessagerie', 'isProSanteConnectNeeded', 'isPFIToDMP', 'isDirectToMSSPro', 'isPFIToMSSPro', 'isDirectToMSSCitoyen', 'isPFIToMSSCitoyen'],
+      [
+        'isCentreDeSante',
+        'operateurMessagerie',
+        'isProSanteConnectNeeded',
+        'isPFIToDMP',
+        'isDirectToMSSPro',
+        'isPFIToMSSPro',
+        'isDirectToMSSCitoyen',
+        'isPFIToMSSCitoyen',
+      ],
       {
         isCentreDeSante: bool,
         operateurMessagerie: nullableStr(50),

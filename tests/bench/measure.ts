@@ -52,7 +52,11 @@ function time(fn: Fn): number {
 
 export function measure(name: string, fn: Fn, options?: MeasureOptions): Stats;
 export function measure<K extends string>(name: string, fns: Readonly<Record<K, Fn>>, options?: MeasureOptions): Record<K, Stats>;
-export function measure(name: string, fnOrFns: Fn | Readonly<Record<string, Fn>>, options: MeasureOptions = {}): Stats | Record<string, Stats> {
+export function measure(
+  name: string,
+  fnOrFns: Fn | Readonly<Record<string, Fn>>,
+  options: MeasureOptions = {},
+): Stats | Record<string, Stats> {
   const single = typeof fnOrFns === 'function';
   const fns: Record<string, Fn> = single ? { [name]: fnOrFns } : { ...fnOrFns };
   const keys = Object.keys(fns);

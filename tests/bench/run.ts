@@ -67,8 +67,17 @@ function assertAccepted(file: BenchFile): void {
 /** The all-rejected file: each request rejected by exactly one error, E010 on commande.dateCommande. */
 function assertAllRejected(file: BenchFile): void {
   const result = simulateFile(file.bytes, BENCH_OPTIONS);
-  const ok = result.status === 'rejected' && !!result.output && result.requests.length === file.requests &&
-    result.requests.every((r) => r.errors.length === 1 && r.errors[0]!.code === 'E010' && r.errors[0]!.path.endsWith('/commande/dateCommande') && r.warnings.length === 0);
+  const ok =
+    result.status === 'rejected' &&
+    !!result.output &&
+    result.requests.length === file.requests &&
+    result.requests.every(
+      (r) =>
+        r.errors.length === 1 &&
+        r.errors[0]!.code === 'E010' &&
+        r.errors[0]!.path.endsWith('/commande/dateCommande') &&
+        r.warnings.length === 0,
+    );
   if (!ok) throw new Error(`${file.label}: every request should have exactly one error, E010 commande.dateCommande`);
 }
 
@@ -93,7 +102,18 @@ const jsonCheck: Section = {
       { make: () => benchFile('200 requests, 10× content (3 MB)', { scale: 10 }), valid: true, growth: true },
       { make: () => benchFile('200 requests, 100× content (31 MB)', { scale: 100 }), valid: true, growth: true },
     ];
-    const rows: { file: BenchFile; growth: boolean; check: number; parse: number; ajv: number; ajvErrors: number; minRatio: number; runs: number; memCheck: Memory; memParse: Memory }[] = [];
+    const rows: {
+      file: BenchFile;
+      growth: boolean;
+      check: number;
+      parse: number;
+      ajv: number;
+      ajvErrors: number;
+      minRatio: number;
+      runs: number;
+      memCheck: Memory;
+      memParse: Memory;
+    }[] = [];
     for (const spec of specs) {
       const file = spec.make();
       const bytes = file.bytes;
@@ -108,8 +128,21 @@ const jsonCheck: Section = {
       const verdict = peer(bytes);
       if (verdict.valid !== spec.valid) console.log(`  NOTE: ajv says ${verdict.valid ? 'valid' : 'invalid'} for ${file.label}`);
       const stats = measure(file.label, { check, parse, ajv });
-      rows.push({ file, growth: spec.growth, check: stats.check.median, parse: stats.parse.median, ajv: stats.ajv.median, ajvErrors: verdict.errors, minRatio: stats.check.min / stats.parse.min, runs: Math.min(stats.check.runs, stats.parse.runs, stats.ajv.runs), memCheck, memParse });
-      console.log(`  ${file.label}: ${bytes.length} bytes (${fmtBytes(bytes.length)}), ${file.requests} requests, ${spec.valid ? 'accepted without warning' : 'every request rejected (E010)'}; ajv: ${verdict.errors} error(s); ${stats.check.runs} + ${stats.parse.runs} + ${stats.ajv.runs} timed runs (interleaved)`);
+      rows.push({
+        file,
+        growth: spec.growth,
+        check: stats.check.median,
+        parse: stats.parse.median,
+        ajv: stats.ajv.median,
+        ajvErrors: verdict.errors,
+        minRatio: stats.check.min / stats.parse.min,
+        runs: Math.min(stats.check.runs, stats.parse.runs, stats.ajv.runs),
+        memCheck,
+        memParse,
+      });
+      console.log(
+        `  ${file.label}: ${bytes.length} bytes (${fmtBytes(bytes.length)}), ${file.requests} requests, ${spec.valid ? 'accepted without warning' : 'every request rejected (E010)'}; ajv: ${verdict.errors} error(s); ${stats.check.runs} + ${stats.parse.runs} + ${stats.ajv.runs} timed runs (interleaved)`,
+      );
     }
     console.log();
 
@@ -117,8 +150,28 @@ const jsonCheck: Section = {
     const perMb = (ms: number, file: BenchFile) => ms / (file.bytes.length / MB);
     console.log(
       table(
-        ['file', 'size (bytes)', 'check+annotate median (ms)', 'JSON.parse median (ms)', 'ratio', 'ratio of minima', 'JSON.parse + ajv (ms)', 'ajv ratio', 'runs'],
-        rows.map((r) => [r.file.label, String(r.file.bytes.length), fmtMs(r.check), fmtMs(r.parse), `${(r.check / r.parse).toFixed(2)}×`, `${r.minRatio.toFixed(2)}×`, fmtMs(r.ajv), `${(r.ajv / r.parse).toFixed(2)}×`, String(r.runs)]),
+        [
+          'file',
+          'size (bytes)',
+          'check+annotate median (ms)',
+          'JSON.parse median (ms)',
+          'ratio',
+          'ratio of minima',
+          'JSON.parse + ajv (ms)',
+          'ajv ratio',
+          'runs',
+        ],
+        rows.map((r) => [
+          r.file.label,
+          String(r.file.bytes.length),
+          fmtMs(r.check),
+          fmtMs(r.parse),
+          `${(r.check / r.parse).toFixed(2)}×`,
+          `${r.minRatio.toFixed(2)}×`,
+          fmtMs(r.ajv),
+          `${(r.ajv / r.parse).toFixed(2)}×`,
+          String(r.runs),
+        ]),
       ),
     );
     console.log();
@@ -138,7 +191,9 @@ const jsonCheck: Section = {
       ),
     );
     console.log();
-    console.log('Memory (rough: one call each after a forced GC; heap Δ = heapUsed just after − before, a lower bound; peak RSS is the process peak so far):');
+    console.log(
+      'Memory (rough: one call each after a forced GC; heap Δ = heapUsed just after − before, a lower bound; peak RSS is the process peak so far):',
+    );
     console.log(
       table(
         ['file', 'check heap Δ', 'JSON.parse heap Δ', 'RSS before check', 'peak RSS after check', 'peak RSS after JSON.parse'],
@@ -160,7 +215,9 @@ const jsonCheck: Section = {
       console.log(`Target "ratio ≤ 2× JSON.parse" (issue 12), ${r.file.label}: ${ratio.toFixed(2)}× → ${verdict(ratio <= 2)}`);
     }
     const worstGrowth = Math.max(...grown.slice(1).map((r) => perMb(r.check, r.file) / perMb(base.check, base.file)));
-    console.log(`Target "growth linear (per-MB time within 2× of the 1× file)": worst ${worstGrowth.toFixed(2)} → ${verdict(worstGrowth <= 2)}`);
+    console.log(
+      `Target "growth linear (per-MB time within 2× of the 1× file)": worst ${worstGrowth.toFixed(2)} → ${verdict(worstGrowth <= 2)}`,
+    );
   },
 };
 
@@ -182,7 +239,10 @@ if (isAttachmentsProbe(process.argv.slice(2))) {
   const cpus = availableParallelism();
   const load = loadavg()[0]!;
   console.log(`Node ${process.version}, ${process.platform}/${process.arch}, ${cpus} CPU(s), load average ${load.toFixed(2)}`);
-  if (load > cpus * 0.75) console.log('WARNING: the machine is busy; figures are noisy (a long call is preempted more often than a short one, which inflates ratios).');
+  if (load > cpus * 0.75)
+    console.log(
+      'WARNING: the machine is busy; figures are noisy (a long call is preempted more often than a short one, which inflates ratios).',
+    );
   for (const section of selected(process.argv.slice(2))) {
     console.log(`\n== ${section.title} ==\n`);
     try {

@@ -97,7 +97,13 @@ export function measureSizes(dist: string = resolve('dist')): Sizes {
   for (const name of readdirSync(join(appDir, 'assets')).sort()) {
     if (!/\.(m?js|css)$/.test(name)) continue;
     const file = `assets/${name}`;
-    const group: Group | undefined = startUp.has(file) ? 'start-up' : worker.has(file) ? 'worker' : later.has(file) ? 'on demand' : undefined;
+    const group: Group | undefined = startUp.has(file)
+      ? 'start-up'
+      : worker.has(file)
+        ? 'worker'
+        : later.has(file)
+          ? 'on demand'
+          : undefined;
     if (!group) {
       unplaced.push(file);
       continue;
@@ -112,7 +118,10 @@ export function measureSizes(dist: string = resolve('dist')): Sizes {
   files.push({ path: 'segur-simulateur.html', group: 'offline file', raw: offline.length, gzip: gzipSize(offline) });
 
   const sum = (list: readonly SizedFile[]) => ({ raw: list.reduce((n, f) => n + f.raw, 0), gzip: list.reduce((n, f) => n + f.gzip, 0) });
-  const totals = Object.fromEntries(GROUPS.map((g) => [g, sum(files.filter((f) => f.group === g))])) as Record<Group, { raw: number; gzip: number }>;
+  const totals = Object.fromEntries(GROUPS.map((g) => [g, sum(files.filter((f) => f.group === g))])) as Record<
+    Group,
+    { raw: number; gzip: number }
+  >;
   return { files, totals, allApp: sum(files.filter((f) => f.group !== 'offline file')) };
 }
 
@@ -139,7 +148,12 @@ export function sizesReport(sizes: Sizes): string {
   const rows = ordered.map((f) => [f.path, f.group, String(f.raw), String(f.gzip)]);
   const totals = [
     ...GROUPS.map((g) => [`total ${g}`, '', String(sizes.totals[g].raw), String(sizes.totals[g].gzip)]),
-    ['total start-up + worker', '', String(sizes.totals['start-up'].raw + sizes.totals.worker.raw), String(sizes.totals['start-up'].gzip + sizes.totals.worker.gzip)],
+    [
+      'total start-up + worker',
+      '',
+      String(sizes.totals['start-up'].raw + sizes.totals.worker.raw),
+      String(sizes.totals['start-up'].gzip + sizes.totals.worker.gzip),
+    ],
     ['total dist/app JS+CSS', '', String(sizes.allApp.raw), String(sizes.allApp.gzip)],
   ];
   const lines = budgets(sizes).map((b) => `Budget "${b.label} ≤ ${kB(b.budget)} gzip": ${kB(b.gzip)} → ${b.ok ? 'PASS' : 'OVER'}`);

@@ -61,7 +61,7 @@ describe.each([1280, 360])('accessibility at %i px', (width) => {
     await check('documentation index');
 
     await page.goto(`${server.url}#/documentation/MDV-LGC/avance`);
-    await page.getByRole('heading', { level: 1, name: 'MDV-LGC — demande d\'avance' }).waitFor();
+    await page.getByRole('heading', { level: 1, name: "MDV-LGC — demande d'avance" }).waitFor();
     // The examples of the code entries come in a moment later.
     await page.locator('article').first().waitFor();
     await page.getByText("Chargement de l'exemple…").first().waitFor({ state: 'detached' });

@@ -30,7 +30,9 @@ const EXTRA = 'notes-internes.pdf';
 
 const encode = (s: string) => new TextEncoder().encode(s);
 /** A small but real PDF: it starts with `%PDF-`. */
-const PDF = encode('%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n');
+const PDF = encode(
+  '%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n2 0 obj\n<< /Type /Pages /Kids [] /Count 0 >>\nendobj\ntrailer\n<< /Root 1 0 R >>\n%%EOF\n',
+);
 
 /** The zip of the scenario, made here: request 1's PDF, a text « PDF » for request 2, an extra file. */
 function piecesZip(name = 'pieces.zip'): FilePayload {
@@ -56,11 +58,13 @@ interface AttachmentsJson {
 
 /** The visible text of each cell, row by row (the group header row has one cell). */
 function tableRows(page: Page, tableName: string): Promise<string[][]> {
-  return page.getByRole('table', { name: tableName, exact: true }).evaluate((table) =>
-    Array.from((table as HTMLTableElement).rows).map((row) =>
-      Array.from(row.cells).map((cell) => (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
-    ),
-  );
+  return page
+    .getByRole('table', { name: tableName, exact: true })
+    .evaluate((table) =>
+      Array.from((table as HTMLTableElement).rows).map((row) =>
+        Array.from(row.cells).map((cell) => (cell as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+      ),
+    );
 }
 
 describe('the attachments check in Chromium', () => {
@@ -84,7 +88,9 @@ describe('the attachments check in Chromium', () => {
     const field = page.locator('.field').filter({ has: input });
     await field.getByText('Aucun fichier sélectionné.', { exact: true }).waitFor();
     await field
-      .getByText('Limites du couloir MDV-LGC : 3 Mo par fichier, 200 Mo par zip, PDF, PNG ou JPG, nom de 100 caractères au plus.', { exact: true })
+      .getByText('Limites du couloir MDV-LGC : 3 Mo par fichier, 200 Mo par zip, PDF, PNG ou JPG, nom de 100 caractères au plus.', {
+        exact: true,
+      })
       .waitFor();
     // « Parcourir… » opens the picker, for several zips.
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), field.getByText('Parcourir…', { exact: true }).click()]);
@@ -112,7 +118,9 @@ describe('the attachments check in Chromium', () => {
 
     const report = fileReport(page, JSON_NAME);
     await report.locator('.status').getByText('Demandes acceptées, pièces justificatives en défaut').waitFor();
-    await report.getByText(/^Le JSON est correct : toutes ses demandes sont acceptées\. Mais les pièces justificatives ne le sont pas/).waitFor();
+    await report
+      .getByText(/^Le JSON est correct : toutes ses demandes sont acceptées\. Mais les pièces justificatives ne le sont pas/)
+      .waitFor();
     // Every request is accepted.
     expect(await report.getByText('acceptée', { exact: true }).count()).toBe(2);
 
@@ -123,7 +131,9 @@ describe('the attachments check in Chromium', () => {
     expect(rows[0]).toEqual(['Demande', 'Type', 'Pièce jointe', 'Statut']);
     expect(rows[1]).toEqual(['numLigne 1 numeroEditeur 00001', 'Bon de commande', BDC1, '✓ Présente (pieces.zip)']);
     expect(rows[2]!.slice(0, 3)).toEqual(['numLigne 2 numeroEditeur 00002', 'Bon de commande', BDC2]);
-    expect(rows[2]![3]).toBe(`! En défaut (pieces.zip) P008 Le fichier « ${BDC2} » du zip « pieces.zip » n'est pas ce qu'annonce son extension .pdf : c'est du texte.`);
+    expect(rows[2]![3]).toBe(
+      `! En défaut (pieces.zip) P008 Le fichier « ${BDC2} » du zip « pieces.zip » n'est pas ce qu'annonce son extension .pdf : c'est du texte.`,
+    );
     expect(rows[3]).toEqual(['Fichiers nommés par aucune demande']);
     expect(rows[4]).toEqual([
       'aucune',
@@ -133,7 +143,11 @@ describe('the attachments check in Chromium', () => {
     ]);
     expect(rows).toHaveLength(5);
     // The icons are hidden from assistive technologies: the words say the status.
-    expect(await table.locator('.pj-icon').evaluateAll((icons) => icons.map((i) => i.getAttribute('aria-hidden')))).toEqual(['true', 'true', 'true']);
+    expect(await table.locator('.pj-icon').evaluateAll((icons) => icons.map((i) => i.getAttribute('aria-hidden')))).toEqual([
+      'true',
+      'true',
+      'true',
+    ]);
 
     // Each code links to its documentation entry.
     expect(await table.getByRole('link', { name: 'P008', exact: true }).getAttribute('href')).toBe('#/documentation/MDV-LGC/avance/P008');
@@ -141,12 +155,14 @@ describe('the attachments check in Chromium', () => {
 
     // The counts.
     const section = report.getByRole('region', { name: 'Pièces justificatives', exact: true });
-    const counts = await section.locator('dl.counts > div').evaluateAll((divs) =>
-      divs.map((d) => `${d.querySelector('dt')!.textContent}=${d.querySelector('dd')!.textContent}`),
-    );
+    const counts = await section
+      .locator('dl.counts > div')
+      .evaluateAll((divs) => divs.map((d) => `${d.querySelector('dt')!.textContent}=${d.querySelector('dd')!.textContent}`));
     expect(counts).toEqual(['Attendues=2', 'Présentes=1', 'Manquantes=0', 'En défaut=1', 'Inattendues=1']);
     await section
-      .getByText('Bilan des pièces : 2 attendues, 1 présente, 1 en défaut, 0 manquante ; 1 fichier inattendu ; 2 défauts au total.', { exact: true })
+      .getByText('Bilan des pièces : 2 attendues, 1 présente, 1 en défaut, 0 manquante ; 1 fichier inattendu ; 2 défauts au total.', {
+        exact: true,
+      })
       .waitFor();
     await section.getByRole('table', { name: 'Documents attendus' }).scrollIntoViewIfNeeded();
     await shot(session, 'attachments-2-documents-attendus');
@@ -158,7 +174,12 @@ describe('the attachments check in Chromium', () => {
     expect(json.requests.every((r) => r.errors.length === 0)).toBe(true);
     expect(json.attachments.missing).toEqual([]);
     expect(json.attachments.unexpected).toEqual([
-      { zip: 'pieces.zip', name: EXTRA, code: 'P002', message: `Le fichier « ${EXTRA} » du zip « pieces.zip » n'est nommé par aucune demande du JSON (nomFichier).` },
+      {
+        zip: 'pieces.zip',
+        name: EXTRA,
+        code: 'P002',
+        message: `Le fichier « ${EXTRA} » du zip « pieces.zip » n'est nommé par aucune demande du JSON (nomFichier).`,
+      },
     ]);
     expect(json.attachments.faulty).toEqual([
       {
@@ -232,7 +253,9 @@ describe('the attachments check in Chromium', () => {
       .getByText('Le zip « depose.zip », déposé avec les fichiers JSON, a été placé dans les pièces justificatives.', { exact: true })
       .waitFor();
     // The zip input holds it too (what the state holds is what the input shows).
-    expect(await zipInput(page).evaluate((el) => Array.from((el as HTMLInputElement).files ?? []).map((f) => f.name))).toEqual(['depose.zip']);
+    expect(await zipInput(page).evaluate((el) => Array.from((el as HTMLInputElement).files ?? []).map((f) => f.name))).toEqual([
+      'depose.zip',
+    ]);
     await shot(session, 'attachments-3-dropped-together');
 
     await page.getByRole('button', { name: 'Simuler', exact: true }).click();

@@ -33,7 +33,7 @@ export function assertAppBuilt(dir: string = APP_DIR): void {
 // Chromium
 
 export const CHROMIUM_INSTALL_HINT =
-  'Install Debian\'s Chromium (as root): `apt-get update && apt-get install -y chromium` ' +
+  "Install Debian's Chromium (as root): `apt-get update && apt-get install -y chromium` " +
   '(or `npm run test:setup`), or set CHROMIUM_PATH to a Chromium binary. ' +
   'Never `npx playwright install`: this machine cannot download a browser.';
 
@@ -42,9 +42,7 @@ export function findChromium(): string {
   const fromEnv = process.env.CHROMIUM_PATH;
   const path = fromEnv || '/usr/bin/chromium';
   if (!existsSync(path)) {
-    throw new Error(
-      `Chromium not found at ${path}${fromEnv ? ' (from CHROMIUM_PATH)' : ''}. ${CHROMIUM_INSTALL_HINT}`,
-    );
+    throw new Error(`Chromium not found at ${path}${fromEnv ? ' (from CHROMIUM_PATH)' : ''}. ${CHROMIUM_INSTALL_HINT}`);
   }
   return path;
 }
@@ -100,13 +98,7 @@ export async function launchBrowser(): Promise<Browser> {
   }
 }
 
-function browserHandle(
-  context: BrowserContext,
-  userDataDir: string,
-  page: Page,
-  launchMs: number,
-  version: string,
-): Browser {
+function browserHandle(context: BrowserContext, userDataDir: string, page: Page, launchMs: number, version: string): Browser {
   let closed = false;
   return {
     context,

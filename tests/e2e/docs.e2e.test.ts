@@ -70,9 +70,14 @@ describe('the documentation in Chromium', () => {
     expect(await table.getByRole('rowheader').count()).toBeGreaterThan(20);
     for (const tag of ['numeroAns', 'siret', 'montantSegurHT', 'codeTraitement']) {
       // The row header is the tag's path, then its other accepted spelling if any (`siret`: « SIRET »).
-      const row = table.getByRole('row').filter({ has: page.getByRole('rowheader', { name: new RegExp(`(^|\\.)${tag}( Aussi acceptée|$)`) }) });
+      const row = table
+        .getByRole('row')
+        .filter({ has: page.getByRole('rowheader', { name: new RegExp(`(^|\\.)${tag}( Aussi acceptée|$)`) }) });
       expect(await row.count(), tag).toBe(1);
-      expect((await row.getByRole('cell').allInnerTexts()).every((text) => text.trim() !== ''), tag).toBe(true);
+      expect(
+        (await row.getByRole('cell').allInnerTexts()).every((text) => text.trim() !== ''),
+        tag,
+      ).toBe(true);
     }
 
     // A code entry, reached from the page's code index: its heading focused, with its example.
@@ -104,9 +109,7 @@ describe('the documentation in Chromium', () => {
     const { page } = browser;
     await page.goto(`${server.url}#/documentation`);
     await page.getByRole('heading', { level: 1, name: INDEX_TITLE, exact: true }).waitFor();
-    const hrefs = await page
-      .locator('main a[href^="#/documentation/"]')
-      .evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+    const hrefs = await page.locator('main a[href^="#/documentation/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
     expect(hrefs.length).toBeGreaterThanOrEqual(6);
 
     const refused: string[] = [];

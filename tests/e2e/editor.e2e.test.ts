@@ -47,7 +47,8 @@ const editorStatus = (page: Page) => page.locator('.file-editor-status');
 /** The text selected in the editor (its DOM selection, inside the editor's shadow root). */
 const selectedText = (page: Page) =>
   page.evaluate(() => {
-    const root = document.querySelector('.file-editor-host')?.shadowRoot as (ShadowRoot & { getSelection?: () => Selection | null }) | null | undefined;
+    const root = document.querySelector('.file-editor-host')?.shadowRoot as
+      (ShadowRoot & { getSelection?: () => Selection | null }) | null | undefined;
     return root?.getSelection?.()?.toString() ?? '';
   });
 
@@ -77,7 +78,9 @@ async function missingCommaFlow(page: Page, fileName: string): Promise<void> {
   await region.waitFor();
   // The editor's list of findings: the syntax error, at its place (where the parser stopped: the
   // next key on line 9, or the end of the value on line 8 that the comma should follow).
-  const place = region.getByRole('list', { name: "Erreurs et avertissements dans l'ordre du fichier" }).getByRole('button', { name: /^ligne \d+, colonne \d+$/ });
+  const place = region
+    .getByRole('list', { name: "Erreurs et avertissements dans l'ordre du fichier" })
+    .getByRole('button', { name: /^ligne \d+, colonne \d+$/ });
   const line = /^ligne (\d+),/.exec(await place.innerText())![1]!;
   expect(['8', '9']).toContain(line);
   await place.click();
@@ -103,7 +106,9 @@ describe('the editor, in the served app', { timeout: 120_000 }, () => {
   /** Simulates the E011 file and opens the editor on the amount from the results. */
   async function openOnAmount(page: Page, name: string): Promise<void> {
     await simulateAndClose(page, name, amountWithoutDecimals(), WORDS.rejected);
-    const issue = fileReport(page, name).locator('.issue').filter({ has: page.getByRole('link', { name: 'E011', exact: true }) });
+    const issue = fileReport(page, name)
+      .locator('.issue')
+      .filter({ has: page.getByRole('link', { name: 'E011', exact: true }) });
     await issue.getByRole('button', { name: 'Voir dans le fichier' }).click();
     await editorRegion(page, name).waitFor();
   }
@@ -111,7 +116,9 @@ describe('the editor, in the served app', { timeout: 120_000 }, () => {
   test('an E011 amount: « Voir dans le fichier » opens the editor on its line, the value selected and focused', async () => {
     const { page } = (await start()).browser;
     await openOnAmount(page, 'avance-1075.json');
-    await page.waitForFunction(() => document.querySelector('.file-editor-host')?.shadowRoot?.activeElement?.classList.contains('cm-content') === true);
+    await page.waitForFunction(
+      () => document.querySelector('.file-editor-host')?.shadowRoot?.activeElement?.classList.contains('cm-content') === true,
+    );
     expect(await activeLine(page)).toBe('14');
     expect(await selectedText(page)).toBe('1075');
     await app.shot(page, 'editor-e011');
@@ -139,7 +146,9 @@ describe('the editor, in the served app', { timeout: 120_000 }, () => {
     const { page } = (await start()).browser;
     const name = 'avance-1075-resultats.json';
     await simulateAndClose(page, name, amountWithoutDecimals(), WORDS.rejected);
-    const issue = fileReport(page, name).locator('.issue').filter({ has: page.getByRole('link', { name: 'E011', exact: true }) });
+    const issue = fileReport(page, name)
+      .locator('.issue')
+      .filter({ has: page.getByRole('link', { name: 'E011', exact: true }) });
     await issue.getByRole('button', { name: 'Appliquer la correction' }).click();
     await editorRegion(page, name).waitFor();
     await statusSays(page, WORDS.accepted);
@@ -161,7 +170,11 @@ describe('the editor, in the served app', { timeout: 120_000 }, () => {
     const input = '\uFEFF' + crlf(amountWithoutDecimals());
     await simulateAndClose(page, name, input, WORDS.rejected);
     const report = fileReport(page, name);
-    await report.locator('.issue').filter({ has: page.getByRole('link', { name: 'E011', exact: true }) }).getByRole('button', { name: 'Voir dans le fichier' }).click();
+    await report
+      .locator('.issue')
+      .filter({ has: page.getByRole('link', { name: 'E011', exact: true }) })
+      .getByRole('button', { name: 'Voir dans le fichier' })
+      .click();
     await editorRegion(page, name).waitFor();
     expect(await selectedText(page)).toBe('1075');
     // Typed over the selected value.
@@ -186,13 +199,21 @@ describe('the editor, in the served app', { timeout: 120_000 }, () => {
     await expect.poll(() => editorBox(page).innerText()).toContain('"montantSegurHT": 1075.00');
 
     const expected = Buffer.from('\uFEFF' + crlf(VALID_ADVANCE().toString('utf8')), 'utf8');
-    const corrected = await download(page, () => editorRegion(page, name).getByRole('button', { name: /^Télécharger le fichier corrigé/ }).click());
+    const corrected = await download(page, () =>
+      editorRegion(page, name)
+        .getByRole('button', { name: /^Télécharger le fichier corrigé/ })
+        .click(),
+    );
     expect(corrected.name).toBe(name);
     expect(corrected.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(corrected.bytes.equals(expected), 'the corrected file differs from the edited text').toBe(true);
 
     // The output file of the last check (the edited text): BOM and CRLF kept there too.
-    const output = await download(page, () => fileReport(page, name).getByRole('button', { name: /^Télécharger le fichier de sortie/ }).click());
+    const output = await download(page, () =>
+      fileReport(page, name)
+        .getByRole('button', { name: /^Télécharger le fichier de sortie/ })
+        .click(),
+    );
     expect(output.name).toBe('JSON-BOM-CRLF_sortie.json');
     expect(output.bytes.subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
     expect(output.bytes.toString('utf8')).toContain('"montantSegurHT": 1075.00\r\n');
@@ -284,7 +305,11 @@ describe('the editor in the offline file, from file:// with no network', { timeo
     await openSimulator(page, copy.url);
     await chooseRuleSet(page, 'avance', 'MDV-LGC');
     await missingCommaFlow(page, 'hors-ligne.json');
-    const corrected = await download(page, () => editorRegion(page, 'hors-ligne.json').getByRole('button', { name: /^Télécharger le fichier corrigé/ }).click());
+    const corrected = await download(page, () =>
+      editorRegion(page, 'hors-ligne.json')
+        .getByRole('button', { name: /^Télécharger le fichier corrigé/ })
+        .click(),
+    );
     expect(corrected.bytes.equals(VALID_ADVANCE())).toBe(true);
     const outside = requests.urls.filter((url) => !isLocalScheme(url) && withoutHash(url) !== copy!.url);
     expect(outside).toEqual([]);

@@ -95,7 +95,12 @@ describe('embedding the simulator (exemple-integration.html)', () => {
     await dialog.waitFor();
     expect(await dialog.getByText(WORDS.accepted, { exact: true }).isVisible()).toBe(true);
     // The check ran in a worker started from a Blob URL (not on the page's main thread).
-    expect(page.workers().map((w) => w.url()).some((url) => url.startsWith('blob:'))).toBe(true);
+    expect(
+      page
+        .workers()
+        .map((w) => w.url())
+        .some((url) => url.startsWith('blob:')),
+    ).toBe(true);
     await app.shot(page, 'embed-2-success-dialog', false);
     await dialog.getByRole('button', { name: WORDS.close, exact: true }).click();
     await element.locator('dialog[open]').waitFor({ state: 'detached' });
@@ -183,7 +188,10 @@ describe('embedding the simulator (exemple-integration.html)', () => {
       'border-top-style': 'solid',
     });
     const select = selects(element).type;
-    expect(await style(select, 'color', 'background-color')).toEqual({ color: 'rgb(22, 22, 22)', 'background-color': 'rgb(238, 238, 238)' });
+    expect(await style(select, 'color', 'background-color')).toEqual({
+      color: 'rgb(22, 22, 22)',
+      'background-color': 'rgb(238, 238, 238)',
+    });
     const heading = element.getByRole('heading', { name: 'Simulation importation du fichier json' });
     expect(await style(heading, 'color', 'background-color')).toEqual({ color: 'rgb(22, 22, 22)', 'background-color': 'rgba(0, 0, 0, 0)' });
     // Nor what the body would pass down by inheritance.
@@ -274,7 +282,10 @@ describe('embedding the simulator (exemple-integration.html)', () => {
     await element.locator('.file-editor-status').filter({ hasText: WORDS.accepted }).waitFor();
     // Only the blob: worker was refused (the check ran on the page instead); no style was.
     expect(violations.length).toBeGreaterThan(0);
-    expect(violations.every((text) => /worker/i.test(text)), violations.join('\n')).toBe(true);
+    expect(
+      violations.every((text) => /worker/i.test(text)),
+      violations.join('\n'),
+    ).toBe(true);
     await page.unroute(strict);
   });
 

@@ -30,7 +30,9 @@ describe('hostile files in Chromium', () => {
     const cancel = page.getByRole('button', { name: 'Annuler', exact: true });
     await cancel.click({ timeout: 30_000 });
     // The live region is visually hidden: read its text.
-    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Vérification annulée.', undefined, { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector('[role="status"]')?.textContent === 'Vérification annulée.', undefined, {
+      timeout: 30_000,
+    });
     expect(await cancel.count()).toBe(0);
     expect(await page.locator('.results').getByRole('region', { name: 'doublons.json' }).count()).toBe(0);
     // A new worker checks the next file.

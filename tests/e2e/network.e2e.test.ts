@@ -53,7 +53,9 @@ describe('the served app makes no request outside its origin', () => {
     const meta = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute('content');
     expect(meta).toContain("connect-src 'none'");
 
-    const files = await fullSession(page, async (name, fullPage) => screenshots.push(await saveScreenshot(page, `network-${name}`, { fullPage })));
+    const files = await fullSession(page, async (name, fullPage) =>
+      screenshots.push(await saveScreenshot(page, `network-${name}`, { fullPage })),
+    );
     expect(sessionFileProblems(files)).toEqual([]);
 
     // The offer of the offline file: the very file of the offline build.
@@ -67,10 +69,14 @@ describe('the served app makes no request outside its origin', () => {
     expect(offline.url()).toBe(`${server.url}${OFFLINE_NAME}`);
     expect(offline.suggestedFilename()).toBe(OFFLINE_NAME);
     const offlineBytes = readFileSync((await offline.path())!);
-    expect(offlineBytes.equals(readFileSync(OFFLINE_FILE)), 'dist/app/segur-simulateur.html differs from dist/segur-simulateur.html').toBe(true);
+    expect(offlineBytes.equals(readFileSync(OFFLINE_FILE)), 'dist/app/segur-simulateur.html differs from dist/segur-simulateur.html').toBe(
+      true,
+    );
 
     // The check ran in the module worker, a file of the app.
-    expect(workers.map((w) => w.url())).toEqual([expect.stringMatching(new RegExp(`^${server.origin}/assets/simulate\\.worker-[\\w-]+\\.js$`))]);
+    expect(workers.map((w) => w.url())).toEqual([
+      expect.stringMatching(new RegExp(`^${server.origin}/assets/simulate\\.worker-[\\w-]+\\.js$`)),
+    ]);
 
     await page.waitForLoadState('networkidle');
     requests.stop();
@@ -116,10 +122,19 @@ describe('the served app makes no request outside its origin', () => {
     expect(text).toContain(MARKUP.img);
     expect(text).toContain(MARKUP.script);
     const messages = await report.locator('.issue-message').allInnerTexts();
-    expect(messages.some((m) => m.includes(MARKUP.img)), messages.join('\n')).toBe(true);
-    expect(messages.some((m) => m.includes(MARKUP.script)), messages.join('\n')).toBe(true);
+    expect(
+      messages.some((m) => m.includes(MARKUP.img)),
+      messages.join('\n'),
+    ).toBe(true);
+    expect(
+      messages.some((m) => m.includes(MARKUP.script)),
+      messages.join('\n'),
+    ).toBe(true);
     const excerpts = await report.locator('pre.excerpt').allInnerTexts();
-    expect(excerpts.some((e) => e.includes(MARKUP.script)), excerpts.join('\n---\n')).toBe(true);
+    expect(
+      excerpts.some((e) => e.includes(MARKUP.script)),
+      excerpts.join('\n---\n'),
+    ).toBe(true);
 
     expect(watch.violations).toEqual([]);
     expect(watch.errors).toEqual([]);

@@ -247,7 +247,10 @@ export interface SessionFiles {
  * documentation, MDV-LGC advance's page, downloads its example file, and goes back. `shot` is
  * called at the main states (for screenshots).
  */
-export async function fullSession(page: Page, shot: (name: string, fullPage?: boolean) => Promise<unknown> = async () => undefined): Promise<SessionFiles> {
+export async function fullSession(
+  page: Page,
+  shot: (name: string, fullPage?: boolean) => Promise<unknown> = async () => undefined,
+): Promise<SessionFiles> {
   await chooseRuleSet(page, 'avance', 'MDV-LGC');
 
   await simulate(page, jsonFile(VALID_NAME, VALID_ADVANCE()));

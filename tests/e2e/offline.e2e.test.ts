@@ -60,7 +60,10 @@ describe('the offline file, from file:// with no network', () => {
     for (const directive of ['script-src', 'style-src']) {
       const sources = policy.get(directive) ?? [];
       expect(sources.length, directive).toBeGreaterThan(0);
-      expect(sources.every((s) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(s)), `${directive}: ${sources.join(' ')}`).toBe(true);
+      expect(
+        sources.every((s) => /^'sha256-[A-Za-z0-9+/]+=*'$/.test(s)),
+        `${directive}: ${sources.join(' ')}`,
+      ).toBe(true);
     }
     expect(policy.get('worker-src')).toEqual(['blob:']);
   });
@@ -100,7 +103,10 @@ describe('the offline file, from file:// with no network', () => {
     requests.stop();
     const own = withoutHash(copy.url);
     console.info(`${requests.urls.length} requests:\n${[...new Set(requests.urls)].join('\n')}`);
-    expect(requests.urls.filter((url) => withoutHash(url) !== own && !isLocalScheme(url)), 'requests for anything but the file itself').toEqual([]);
+    expect(
+      requests.urls.filter((url) => withoutHash(url) !== own && !isLocalScheme(url)),
+      'requests for anything but the file itself',
+    ).toEqual([]);
     expect(requests.urls.filter((url) => withoutHash(url) === own).length).toBeGreaterThanOrEqual(2); // load + reload
     expect(watch.violations, 'Content-Security-Policy violations').toEqual([]);
     expect(watch.errors, 'console errors and uncaught exceptions').toEqual([]);

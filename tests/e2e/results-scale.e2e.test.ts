@@ -69,7 +69,14 @@ describe('2,800 findings', () => {
 
     // « Tout afficher »: back to every finding, a page at a time.
     await report.getByRole('button', { name: 'Tout afficher', exact: true }).click();
-    await expect.poll(() => report.locator('.issue-code').allInnerTexts().then((c) => new Set(c).size)).toBeGreaterThan(1);
+    await expect
+      .poll(() =>
+        report
+          .locator('.issue-code')
+          .allInnerTexts()
+          .then((c) => new Set(c).size),
+      )
+      .toBeGreaterThan(1);
     expect(await issues.count()).toBeLessThan(2800);
     expect(app.pageErrors).toEqual([]);
   });

@@ -147,7 +147,9 @@ describe.each([1280, 390])('the rough edges at %i px', (width) => {
     await page.waitForFunction(() => document.activeElement?.textContent?.trim() === 'Choisissez au moins un fichier JSON.');
     expect(await isFocused(message)).toBe(true);
     // The message is in view, and the file field says it is invalid.
-    expect(await message.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight)).toBe(true);
+    expect(await message.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight)).toBe(
+      true,
+    );
     expect(await fileInput(page).getAttribute('aria-invalid')).toBe('true');
     expect(await checkState(page, 'empty Simuler')).toEqual({});
   });
@@ -180,11 +182,14 @@ describe.each([1280, 390])('the rough edges at %i px', (width) => {
     expect(await checkState(page, 'files routed')).toEqual({});
 
     // Dropped: a JSON file alone on the zip field's zone.
-    const transfer = await page.evaluateHandle((bytes) => {
-      const data = new DataTransfer();
-      data.items.add(new File([new Uint8Array(bytes)], 'autre.json', { type: 'application/json' }));
-      return data;
-    }, [...VALID_ADVANCE()]);
+    const transfer = await page.evaluateHandle(
+      (bytes) => {
+        const data = new DataTransfer();
+        data.items.add(new File([new Uint8Array(bytes)], 'autre.json', { type: 'application/json' }));
+        return data;
+      },
+      [...VALID_ADVANCE()],
+    );
     const zone = page.locator('.dropzone').filter({ has: zipInput });
     await zone.dispatchEvent('dragenter', { dataTransfer: transfer });
     await zone.dispatchEvent('drop', { dataTransfer: transfer });
@@ -202,7 +207,9 @@ describe.each([1280, 390])('the rough edges at %i px', (width) => {
     const lengths = Array.from({ length: width > 600 ? 110 : 45 }, (_, i) => (width > 600 ? 60 : 20) + i);
     // A stem with no repeated part, so that no name is a part of another.
     let seed = 7;
-    const letters = Array.from({ length: 200 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789'[(seed = (seed * 48271) % 2147483647) % 34]).join('');
+    const letters = Array.from({ length: 200 }, () => 'ABCDEFGHJKLMNPQRSTUVWXYZ0123456789'[(seed = (seed * 48271) % 2147483647) % 34]).join(
+      '',
+    );
     const names = lengths.map((n) => `${letters.slice(0, n)}.json`);
     const brokenExtension = async (items: Locator, where: string) => {
       const out: string[] = [];
@@ -214,7 +221,8 @@ describe.each([1280, 390])('the rough edges at %i px', (width) => {
           const at = text.indexOf(name);
           const dot = at + name.lastIndexOf('.');
           const inside = starts.filter((s) => s > dot && s < at + name.length);
-          if (inside.length > 0) out.push(`${where}: ${name.slice(0, 12)}… (${name.length}) breaks in « ${text.slice(inside[0]! - 3, inside[0]! + 3)} »`);
+          if (inside.length > 0)
+            out.push(`${where}: ${name.slice(0, 12)}… (${name.length}) breaks in « ${text.slice(inside[0]! - 3, inside[0]! + 3)} »`);
         }
       }
       return out;
@@ -289,7 +297,7 @@ describe.each([1280, 390])('the rough edges at %i px', (width) => {
     expect(await checkState(page, 'results with excerpts')).toEqual({});
   });
 
-  test('losing one\'s place: a code opened by its address keeps « Retour au simulateur » in view; back from a code, the error read', async () => {
+  test("losing one's place: a code opened by its address keeps « Retour au simulateur » in view; back from a code, the error read", async () => {
     const { session, page } = await fresh();
     const back = page.getByRole('link', { name: 'Retour au simulateur', exact: true });
 
@@ -317,7 +325,10 @@ describe.each([1280, 390])('the rough edges at %i px', (width) => {
     // Several errors, the last one in the second request.
     const edited = text.replace(/"numLigne": 2\b/, '"numLigne": "2"').replace('"montantSegurHT": 1075.00', '"montantSegurHT": 1075.5');
     await simulateFiles(page, jsonFile('JSON-retour.json', edited), WORDS.rejected);
-    const codes = page.locator('.results').getByRole('listitem').getByRole('link', { name: /^[A-Z]\d{3}$/ });
+    const codes = page
+      .locator('.results')
+      .getByRole('listitem')
+      .getByRole('link', { name: /^[A-Z]\d{3}$/ });
     await codes.first().waitFor();
     const last = codes.last();
     const code = (await last.innerText()).trim();
@@ -359,7 +370,9 @@ describe.each([1280, 390])('the rough edges at %i px', (width) => {
     if (width <= 600) {
       await cards.waitFor();
       expect(await table.isVisible(), 'no table on a phone').toBe(false);
-      const card = cards.getByRole('listitem').filter({ has: page.getByRole('heading', { name: 'lignesImport[].commande.montantSegurHT' }) });
+      const card = cards
+        .getByRole('listitem')
+        .filter({ has: page.getByRole('heading', { name: 'lignesImport[].commande.montantSegurHT' }) });
       expect(await card.count()).toBe(1);
       const words = await card.innerText();
       for (const term of ['Format', 'Obligatoire ?', 'Description']) expect(words).toContain(term);
@@ -379,7 +392,7 @@ describe.each([1280, 390])('the rough edges at %i px', (width) => {
     expect(await checkState(page, 'tag table')).toEqual({});
   });
 
-  test("documentation examples cite a line of the file the entry offers, which holds the change", async () => {
+  test('documentation examples cite a line of the file the entry offers, which holds the change', async () => {
     const { session, page } = await fresh();
     await page.goto(`${session.server.url}#/documentation/MDV-LGC/avance`);
     await page.getByRole('heading', { level: 1, name: "MDV-LGC — demande d'avance" }).waitFor();

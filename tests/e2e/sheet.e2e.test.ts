@@ -30,7 +30,11 @@ async function openSheetPage(page: Page): Promise<void> {
 function cellsOf(csv: Buffer): string[][] {
   const text = csv.toString('utf8');
   expect(text.charCodeAt(0)).toBe(0xfeff);
-  return text.slice(1).split('\r\n').filter((l) => l !== '').map((l) => l.split(';'));
+  return text
+    .slice(1)
+    .split('\r\n')
+    .filter((l) => l !== '')
+    .map((l) => l.split(';'));
 }
 
 /** The template with a second request whose order date is `date`. */
@@ -88,7 +92,9 @@ describe('building JSON files from a spreadsheet in Chromium', () => {
     await app.shot(page, 'sheet-1-cell-in-error');
 
     // The fixed table, chosen with the file field.
-    await page.getByLabel('Tableau rempli (CSV ou XLSX)', { exact: true }).setInputFiles({ name: 'demandes.csv', mimeType: 'text/csv', buffer: tableWith(template, '16/01/2024') });
+    await page
+      .getByLabel('Tableau rempli (CSV ou XLSX)', { exact: true })
+      .setInputFiles({ name: 'demandes.csv', mimeType: 'text/csv', buffer: tableWith(template, '16/01/2024') });
     const fileName = 'JSON-MDVLGC0001-20240115-001.json';
     const button = page.getByRole('button', { name: `Télécharger le fichier JSON ${fileName}`, exact: true });
     await button.waitFor();
@@ -137,7 +143,9 @@ describe('building JSON files in the offline file, from file:// with no network'
     const sheets = await readXlsxFile(new Uint8Array(xlsx.bytes).buffer);
     expect(sheets.map((s) => s.sheet)).toEqual(['Demandes', 'Colonnes']);
 
-    await page.getByLabel('Tableau rempli (CSV ou XLSX)', { exact: true }).setInputFiles({ name: 'modele.xlsx', mimeType: 'application/octet-stream', buffer: xlsx.bytes });
+    await page
+      .getByLabel('Tableau rempli (CSV ou XLSX)', { exact: true })
+      .setInputFiles({ name: 'modele.xlsx', mimeType: 'application/octet-stream', buffer: xlsx.bytes });
     const button = page.getByRole('button', { name: 'Télécharger le fichier JSON JSON-MDVLGC0001-20240115-001.json', exact: true });
     await button.waitFor();
     await saveScreenshot(page, 'offline-sheet-built');

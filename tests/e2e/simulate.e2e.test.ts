@@ -152,7 +152,9 @@ describe('simulating files in Chromium', () => {
     // The JSON report, from the results.
     const report = fileReport(page, INVALID_NAME);
     await report.getByText('Au moins une demande est rejetée').waitFor();
-    const reportFile = await download(page, () => report.getByRole('button', { name: 'Télécharger le rapport (JSON)', exact: true }).click());
+    const reportFile = await download(page, () =>
+      report.getByRole('button', { name: 'Télécharger le rapport (JSON)', exact: true }).click(),
+    );
     expect(reportFile.name).toBe('JSON-MDVLGC0001-20240115-001_rapport.json');
     const json = JSON.parse(reportFile.bytes.toString('utf8')) as JsonReport;
     expect(json.status).toBe('rejected');
@@ -175,7 +177,10 @@ describe('simulating files in Chromium', () => {
     expect(output.bytes.equals(expected), firstDifference(output.bytes, expected)).toBe(true);
     // …and what the core gives in Node for the same bytes (dist/app built from these sources).
     const core = simulateFile(new Uint8Array(input), MDV_ADVANCE);
-    expect(output.bytes.equals(Buffer.from(core.output!)), `dist/app is stale? ${firstDifference(output.bytes, Buffer.from(core.output!))}`).toBe(true);
+    expect(
+      output.bytes.equals(Buffer.from(core.output!)),
+      `dist/app is stale? ${firstDifference(output.bytes, Buffer.from(core.output!))}`,
+    ).toBe(true);
 
     // The results: the error with its code link, its path in words, its place and the excerpt.
     const requestsList = report.locator('ol.requests > li');
@@ -245,7 +250,9 @@ describe('simulating files in Chromium', () => {
     const report = fileReport(page, 'virgule.json');
     await report.getByText('Format du fichier non conforme').waitFor();
     expect(await page.getByRole('button', { name: /fichier de sortie/ }).count()).toBe(0);
-    const reportFile = await download(page, () => report.getByRole('button', { name: 'Télécharger le rapport (JSON)', exact: true }).click());
+    const reportFile = await download(page, () =>
+      report.getByRole('button', { name: 'Télécharger le rapport (JSON)', exact: true }).click(),
+    );
     const json = JSON.parse(reportFile.bytes.toString('utf8')) as JsonReport;
     expect(json.status).toBe('invalid');
     expect(json.requests).toEqual([]);
@@ -294,7 +301,11 @@ describe('simulating files in Chromium', () => {
     expect(await sections.locator('h3').allInnerTexts()).toEqual(['a-valide.json', 'b-rejete.json']);
     await fileReport(page, 'a-valide.json').getByText('Toutes les demandes sont acceptées').waitFor();
     await fileReport(page, 'b-rejete.json').getByText('Au moins une demande est rejetée').waitFor();
-    expect(await fileReport(page, 'a-valide.json').getByRole('button', { name: /fichier de sortie/ }).count()).toBe(1);
+    expect(
+      await fileReport(page, 'a-valide.json')
+        .getByRole('button', { name: /fichier de sortie/ })
+        .count(),
+    ).toBe(1);
     await shot(session, 'simulate-6-two-files');
   });
 

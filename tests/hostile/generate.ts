@@ -48,7 +48,10 @@ export function unknownTags(n: number): string {
  */
 export function manyAttachments(n: number, distinct = false): string {
   const items: string[] = [];
-  for (let i = 0; i < n; i++) items.push(`{"nomFichier":"MDV-LGC-Va1-BDC-${distinct ? String(i).padStart(6, '0') : '00001'}.pdf","formatFichier":"PDF","typeFichier":"BON_COMMANDE"}`);
+  for (let i = 0; i < n; i++)
+    items.push(
+      `{"nomFichier":"MDV-LGC-Va1-BDC-${distinct ? String(i).padStart(6, '0') : '00001'}.pdf","formatFichier":"PDF","typeFichier":"BON_COMMANDE"}`,
+    );
   const text = BASE_TEXT.replace(/"piecesJustificatives": \[[^\]]*\]/, `"piecesJustificatives": [${items.join(',')}]`);
   if (text === BASE_TEXT) throw new Error('fixture changed: no piecesJustificatives');
   return text;

@@ -20,7 +20,16 @@ import { MAX_FINDINGS_PER_CODE } from '../../src/core/validate';
 import { ruleSetFor, simulateFile } from '../../src/simulator';
 import type { SimulationOptions } from '../../src/core/types';
 import { buildZip, content, countingBlob, noise } from '../attachments/build';
-import { BASE_TEXT, duplicateObjects, duplicatesInOneObject, duplicateTags, manyAttachments, unknownTags, withNumeroEditeur, withUnknownTag } from './generate';
+import {
+  BASE_TEXT,
+  duplicateObjects,
+  duplicatesInOneObject,
+  duplicateTags,
+  manyAttachments,
+  unknownTags,
+  withNumeroEditeur,
+  withUnknownTag,
+} from './generate';
 
 const OPTIONS: SimulationOptions = { type: 'avance', dsr: 'MDV-LGC' };
 const BASE = ['--type', 'avance', '--dsr', 'MDV-LGC'];
@@ -92,10 +101,17 @@ describe('duplicate keys: every one reported or counted, the first occurrence fo
     const n = 5000;
     const r = simulateText(duplicateObjects(n));
     const e003 = r.requests[0]!.errors.filter((e) => e.code === 'E003');
-    expect(e003.slice(0, 3).map((e) => e.path)).toEqual(['/lignesImport/0/inconnu/0/a', '/lignesImport/0/inconnu/1/a', '/lignesImport/0/inconnu/2/a']);
+    expect(e003.slice(0, 3).map((e) => e.path)).toEqual([
+      '/lignesImport/0/inconnu/0/a',
+      '/lignesImport/0/inconnu/1/a',
+      '/lignesImport/0/inconnu/2/a',
+    ]);
     expect(e003[MAX_FINDINGS_PER_CODE - 1]!.path).toBe(`/lignesImport/0/inconnu/${MAX_FINDINGS_PER_CODE - 1}/a`);
     // The count line points at the first duplicate left out.
-    expect(e003.at(-1)).toMatchObject({ path: `/lignesImport/0/inconnu/${MAX_FINDINGS_PER_CODE}/a`, message: `… et ${count(n - MAX_FINDINGS_PER_CODE)} autres erreurs du même type (E003).` });
+    expect(e003.at(-1)).toMatchObject({
+      path: `/lignesImport/0/inconnu/${MAX_FINDINGS_PER_CODE}/a`,
+      message: `… et ${count(n - MAX_FINDINGS_PER_CODE)} autres erreurs du même type (E003).`,
+    });
   });
 });
 
@@ -142,7 +158,9 @@ describe('bounded findings: the 0/1/2/64 contract whatever the input', () => {
     const request = BASE_TEXT.slice(open, BASE_TEXT.indexOf(',\n    {\n      "numLigne": 2'));
     const extra = Array.from({ length: 60 }, (_, k) => `"z${k}": 0,`).join('');
     const list = Array.from({ length: 200 }, (_, i) =>
-      request.replace('"numLigne": 1,', `"numLigne": ${i + 1}, ${extra}`).replace('"numeroEditeur": "00001"', `"numeroEditeur": "${String(i + 1).padStart(5, '0')}"`),
+      request
+        .replace('"numLigne": 1,', `"numLigne": ${i + 1}, ${extra}`)
+        .replace('"numeroEditeur": "00001"', `"numeroEditeur": "${String(i + 1).padStart(5, '0')}"`),
     );
     const r = simulateText(`${BASE_TEXT.slice(0, open)}${list.join(',')}]}`);
     expect(r.requests.every((q) => q.codeTraitement === 'E002')).toBe(true);
@@ -158,7 +176,10 @@ describe('the --pj expected-attachments index', () => {
     const bytes = enc.encode(manyAttachments(n));
     const expected = expectedAttachments(bytes, mdv, OPTIONS)!;
     expect(expected.length).toBe(n + 1); // and the second request's
-    const zip = buildZip([{ name: 'MDV-LGC-Va1-BDC-00001.pdf', data: content('pdf') }, { name: 'MDV-LGC-Va1-BDC-00002.pdf', data: content('pdf') }]);
+    const zip = buildZip([
+      { name: 'MDV-LGC-Va1-BDC-00001.pdf', data: content('pdf') },
+      { name: 'MDV-LGC-Va1-BDC-00002.pdf', data: content('pdf') },
+    ]);
     const report = await checkAttachments([{ name: 'pj.zip', blob: countingBlob(zip) }], expected, VAGUE1_ATTACHMENTS);
     expect(report.missing).toEqual([]);
     expect(report.detail!.documents!.filter((d) => d.status === 'present')).toHaveLength(n + 1);
@@ -234,7 +255,9 @@ describe('outputs: atomic, and only when promised', () => {
     writeFileSync(path, BASE_TEXT.replace('"impId": null', '"impId": nul'));
     const r = cli([path, ...BASE]);
     expect(r.status).toBe(2);
-    expect(r.stdout).toContain(`Attention : ${output}, fichier de sortie d'une vérification précédente, est toujours là ; il ne correspond plus au fichier d'entrée`);
+    expect(r.stdout).toContain(
+      `Attention : ${output}, fichier de sortie d'une vérification précédente, est toujours là ; il ne correspond plus au fichier d'entrée`,
+    );
     expect(readFileSync(output)).toEqual(earlier);
     const json = JSON.parse(cli([path, ...BASE, '--format', 'json']).stdout);
     expect(json).toMatchObject({ status: 'invalid', output: null, staleOutput: output });
@@ -278,7 +301,12 @@ describe('the zip’s whole central directory', () => {
   }, 60_000);
 
   it('a count that disagrees with the directory is a fault, and every entry is still examined', async () => {
-    const zip = buildZip(Array.from({ length: 12 }, (_, i) => ({ name: i < 2 ? `MDV-LGC-Va1-BDC-0000${i + 1}.pdf` : `../evil${i}.pdf`, data: content('pdf') })));
+    const zip = buildZip(
+      Array.from({ length: 12 }, (_, i) => ({
+        name: i < 2 ? `MDV-LGC-Va1-BDC-0000${i + 1}.pdf` : `../evil${i}.pdf`,
+        data: content('pdf'),
+      })),
+    );
     const eocd = zip.length - 22;
     zip[eocd + 8] = 2; // entries on this disk
     zip[eocd + 10] = 2; // entries in all
@@ -287,14 +315,22 @@ describe('the zip’s whole central directory', () => {
     expect(directory.entries).toHaveLength(12);
     const expected = expectedAttachments(enc.encode(BASE_TEXT), mdv, OPTIONS)!;
     const report = await checkAttachments([{ name: 'pj.zip', blob: countingBlob(zip) }], expected, VAGUE1_ATTACHMENTS);
-    expect(report.faulty.find((f) => f.name === null)).toMatchObject({ code: 'P015', message: expect.stringContaining("le nombre d'entrées annoncé ne correspond pas au répertoire central (2 annoncée(s), 12 dans le répertoire central)") });
+    expect(report.faulty.find((f) => f.name === null)).toMatchObject({
+      code: 'P015',
+      message: expect.stringContaining(
+        "le nombre d'entrées annoncé ne correspond pas au répertoire central (2 annoncée(s), 12 dans le répertoire central)",
+      ),
+    });
     expect(report.faulty.filter((f) => f.code === 'P010')).toHaveLength(10);
   });
 
   it('an entry that inflates past its declared size: passed by the fast check (which says so), caught by the complete one', async () => {
     const data = noise(2 * 1024 * 1024);
     data.set(enc.encode('%PDF-1.7\n'));
-    const zip = buildZip([{ name: 'MDV-LGC-Va1-BDC-00001.pdf', data, deflate: true, size: 1024 * 1024 }, { name: 'MDV-LGC-Va1-BDC-00002.pdf', data: content('pdf') }]);
+    const zip = buildZip([
+      { name: 'MDV-LGC-Va1-BDC-00001.pdf', data, deflate: true, size: 1024 * 1024 },
+      { name: 'MDV-LGC-Va1-BDC-00002.pdf', data: content('pdf') },
+    ]);
     const expected = expectedAttachments(enc.encode(BASE_TEXT), mdv, OPTIONS)!;
     const input = () => [{ name: 'pj.zip', blob: countingBlob(zip) }];
     const fast = await checkAttachments(input(), expected, VAGUE1_ATTACHMENTS);
@@ -302,12 +338,21 @@ describe('the zip’s whole central directory', () => {
     expect(fast.detail!.complete).toBe(false);
     const complete = await checkAttachments(input(), expected, VAGUE1_ATTACHMENTS, { complete: true });
     expect(complete.detail!.complete).toBe(true);
-    expect(complete.faulty).toEqual([expect.objectContaining({ code: 'P014', name: 'MDV-LGC-Va1-BDC-00001.pdf', message: expect.stringContaining('se décompressent au-delà de la taille annoncée') })]);
+    expect(complete.faulty).toEqual([
+      expect.objectContaining({
+        code: 'P014',
+        name: 'MDV-LGC-Va1-BDC-00001.pdf',
+        message: expect.stringContaining('se décompressent au-delà de la taille annoncée'),
+      }),
+    ]);
   });
 
   it('the complete check: a damaged byte (CRC), a short entry (size); a sound zip passes', async () => {
     const data = content('pdf', 5000);
-    const sound = buildZip([{ name: 'a.pdf', data, deflate: true }, { name: 'b.pdf', data }]);
+    const sound = buildZip([
+      { name: 'a.pdf', data, deflate: true },
+      { name: 'b.pdf', data },
+    ]);
     for (const entry of (await readZipDirectory(countingBlob(sound))).entries) await verifyEntry(countingBlob(sound), entry);
 
     const stored = buildZip([{ name: 'a.pdf', data }]);
@@ -325,7 +370,13 @@ describe('the zip’s whole central directory', () => {
     data.set(enc.encode('%PDF-1.7\n'));
     const { dir, path } = fileIn('f.json', BASE_TEXT);
     const zip = join(dir, 'pj.zip');
-    writeFileSync(zip, buildZip([{ name: 'MDV-LGC-Va1-BDC-00001.pdf', data, deflate: true, size: 1024 * 1024 }, { name: 'MDV-LGC-Va1-BDC-00002.pdf', data: content('pdf') }]));
+    writeFileSync(
+      zip,
+      buildZip([
+        { name: 'MDV-LGC-Va1-BDC-00001.pdf', data, deflate: true, size: 1024 * 1024 },
+        { name: 'MDV-LGC-Va1-BDC-00002.pdf', data: content('pdf') },
+      ]),
+    );
     const fast = cli([path, ...BASE, '--pj', zip]);
     expect(fast.status).toBe(0);
     expect(fast.stdout).toContain('Vérification rapide : seuls le répertoire central et les premiers octets de chaque pièce ont été lus');
@@ -341,7 +392,12 @@ describe('bounded reading', () => {
     const r = cli(['/dev/zero', ...BASE, '--format', 'json']);
     expect(r.status).toBe(2);
     const report = JSON.parse(r.stdout);
-    expect(report.globalErrors).toMatchObject([{ code: 'G003', message: expect.stringMatching(/^Le fichier est trop volumineux : plus de 64 Mo \(67\s108\s864 octets\), au plus 64 Mo\.$/) }]);
+    expect(report.globalErrors).toMatchObject([
+      {
+        code: 'G003',
+        message: expect.stringMatching(/^Le fichier est trop volumineux : plus de 64 Mo \(67\s108\s864 octets\), au plus 64 Mo\.$/),
+      },
+    ]);
   }, 60_000);
 
   it('a stream is read up to the limit + 1 byte, never further', async () => {
@@ -381,9 +437,11 @@ describe('bounded reading', () => {
     const r = cli([path, ...BASE, '--format', 'json']);
     expect(r.stderr).toBe('');
     expect(r.status).toBe(2);
-    expect(JSON.parse(r.stdout).globalErrors[0]).toMatchObject({ code: 'G003', message: expect.stringMatching(/: 3 Go \(3\s221\s225\s472 octets\), au plus 64 Mo\.$/) });
+    expect(JSON.parse(r.stdout).globalErrors[0]).toMatchObject({
+      code: 'G003',
+      message: expect.stringMatching(/: 3 Go \(3\s221\s225\s472 octets\), au plus 64 Mo\.$/),
+    });
   });
-
 });
 
 describe('terminal-safe text report', () => {
@@ -415,7 +473,14 @@ describe('terminal-safe text report', () => {
   it('zip entry names are escaped too', () => {
     const { dir, path } = fileIn('f.json', BASE_TEXT);
     const zip = join(dir, 'pj.zip');
-    writeFileSync(zip, buildZip([{ name: 'MDV-LGC-Va1-BDC-00001.pdf', data: content('pdf') }, { name: 'MDV-LGC-Va1-BDC-00002.pdf', data: content('pdf') }, { name: 'x\u001b[31m\u202efdp.exe', data: content('pdf') }]));
+    writeFileSync(
+      zip,
+      buildZip([
+        { name: 'MDV-LGC-Va1-BDC-00001.pdf', data: content('pdf') },
+        { name: 'MDV-LGC-Va1-BDC-00002.pdf', data: content('pdf') },
+        { name: 'x\u001b[31m\u202efdp.exe', data: content('pdf') },
+      ]),
+    );
     const r = cli([path, ...BASE, '--pj', zip]);
     expect(r.status).toBe(1);
     expect(r.stdout).toContain('x\\u001B[31m\\u202Efdp.exe');
@@ -427,7 +492,13 @@ describe('no prototype lookups', () => {
   it('"typeFichier": "constructor" is shown as written in «Documents attendus»', () => {
     const { dir, path } = fileIn('f.json', BASE_TEXT.replace('"typeFichier": "BON_COMMANDE"', '"typeFichier": "constructor"'));
     const zip = join(dir, 'pj.zip');
-    writeFileSync(zip, buildZip([{ name: 'MDV-LGC-Va1-BDC-00001.pdf', data: content('pdf') }, { name: 'MDV-LGC-Va1-BDC-00002.pdf', data: content('pdf') }]));
+    writeFileSync(
+      zip,
+      buildZip([
+        { name: 'MDV-LGC-Va1-BDC-00001.pdf', data: content('pdf') },
+        { name: 'MDV-LGC-Va1-BDC-00002.pdf', data: content('pdf') },
+      ]),
+    );
     const r = cli([path, ...BASE, '--pj', zip]);
     expect(r.stdout).not.toContain('native code');
     expect(r.stdout).toContain('| constructor | MDV-LGC-Va1-BDC-00001.pdf');
@@ -456,7 +527,8 @@ describe('a NUL byte before the JSON', () => {
   it('UTF-16 text, with or without its byte-order mark, is still UTF-16', () => {
     const utf16 = (text: string, le: boolean) => {
       const out = new Uint8Array(text.length * 2);
-      for (let i = 0; i < text.length; i++) out.set(le ? [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8] : [text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff], i * 2);
+      for (let i = 0; i < text.length; i++)
+        out.set(le ? [text.charCodeAt(i) & 0xff, text.charCodeAt(i) >> 8] : [text.charCodeAt(i) >> 8, text.charCodeAt(i) & 0xff], i * 2);
       return out;
     };
     for (const le of [true, false]) {

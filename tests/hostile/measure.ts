@@ -19,9 +19,14 @@ for (const [name, text] of cases) {
   writeFileSync(file, text);
   const parse = median(5, () => JSON.parse(text));
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, [BIN, file, '--type', 'avance', '--dsr', 'MDV-LGC', '--out', join(dir, 'out.json')], { encoding: 'utf8', maxBuffer: 1 << 30 });
+  const r = spawnSync(process.execPath, [BIN, file, '--type', 'avance', '--dsr', 'MDV-LGC', '--out', join(dir, 'out.json')], {
+    encoding: 'utf8',
+    maxBuffer: 1 << 30,
+  });
   const cli = performance.now() - t0;
-  console.log(`${name}: ${(text.length / 1e6).toFixed(2)} MB, exit ${r.status}, CLI ${cli.toFixed(0)} ms, JSON.parse ${parse.toFixed(1)} ms, ratio ${(cli / parse).toFixed(1)}, report ${r.stdout.length} chars`);
+  console.log(
+    `${name}: ${(text.length / 1e6).toFixed(2)} MB, exit ${r.status}, CLI ${cli.toFixed(0)} ms, JSON.parse ${parse.toFixed(1)} ms, ratio ${(cli / parse).toFixed(1)}, report ${r.stdout.length} chars`,
+  );
 }
 rmSync(dir, { recursive: true });
 

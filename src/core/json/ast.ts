@@ -76,7 +76,8 @@ export function plainValue(node: JsonNode): unknown {
       const out: Record<string, unknown> = {};
       for (const m of node.members) {
         // `out.__proto__ = v` would set the prototype; JSON.parse makes an own property.
-        if (m.key === '__proto__') Object.defineProperty(out, m.key, { value: plainValue(m.value), enumerable: true, writable: true, configurable: true });
+        if (m.key === '__proto__')
+          Object.defineProperty(out, m.key, { value: plainValue(m.value), enumerable: true, writable: true, configurable: true });
         else out[m.key] = plainValue(m.value);
       }
       return out;

@@ -137,13 +137,19 @@ describe('invalid UTF-8 is located', () => {
     const chunk = fc.constantFrom('a', ' ', '\n', '\r\n', '\r', 'é', '€', '😀', '{"k": [1, 2]}', '\t');
     const bad = fc.constantFrom([0xe9], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xff], [0xf8, 0x88]);
     fc.assert(
-      fc.property(fc.boolean(), fc.array(chunk, { maxLength: 30 }), bad, fc.array(chunk, { maxLength: 5 }), (bom, before, badBytes, after) => {
-        const prefix = (bom ? '\uFEFF' : '') + before.join('');
-        const input = bytes(prefix, badBytes, after.join(''));
-        const f = faultOf(decodeUtf8(input));
-        const expected = new LineIndex(prefix).position(prefix.length);
-        expect({ line: f.line, column: f.column, byteOffset: f.byteOffset }).toEqual({ ...expected, byteOffset: utf8(prefix).length });
-      }),
+      fc.property(
+        fc.boolean(),
+        fc.array(chunk, { maxLength: 30 }),
+        bad,
+        fc.array(chunk, { maxLength: 5 }),
+        (bom, before, badBytes, after) => {
+          const prefix = (bom ? '\uFEFF' : '') + before.join('');
+          const input = bytes(prefix, badBytes, after.join(''));
+          const f = faultOf(decodeUtf8(input));
+          const expected = new LineIndex(prefix).position(prefix.length);
+          expect({ line: f.line, column: f.column, byteOffset: f.byteOffset }).toEqual({ ...expected, byteOffset: utf8(prefix).length });
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -153,6 +159,12 @@ describe('size limit', () => {
   test('more than MAX_INPUT_BYTES is refused before any decoding', () => {
     const big = new Uint8Array(MAX_INPUT_BYTES + 1);
     // Byte offset 0: refused on its size, before reading a byte (no clock: speed is not tested).
-    expect(faultOf(decodeUtf8(big))).toEqual({ reason: 'too-large', byteOffset: 0, line: 1, column: 1, found: String(MAX_INPUT_BYTES + 1) });
+    expect(faultOf(decodeUtf8(big))).toEqual({
+      reason: 'too-large',
+      byteOffset: 0,
+      line: 1,
+      column: 1,
+      found: String(MAX_INPUT_BYTES + 1),
+    });
   });
 });

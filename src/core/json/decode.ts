@@ -20,8 +20,7 @@ export interface EncodingFault {
 }
 
 export type DecodeResult =
-  | { readonly ok: true; readonly text: string; readonly bom: boolean }
-  | { readonly ok: false; readonly fault: EncodingFault };
+  { readonly ok: true; readonly text: string; readonly bom: boolean } | { readonly ok: false; readonly fault: EncodingFault };
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -42,7 +41,10 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
       ((b2 === 0 && b3 === 0 && (b1 === 0 ? b0 !== 0 : b0 === 0xff && b1 === 0xfe)) || // 7B 00 00 00, FF FE 00 00
         (b0 === 0 && b1 === 0 && (b2 === 0 || (b2 === 0xfe && b3 === 0xff)))); // 00 00 00 7B, 00 00 FE FF
     if (utf32 || (b0 !== b1 && looksUtf16(bytes))) {
-      return { ok: false, fault: { reason: utf32 ? 'utf32' : 'utf16', byteOffset: 0, line: 1, column: 1, found: hex(bytes, 0, utf32 ? 4 : 2) } };
+      return {
+        ok: false,
+        fault: { reason: utf32 ? 'utf32' : 'utf16', byteOffset: 0, line: 1, column: 1, found: hex(bytes, 0, utf32 ? 4 : 2) },
+      };
     }
   }
   try {

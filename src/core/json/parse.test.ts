@@ -108,7 +108,14 @@ describe('numbers keep their raw text', () => {
   test('every decimal spelling gets the value Number() gives (the parser computes short ones itself)', () => {
     const digits = (min: number, max: number) => fc.string({ unit: fc.constantFrom(...'0123456789'), minLength: min, maxLength: max });
     const lexemeArb = fc
-      .tuple(fc.boolean(), fc.oneof(fc.constant('0'), fc.tuple(fc.constantFrom(...'123456789'), digits(0, 17)).map(([a, b]) => a + b)), fc.option(digits(1, 17)))
+      .tuple(
+        fc.boolean(),
+        fc.oneof(
+          fc.constant('0'),
+          fc.tuple(fc.constantFrom(...'123456789'), digits(0, 17)).map(([a, b]) => a + b),
+        ),
+        fc.option(digits(1, 17)),
+      )
       .map(([minus, int, frac]) => (minus ? '-' : '') + int + (frac === null ? '' : '.' + frac));
     fc.assert(
       fc.property(lexemeArb, (lexeme) => {
@@ -392,7 +399,10 @@ describe('bytes scanned, text offsets given', () => {
     if (node.type === 'array') for (const item of node.items) yield* nodes(item);
   }
 
-  const keyArb = fc.oneof(fc.constantFrom('numeroEditeur', 'RPPS', 'a', 'montantSegurHT', 'nomMedecin'), fc.string({ unit: 'binary', maxLength: 8 }));
+  const keyArb = fc.oneof(
+    fc.constantFrom('numeroEditeur', 'RPPS', 'a', 'montantSegurHT', 'nomMedecin'),
+    fc.string({ unit: 'binary', maxLength: 8 }),
+  );
   const leafArb = fc.oneof(
     fc.string({ unit: 'binary', maxLength: 12 }),
     fc.string({ unit: 'grapheme', maxLength: 12 }),
@@ -402,7 +412,12 @@ describe('bytes scanned, text offsets given', () => {
     fc.constant(null),
   );
   const { value: valueArb } = fc.letrec<{ value: unknown }>((tie) => ({
-    value: fc.oneof({ depthSize: 'small' }, leafArb, fc.array(tie('value'), { maxLength: 4 }), fc.dictionary(keyArb, tie('value'), { maxKeys: 4 })),
+    value: fc.oneof(
+      { depthSize: 'small' },
+      leafArb,
+      fc.array(tie('value'), { maxLength: 4 }),
+      fc.dictionary(keyArb, tie('value'), { maxKeys: 4 }),
+    ),
   }));
   const spaceArb = fc.constantFrom('', ' ', '\n  ', '\r\n\t');
   /** JSON text with random spacing, and some characters escaped as \\uXXXX. */

@@ -334,7 +334,12 @@ class Parser {
     const raw = this.text.slice(last.start, last.end);
     if (!/^-?\d+$/.test(raw)) return;
     const decimals = this.text.slice(at, end);
-    throw new Fault({ reason: 'decimal-comma', offset: last.start, found: `${raw},${decimals}`, fix: { start: last.start, end, text: `${raw}.${decimals}` } });
+    throw new Fault({
+      reason: 'decimal-comma',
+      offset: last.start,
+      found: `${raw},${decimals}`,
+      fix: { start: last.start, end, text: `${raw}.${decimals}` },
+    });
   }
 
   /**
@@ -438,14 +443,30 @@ class Parser {
         out += this.text.slice(chunk, at);
         const e = b[p + 1];
         switch (e) {
-          case QUOTE: out += '"'; break;
-          case BACKSLASH: out += '\\'; break;
-          case 0x2f: out += '/'; break;
-          case 0x62: out += '\b'; break;
-          case 0x66: out += '\f'; break;
-          case 0x6e: out += '\n'; break;
-          case 0x72: out += '\r'; break;
-          case 0x74: out += '\t'; break;
+          case QUOTE:
+            out += '"';
+            break;
+          case BACKSLASH:
+            out += '\\';
+            break;
+          case 0x2f:
+            out += '/';
+            break;
+          case 0x62:
+            out += '\b';
+            break;
+          case 0x66:
+            out += '\f';
+            break;
+          case 0x6e:
+            out += '\n';
+            break;
+          case 0x72:
+            out += '\r';
+            break;
+          case 0x74:
+            out += '\t';
+            break;
           case 0x75: {
             // The four hex digits are ASCII if they are hex digits at all: read them from the text.
             const hex = this.text.slice(at + 2, at + 6);
@@ -543,13 +564,7 @@ class Parser {
     return p === at ? t.slice(at, at + 1) : t.slice(at, p);
   }
 
-  private fail(
-    reason: SyntaxReason,
-    offset: number,
-    found?: string,
-    close?: '}' | ']',
-    openedAt?: number,
-  ): never {
+  private fail(reason: SyntaxReason, offset: number, found?: string, close?: '}' | ']', openedAt?: number): never {
     // A NUL character (a stray 0x00 byte, often before the text) is named as such (issue 15).
     if (this.text.charCodeAt(offset) === 0 && reason !== 'control-char-in-string') reason = 'nul-char';
     throw new Fault({ reason, offset, found: found ?? describeChar(this.text, offset), close, openedAt });
@@ -557,7 +572,12 @@ class Parser {
 }
 
 /** Leaves are built in one place, so that all of them share one object shape. */
-function leaf(type: 'string' | 'number' | 'boolean' | 'null', start: number, end: number, value: string | number | boolean | null): JsonNode {
+function leaf(
+  type: 'string' | 'number' | 'boolean' | 'null',
+  start: number,
+  end: number,
+  value: string | number | boolean | null,
+): JsonNode {
   return { type, start, end, value } as JsonNode;
 }
 

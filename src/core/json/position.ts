@@ -25,7 +25,10 @@ export class LineIndex {
     const starts = this.starts!;
     const from = starts[line - 1]!;
     const to = line < starts.length ? starts[line]! : this.text.length;
-    return this.text.slice(from, to).replace(/\r?\n$|\r$/, '').replace(/^\uFEFF/, '');
+    return this.text
+      .slice(from, to)
+      .replace(/\r?\n$|\r$/, '')
+      .replace(/^\uFEFF/, '');
   }
 }
 

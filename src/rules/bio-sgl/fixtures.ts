@@ -115,7 +115,9 @@ export const bioSglSoldeFixtures: readonly Fixture[] = [
     code: 'E008',
     title: 'Adresse MSS Pro de plus de 150 caractères',
     base: N,
-    edits: [['"laboratoire@labo-nord.mssante.fr"', `"${'laboratoire.de.biologie.medicale.'.repeat(4)}site-principal@labo-nord.mssante.fr"`]],
+    edits: [
+      ['"laboratoire@labo-nord.mssante.fr"', `"${'laboratoire.de.biologie.medicale.'.repeat(4)}site-principal@labo-nord.mssante.fr"`],
+    ],
     path: `${R1}/scenarioInstallation/adresseBoiteMSSPro`,
   },
   {
@@ -224,14 +226,24 @@ export const bioSglSoldeFixtures: readonly Fixture[] = [
     code: 'E025',
     title: 'Attestation de vérification d’aptitude (VA) absente',
     base: N,
-    edits: [['},\n        {\n          "nomFichier": "BIO-SGL-Va1-VA-00021.pdf",\n          "formatFichier": "PDF",\n          "typeFichier": "VA"\n        }', '}']],
+    edits: [
+      [
+        '},\n        {\n          "nomFichier": "BIO-SGL-Va1-VA-00021.pdf",\n          "formatFichier": "PDF",\n          "typeFichier": "VA"\n        }',
+        '}',
+      ],
+    ],
     path: `${R0}/piecesJustificatives`,
   },
   {
     code: 'E025',
     title: 'Facture absente',
     base: D,
-    edits: [['{\n          "nomFichier": "BIO-SGL-Va1-FACTURE-00002.jpg",\n          "formatFichier": "JPG",\n          "typeFichier": "FACTURE"\n        },\n        ', '']],
+    edits: [
+      [
+        '{\n          "nomFichier": "BIO-SGL-Va1-FACTURE-00002.jpg",\n          "formatFichier": "JPG",\n          "typeFichier": "FACTURE"\n        },\n        ',
+        '',
+      ],
+    ],
     path: `${R1}/piecesJustificatives`,
   },
   // Warnings.
@@ -277,9 +289,27 @@ export const bioSglSoldeFixtures: readonly Fixture[] = [
     edits: [['"siret": "73282932000074"', '"siret": "73282932000047"']],
     path: '/siret',
   },
-  { code: 'A011', title: 'libelleTraitement d’un fichier de sortie relu en Latin-1 (caractère de contrôle C1)', base: D, edits: [['"libelleTraitement": null', '"libelleTraitement": "Demande accept\\u0082e"']], path: `${R0}/libelleTraitement` },
+  {
+    code: 'A011',
+    title: 'libelleTraitement d’un fichier de sortie relu en Latin-1 (caractère de contrôle C1)',
+    base: D,
+    edits: [['"libelleTraitement": null', '"libelleTraitement": "Demande accept\\u0082e"']],
+    path: `${R0}/libelleTraitement`,
+  },
   // ── Issue 10: both spellings of siret, numeroEditeur 00000, numLigne out of sequence ─────
-  { code: 'E033', title: 'En-tête : siret et SIRET ensemble', base: D, edits: [['"siret": "73282932000074",', '"siret": "73282932000074",\n  "SIRET": "73282932000074",']], path: '/SIRET' },
-  { code: 'E035', title: 'numeroEditeur 00000 (la numérotation commence à 00001)', base: D, edits: [['"numeroEditeur": "00001"', '"numeroEditeur": "00000"']], path: `${R0}/numeroEditeur` },
+  {
+    code: 'E033',
+    title: 'En-tête : siret et SIRET ensemble',
+    base: D,
+    edits: [['"siret": "73282932000074",', '"siret": "73282932000074",\n  "SIRET": "73282932000074",']],
+    path: '/SIRET',
+  },
+  {
+    code: 'E035',
+    title: 'numeroEditeur 00000 (la numérotation commence à 00001)',
+    base: D,
+    edits: [['"numeroEditeur": "00001"', '"numeroEditeur": "00000"']],
+    path: `${R0}/numeroEditeur`,
+  },
   { code: 'A023', title: 'Demandes numérotées 1 puis 3', base: D, edits: [['"numLigne": 2,', '"numLigne": 3,']], path: `${R1}/numLigne` },
 ];

@@ -44,14 +44,32 @@ describe('BIO-SGL balance: the rule set', () => {
     const P = `${R}.piecesJustificatives`;
     const S = `${R}.${SC}`;
     expect(tagRows(bioSglSolde).map((r) => r.path)).toEqual([
-      'impId', 'numeroAns', 'siret', 'lignesImport',
-      `${R}.numLigne`, `${R}.typeAction`, `${R}.numeroASP`, `${R}.numeroEditeur`,
-      `${R}.facture`, `${R}.facture.dateFacture`, `${R}.facture.montantSegurHTFacture`,
+      'impId',
+      'numeroAns',
+      'siret',
+      'lignesImport',
+      `${R}.numLigne`,
+      `${R}.typeAction`,
+      `${R}.numeroASP`,
+      `${R}.numeroEditeur`,
+      `${R}.facture`,
+      `${R}.facture.dateFacture`,
+      `${R}.facture.montantSegurHTFacture`,
       `${R}.beneficiaires`,
-      P, `${P}[].nomFichier`, `${P}[].formatFichier`, `${P}[].typeFichier`,
+      P,
+      `${P}[].nomFichier`,
+      `${P}[].formatFichier`,
+      `${P}[].typeFichier`,
       `${R}.lienCompteRendu`,
-      S, `${S}.isDirectToDMP`, `${S}.identDMP`, `${S}.isDirectToMSSPro`, `${S}.adresseBoiteMSSPro`, `${S}.isDirectToMSSCitoyen`, `${S}.adresseBoiteMSSCitoyen`,
-      `${R}.codeTraitement`, `${R}.libelleTraitement`,
+      S,
+      `${S}.isDirectToDMP`,
+      `${S}.identDMP`,
+      `${S}.isDirectToMSSPro`,
+      `${S}.adresseBoiteMSSPro`,
+      `${S}.isDirectToMSSCitoyen`,
+      `${S}.adresseBoiteMSSCitoyen`,
+      `${R}.codeTraitement`,
+      `${R}.libelleTraitement`,
     ]);
     const rows = new Map(tagRows(bioSglSolde).map((r) => [r.tag, r]));
     expect(rows.get('beneficiaires')?.format).toBe('Liste de VARCHAR (=9)');
@@ -104,7 +122,10 @@ describe('BIO-SGL balance: rules of the spec page', () => {
     });
 
     test('the later duplicate of numLigne and numeroEditeur is the one rejected', () => {
-      const r = edited(N, [['"numLigne": 2,', '"numLigne": 1,'], ['"numeroEditeur": "00022"', '"numeroEditeur": "00021"']]);
+      const r = edited(N, [
+        ['"numLigne": 2,', '"numLigne": 1,'],
+        ['"numeroEditeur": "00022"', '"numeroEditeur": "00021"'],
+      ]);
       expect(r.requests[0]!.errors).toEqual([]);
       expect(r.requests[1]!.errors.map((e) => `${e.code} ${e.path}`)).toEqual([`E020 ${R1}/numLigne`, `E021 ${R1}/numeroEditeur`]);
     });
@@ -140,7 +161,12 @@ describe('BIO-SGL balance: rules of the spec page', () => {
     });
 
     test('the two invoice tags sit in an object facture', () => {
-      const flat = edited(D, [['"facture": {\n        "dateFacture": "14/06/2024",\n        "montantSegurHTFacture": 27450.00\n      },', '"dateFacture": "14/06/2024",\n      "montantSegurHTFacture": 27450.00,']]);
+      const flat = edited(D, [
+        [
+          '"facture": {\n        "dateFacture": "14/06/2024",\n        "montantSegurHTFacture": 27450.00\n      },',
+          '"dateFacture": "14/06/2024",\n      "montantSegurHTFacture": 27450.00,',
+        ],
+      ]);
       expect(codes(flat)).toEqual([`E001 ${R0}/facture`, `E002 ${R0}/dateFacture`, `E002 ${R0}/montantSegurHTFacture`]);
     });
   });
@@ -175,7 +201,12 @@ describe('BIO-SGL balance: rules of the spec page', () => {
       ['pdf', 'pdf', ['E009']],
       ['DOCX', 'docx', ['E009']],
     ])('formatFichier %j with a file named ….%s → %j', (format, ext, expected) => {
-      const r = edited(D, [['"nomFichier": "BIO-SGL-Va1-FACTURE-00001.pdf",\n          "formatFichier": "PDF"', `"nomFichier": "BIO-SGL-Va1-FACTURE-00001.${ext}",\n          "formatFichier": "${format}"`]]);
+      const r = edited(D, [
+        [
+          '"nomFichier": "BIO-SGL-Va1-FACTURE-00001.pdf",\n          "formatFichier": "PDF"',
+          `"nomFichier": "BIO-SGL-Va1-FACTURE-00001.${ext}",\n          "formatFichier": "${format}"`,
+        ],
+      ]);
       expect(codes(r).map((c) => c.split(' ')[0])).toEqual(expected);
     });
 
@@ -195,12 +226,25 @@ describe('BIO-SGL balance: rules of the spec page', () => {
     test('typeFichier: FACTURE or VA, at least one of each', () => {
       expect(codes(edited(D, [['"typeFichier": "VA"', '"typeFichier": "FACTURE"']]))).toEqual([`E025 ${P}`, `A005 ${P}/1/nomFichier`]);
       expect(codes(edited(D, [['"typeFichier": "FACTURE"', '"typeFichier": "VA"']]))).toEqual([`E025 ${P}`, `A005 ${P}/0/nomFichier`]);
-      expect(codes(edited(D, [['"typeFichier": "FACTURE"', '"typeFichier": "BON_COMMANDE"']]))).toEqual([`E025 ${P}`, `E009 ${P}/0/typeFichier`]);
-      expect(codes(edited(D, [['"typeFichier": "FACTURE"', '"typeFichier": "facture"']]))).toEqual([`E025 ${P}`, `E009 ${P}/0/typeFichier`]);
+      expect(codes(edited(D, [['"typeFichier": "FACTURE"', '"typeFichier": "BON_COMMANDE"']]))).toEqual([
+        `E025 ${P}`,
+        `E009 ${P}/0/typeFichier`,
+      ]);
+      expect(codes(edited(D, [['"typeFichier": "FACTURE"', '"typeFichier": "facture"']]))).toEqual([
+        `E025 ${P}`,
+        `E009 ${P}/0/typeFichier`,
+      ]);
     });
 
     test('an XML attachment follows the naming rule with the extension .xml', () => {
-      expectClean(edited(D, [['"BIO-SGL-Va1-VA-00001.pdf",\n          "formatFichier": "PDF"', '"BIO-SGL-Va1-VA-00001.xml",\n          "formatFichier": "XML"']]));
+      expectClean(
+        edited(D, [
+          [
+            '"BIO-SGL-Va1-VA-00001.pdf",\n          "formatFichier": "PDF"',
+            '"BIO-SGL-Va1-VA-00001.xml",\n          "formatFichier": "XML"',
+          ],
+        ]),
+      );
     });
   });
 
@@ -241,18 +285,43 @@ describe('BIO-SGL balance: rules of the spec page', () => {
       ['[null]', ['E004 /identDMP/0', 'A021 /identDMP']],
       ['"1670000017"', ['E004 /identDMP']],
     ])('isDirectToDMP = false, identDMP %s → %j', (value, expected) => {
-      const r = edited(D, [['"isDirectToDMP": true,\n        "identDMP": [\n          "1670000017"', '"isDirectToDMP": false,\n        "identDMP": [\n          "1670000017"'], [IDENT, `"identDMP": ${value}`]]);
+      const r = edited(D, [
+        [
+          '"isDirectToDMP": true,\n        "identDMP": [\n          "1670000017"',
+          '"isDirectToDMP": false,\n        "identDMP": [\n          "1670000017"',
+        ],
+        [IDENT, `"identDMP": ${value}`],
+      ]);
       expect(codes(r)).toEqual(expected.map((c) => c.replace(' ', ` ${S}`)));
     });
 
     test('when isDirectToDMP is not a boolean, only the format of identDMP is checked', () => {
-      expect(codes(edited(D, [['"isDirectToDMP": true,\n        "identDMP": [\n          "1670000017"', '"isDirectToDMP": null,\n        "identDMP": [\n          "1670000017"']]))).toEqual([`E006 ${S}/isDirectToDMP`]);
-      expect(codes(edited(D, [['"isDirectToDMP": true,\n        "identDMP": [\n          "1670000017"\n        ]', '"isDirectToDMP": "oui",\n        "identDMP": []']]))).toEqual([`E004 ${S}/isDirectToDMP`]);
+      expect(
+        codes(
+          edited(D, [
+            [
+              '"isDirectToDMP": true,\n        "identDMP": [\n          "1670000017"',
+              '"isDirectToDMP": null,\n        "identDMP": [\n          "1670000017"',
+            ],
+          ]),
+        ),
+      ).toEqual([`E006 ${S}/isDirectToDMP`]);
+      expect(
+        codes(
+          edited(D, [
+            [
+              '"isDirectToDMP": true,\n        "identDMP": [\n          "1670000017"\n        ]',
+              '"isDirectToDMP": "oui",\n        "identDMP": []',
+            ],
+          ]),
+        ),
+      ).toEqual([`E004 ${S}/isDirectToDMP`]);
     });
 
     test.each(['MSSPro', 'MSSCitoyen'])('adresseBoite%s: filled when its isDirectTo… flag is true, else null', (box) => {
       const flag = `"isDirectTo${box}": false,\n        "adresseBoite${box}": null`;
-      const set = (on: boolean, address: string) => edited(D, [[flag, `"isDirectTo${box}": ${on},\n        "adresseBoite${box}": ${address}`]]);
+      const set = (on: boolean, address: string) =>
+        edited(D, [[flag, `"isDirectTo${box}": ${on},\n        "adresseBoite${box}": ${address}`]]);
       const path = `${S}/adresseBoite${box}`;
       expect(codes(set(true, '"labo@labo-exemple.mssante.fr"'))).toEqual([]);
       expect(codes(set(true, JSON.stringify('a'.repeat(134) + '@labo.mssante.fr')))).toEqual([]); // 150 characters
@@ -271,7 +340,9 @@ describe('BIO-SGL balance: rules of the spec page', () => {
     });
 
     test('the MDV scenario tags are unknown here', () => {
-      const r = edited(N, [['"isDirectToDMP": false,', '"isDirectToDMP": false,\n        "isProSanteConnectNeeded": true,\n        "isCentreDeSante": false,']]);
+      const r = edited(N, [
+        ['"isDirectToDMP": false,', '"isDirectToDMP": false,\n        "isProSanteConnectNeeded": true,\n        "isCentreDeSante": false,'],
+      ]);
       expect(codes(r)).toEqual([`E002 ${R0}/${SC}/isProSanteConnectNeeded`, `E002 ${R0}/${SC}/isCentreDeSante`]);
     });
 
@@ -291,13 +362,17 @@ describe('BIO-SGL balance: rules of the spec page', () => {
       const first = run(read(N));
       expectClean(first);
       const out = new TextDecoder().decode(first.output!);
-      expect(JSON.parse(out)).toMatchObject({ lignesImport: [{ codeTraitement: '0000' }, { codeTraitement: '0000', libelleTraitement: 'Demande acceptée' }] });
+      expect(JSON.parse(out)).toMatchObject({
+        lignesImport: [{ codeTraitement: '0000' }, { codeTraitement: '0000', libelleTraitement: 'Demande acceptée' }],
+      });
       expectClean(run(out));
     });
 
     test('a rejected request gets its code in the output; the others are accepted', () => {
       const r = edited(D, [['"lienCompteRendu": null', '"lienCompteRendu": "https://exemple.fr/cr"']]);
-      const out = JSON.parse(new TextDecoder().decode(r.output!)) as { lignesImport: { codeTraitement: string; libelleTraitement: string }[] };
+      const out = JSON.parse(new TextDecoder().decode(r.output!)) as {
+        lignesImport: { codeTraitement: string; libelleTraitement: string }[];
+      };
       expect(out.lignesImport.map((q) => q.codeTraitement)).toEqual(['E005', '0000']);
       expect(out.lignesImport[0]!.libelleTraitement).toContain('« lienCompteRendu » doit valoir null');
     });

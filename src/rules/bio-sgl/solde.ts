@@ -23,8 +23,9 @@ const flag = (ctx: RequestContext, name: string) => ctx.value('scenarioInstallat
  * identDMP line 603: «Obligatoire si isDirectToDMP = true»); otherwise the guide states nothing:
  * `[]` or null expected, a filled list only the warning A021 (`identDmpWithoutDirect`).
  */
-const identDmpFill = when('Obligatoire (au moins un identifiant) si isDirectToDMP = true ; sinon tableau vide [] ou null attendu (une liste remplie : avertissement)', (ctx) =>
-  flag(ctx, 'isDirectToDMP') === true ? 'filled' : 'nullable',
+const identDmpFill = when(
+  'Obligatoire (au moins un identifiant) si isDirectToDMP = true ; sinon tableau vide [] ou null attendu (une liste remplie : avertissement)',
+  (ctx) => (flag(ctx, 'isDirectToDMP') === true ? 'filled' : 'nullable'),
 );
 
 /** A021: identDMP filled while isDirectToDMP = false (the guide does not forbid it). */
@@ -35,7 +36,12 @@ const identDmpWithoutDirect: RequestRule = {
     if (flag(ctx, 'isDirectToDMP') !== false) return;
     const node = ctx.at('scenarioInstallation', 'identDMP');
     if (node?.type === 'array' && node.items.length > 0) {
-      report({ code: 'A021', node, path: ['scenarioInstallation', 'identDMP'], args: { found: node.items.length === 1 ? 'un tableau d’un identifiant' : `un tableau de ${node.items.length} identifiants` } });
+      report({
+        code: 'A021',
+        node,
+        path: ['scenarioInstallation', 'identDMP'],
+        args: { found: node.items.length === 1 ? 'un tableau d’un identifiant' : `un tableau de ${node.items.length} identifiants` },
+      });
     }
   },
 };
@@ -53,7 +59,14 @@ const facture = tag(
   'Informations sur la facture de la prestation Ségur.',
   object([
     tag(F, 'dateFacture', 'Date de la facture, telle qu’inscrite sur la facture.', date, REQUIRED, '14/06/2024'),
-    tag(F, 'montantSegurHTFacture', 'Montant HT de la prestation Ségur sur la facture, en euros, supérieur à 0 ; égal ou inférieur à celui du bon de commande ; somme des factures s’il y en a plusieurs ; préciser les 2 chiffres après le point même s’ils sont 00.', amount, REQUIRED, 27450),
+    tag(
+      F,
+      'montantSegurHTFacture',
+      'Montant HT de la prestation Ségur sur la facture, en euros, supérieur à 0 ; égal ou inférieur à celui du bon de commande ; somme des factures s’il y en a plusieurs ; préciser les 2 chiffres après le point même s’ils sont 00.',
+      amount,
+      REQUIRED,
+      27450,
+    ),
   ]),
   REQUIRED,
   FROM_FIELDS,
@@ -74,9 +87,23 @@ const piecesJustificatives = tag(
   'Liste des pièces justificatives (3 Mo au plus chacune) : au moins une facture et une attestation de vérification d’aptitude (VA).',
   arrayOf(
     object([
-      tag(P, 'nomFichier', 'Nom du fichier : BIO-SGL-Va1-CodeTypeFichier-numeroEditeur.format.', varcharMax(50), REQUIRED, 'BIO-SGL-Va1-FACTURE-00001.pdf'),
+      tag(
+        P,
+        'nomFichier',
+        'Nom du fichier : BIO-SGL-Va1-CodeTypeFichier-numeroEditeur.format.',
+        varcharMax(50),
+        REQUIRED,
+        'BIO-SGL-Va1-FACTURE-00001.pdf',
+      ),
       tag(P, 'formatFichier', 'Format de la pièce téléversée.', oneOf(['PDF', 'PNG', 'JPG', 'XML']), REQUIRED, 'PDF'),
-      tag(P, 'typeFichier', 'FACTURE (la facture, qui n’a pas besoin d’être signée) ou VA (l’attestation de vérification d’aptitude).', oneOf(['FACTURE', 'VA']), REQUIRED, 'FACTURE'),
+      tag(
+        P,
+        'typeFichier',
+        'FACTURE (la facture, qui n’a pas besoin d’être signée) ou VA (l’attestation de vérification d’aptitude).',
+        oneOf(['FACTURE', 'VA']),
+        REQUIRED,
+        'FACTURE',
+      ),
     ]),
     { min: 1, label: 'Tableau d’objets pièce' },
   ),
@@ -103,9 +130,30 @@ const scenarioInstallation = tag(
       ['1330000019'],
     ),
     tag(S, 'isDirectToMSSPro', 'Les comptes-rendus sont-ils envoyés directement par la MSS Pro depuis le SGL ?', boolean, REQUIRED, true),
-    tag(S, 'adresseBoiteMSSPro', 'Adresse de la boîte de messagerie applicative / organisationnelle depuis laquelle sont adressés les envois par MSS Pro.', varcharMax(150), mailboxFill('isDirectToMSSPro'), 'comptes-rendus@labo-exemple.mssante.fr'),
-    tag(S, 'isDirectToMSSCitoyen', 'Les comptes-rendus sont-ils envoyés directement par la MSS Citoyen depuis le SGL ?', boolean, REQUIRED, false),
-    tag(S, 'adresseBoiteMSSCitoyen', 'Adresse de la boîte de messagerie applicative / organisationnelle depuis laquelle sont adressés les envois par MSS Citoyen.', varcharMax(150), mailboxFill('isDirectToMSSCitoyen'), null),
+    tag(
+      S,
+      'adresseBoiteMSSPro',
+      'Adresse de la boîte de messagerie applicative / organisationnelle depuis laquelle sont adressés les envois par MSS Pro.',
+      varcharMax(150),
+      mailboxFill('isDirectToMSSPro'),
+      'comptes-rendus@labo-exemple.mssante.fr',
+    ),
+    tag(
+      S,
+      'isDirectToMSSCitoyen',
+      'Les comptes-rendus sont-ils envoyés directement par la MSS Citoyen depuis le SGL ?',
+      boolean,
+      REQUIRED,
+      false,
+    ),
+    tag(
+      S,
+      'adresseBoiteMSSCitoyen',
+      'Adresse de la boîte de messagerie applicative / organisationnelle depuis laquelle sont adressés les envois par MSS Citoyen.',
+      varcharMax(150),
+      mailboxFill('isDirectToMSSCitoyen'),
+      null,
+    ),
   ]),
   REQUIRED,
   FROM_FIELDS,
@@ -122,7 +170,14 @@ export const bioSglSolde: RuleSet = {
     facture,
     beneficiaires,
     piecesJustificatives,
-    tag(L, 'lienCompteRendu', "Lien vers le compte-rendu de l'espace de tests d'interopérabilité : toujours null depuis le 07/04/2023, balise obligatoire.", nullValue, ALWAYS_NULL, null),
+    tag(
+      L,
+      'lienCompteRendu',
+      "Lien vers le compte-rendu de l'espace de tests d'interopérabilité : toujours null depuis le 07/04/2023, balise obligatoire.",
+      nullValue,
+      ALWAYS_NULL,
+      null,
+    ),
     scenarioInstallation,
     ...treatmentTags,
   ]),

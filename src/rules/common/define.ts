@@ -28,7 +28,11 @@ export const ALWAYS_NULL = always('Toujours null', 'null');
 export const TREATMENT = always('null dans un nouveau fichier (rempli par le simulateur ; ajouté s’il manque)', 'nullable');
 
 /** A fill that depends on the request; `empties` when it may demand an empty block. */
-export const when = (doc: string, fill: (ctx: RequestContext) => Fill, options: { empties?: boolean } = {}): FillRule => ({ doc, fill, ...options });
+export const when = (doc: string, fill: (ctx: RequestContext) => Fill, options: { empties?: boolean } = {}): FillRule => ({
+  doc,
+  fill,
+  ...options,
+});
 
 /** A tag of the guide's table: block, name, description, format or shape, fill rule, example. */
 export function tag(

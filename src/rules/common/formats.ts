@@ -15,14 +15,23 @@ export function varcharEq(n: number, extra?: { check: (s: string) => boolean; co
     expected: `une chaîne de ${n} caractères`,
     type: 'string',
     schema: extra
-      ? v.pipe(STRING, v.length(n, 'E007'), v.check((s: string) => s.length !== n || extra.check(s), extra.code))
+      ? v.pipe(
+          STRING,
+          v.length(n, 'E007'),
+          v.check((s: string) => s.length !== n || extra.check(s), extra.code),
+        )
       : v.pipe(STRING, v.length(n, 'E007')),
   };
 }
 
 /** `VARCHAR (<n)`: at most n characters (SQL VARCHAR(n): n itself is accepted). */
 export function varcharMax(n: number): Format {
-  return { label: `VARCHAR (<${n})`, expected: `une chaîne d'au plus ${n} caractères`, type: 'string', schema: v.pipe(STRING, v.maxLength(n, 'E008')) };
+  return {
+    label: `VARCHAR (<${n})`,
+    expected: `une chaîne d'au plus ${n} caractères`,
+    type: 'string',
+    schema: v.pipe(STRING, v.maxLength(n, 'E008')),
+  };
 }
 
 /** `VARCHAR (<n) en MAJUSCULES`: names. */
@@ -31,7 +40,11 @@ export function upperName(n: number): Format {
     label: `VARCHAR (<${n}) en MAJUSCULES`,
     expected: `une chaîne en majuscules d'au plus ${n} caractères`,
     type: 'string',
-    schema: v.pipe(STRING, v.maxLength(n, 'E008'), v.check((s: string) => s === s.toUpperCase(), 'E014')),
+    schema: v.pipe(
+      STRING,
+      v.maxLength(n, 'E008'),
+      v.check((s: string) => s === s.toUpperCase(), 'E014'),
+    ),
     // ASCII only: a few lower-case letters have no upper case (ĸ), which the check accepts.
     json: { pattern: '^[^a-z]*$' },
   };
@@ -49,7 +62,12 @@ const EMAIL = /^[^\s@"(),:;<>[\]\\]+@(?:[\p{L}\p{N}](?:[\p{L}\p{N}-]*[\p{L}\p{N}
  * look like an address is the warning A020, never escalated (spec README «Fidelity first»).
  */
 export function email(n = 150): Format {
-  return { label: `VARCHAR (<${n}), courriel`, expected: `une adresse électronique d'au plus ${n} caractères`, type: 'string', schema: v.pipe(STRING, v.maxLength(n, 'E008'), v.regex(EMAIL, 'A020')) };
+  return {
+    label: `VARCHAR (<${n}), courriel`,
+    expected: `une adresse électronique d'au plus ${n} caractères`,
+    type: 'string',
+    schema: v.pipe(STRING, v.maxLength(n, 'E008'), v.regex(EMAIL, 'A020')),
+  };
 }
 
 /** Any string: `codeTraitement` and `libelleTraitement` of a previous output file. */
@@ -58,13 +76,27 @@ export const anyString: Format = { label: 'VARCHAR', expected: 'une chaîne', ty
 /** The JSON literal null (tags filled by the ASP). */
 export const nullValue: Format = { label: 'null', expected: 'null', type: 'null', schema: v.null_('E005') };
 
-export const boolean: Format = { label: 'Boolean', expected: 'un booléen true ou false (sans guillemets)', type: 'boolean', schema: v.boolean('E004') };
+export const boolean: Format = {
+  label: 'Boolean',
+  expected: 'un booléen true ou false (sans guillemets)',
+  type: 'boolean',
+  schema: v.boolean('E004'),
+};
 
 /** One of a list of strings (`« TTC » ou « HT »`). */
 export function oneOf(values: readonly string[]): Format {
   const list = values.map((x) => `« ${x} »`);
   const text = list.length > 1 ? `${list.slice(0, -1).join(', ')} ou ${list.at(-1)}` : list[0]!;
-  return { label: text, expected: text, type: 'string', schema: v.pipe(STRING, v.check((s: string) => values.includes(s), 'E009')), json: { enum: values } };
+  return {
+    label: text,
+    expected: text,
+    type: 'string',
+    schema: v.pipe(
+      STRING,
+      v.check((s: string) => values.includes(s), 'E009'),
+    ),
+    json: { enum: values },
+  };
 }
 
 /** `JJ/MM/AAAA`, a real calendar date. */
@@ -116,7 +148,11 @@ export function aspNumber(couloir: string): Format {
     label: `VARCHAR (=12), FIN${couloir} + 6 chiffres`,
     expected: `une chaîne de 12 caractères, FIN${couloir} suivi de 6 chiffres (ex. FIN${couloir}000006)`,
     type: 'string',
-    schema: v.pipe(STRING, v.length(12, 'E007'), v.check((s: string) => s.length !== 12 || pattern.test(s), 'A008')),
+    schema: v.pipe(
+      STRING,
+      v.length(12, 'E007'),
+      v.check((s: string) => s.length !== 12 || pattern.test(s), 'A008'),
+    ),
   };
 }
 

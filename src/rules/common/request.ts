@@ -22,7 +22,18 @@ const describe = (text: string, o: TagOptions) => (o.note ? `${text} ; ${o.note}
 const presence = (o: TagOptions) => (o.optional ? { presence: 'optional' as const } : {});
 
 export function numLigne(o: TagOptions = {}): FieldDef {
-  return tag(H, 'numLigne', describe(`Numéro de la demande dans le fichier, à partir de 1 (1, 2, 3… dans l’ordre : sinon avertissement), unique (au plus ${MAX_REQUESTS})`, o), integer(1, MAX_REQUESTS), REQUIRED, 1, presence(o));
+  return tag(
+    H,
+    'numLigne',
+    describe(
+      `Numéro de la demande dans le fichier, à partir de 1 (1, 2, 3… dans l’ordre : sinon avertissement), unique (au plus ${MAX_REQUESTS})`,
+      o,
+    ),
+    integer(1, MAX_REQUESTS),
+    REQUIRED,
+    1,
+    presence(o),
+  );
 }
 
 export function typeAction(type: RequestType, o: TagOptions = {}): FieldDef {
@@ -32,7 +43,15 @@ export function typeAction(type: RequestType, o: TagOptions = {}): FieldDef {
 
 /** An advance's ASP number: null, the ASP assigns it on import. */
 export function numeroAspAvance(o: TagOptions = {}): FieldDef {
-  return tag(H, 'numeroASP', describe("Référence ASP de la demande : null pour une avance (l'ASP l'attribue à l'import)", o), nullValue, ALWAYS_NULL, null, presence(o));
+  return tag(
+    H,
+    'numeroASP',
+    describe("Référence ASP de la demande : null pour une avance (l'ASP l'attribue à l'import)", o),
+    nullValue,
+    ALWAYS_NULL,
+    null,
+    presence(o),
+  );
 }
 
 /** A balance's ASP number: the advance's file number, `FIN` + couloir + 6 digits. */
@@ -55,7 +74,11 @@ export const editeurNumber: Format = {
   label: 'VARCHAR (=5), à partir de 00001',
   expected: 'une chaîne de 5 caractères, à partir de 00001',
   type: 'string',
-  schema: v.pipe(v.string('E004'), v.length(5, 'E007'), v.check((s: string) => s !== '00000', 'E035')),
+  schema: v.pipe(
+    v.string('E004'),
+    v.length(5, 'E007'),
+    v.check((s: string) => s !== '00000', 'E035'),
+  ),
 };
 
 /** A `numeroEditeur` the naming advice may be built from: 5 characters, not « 00000 ». */
@@ -71,6 +94,22 @@ export function numeroEditeur(type: RequestType): FieldDef {
 
 /** `codeTraitement` / `libelleTraitement`: tolerated when absent, the output file adds them. */
 export const treatmentTags: readonly FieldDef[] = [
-  tag(T, 'codeTraitement', 'Code de traitement : null dans un nouveau fichier, rempli par le simulateur (0000 si la demande est acceptée).', anyString, TREATMENT, null, { presence: 'optional' }),
-  tag(T, 'libelleTraitement', 'Libellé de traitement : null dans un nouveau fichier, rempli par le simulateur (« Demande acceptée » ou le texte des erreurs).', anyString, TREATMENT, null, { presence: 'optional' }),
+  tag(
+    T,
+    'codeTraitement',
+    'Code de traitement : null dans un nouveau fichier, rempli par le simulateur (0000 si la demande est acceptée).',
+    anyString,
+    TREATMENT,
+    null,
+    { presence: 'optional' },
+  ),
+  tag(
+    T,
+    'libelleTraitement',
+    'Libellé de traitement : null dans un nouveau fichier, rempli par le simulateur (« Demande acceptée » ou le texte des erreurs).',
+    anyString,
+    TREATMENT,
+    null,
+    { presence: 'optional' },
+  ),
 ];

@@ -70,7 +70,13 @@ export function oneVatRegime(regimePath: Path): FileRule {
         if (regime !== 'TTC' && regime !== 'HT') continue;
         if (first === undefined) first = { regime, index: ctx.index };
         else if (regime !== first.regime) {
-          report({ index: ctx.index, code: 'E034', node: ctx.at(...regimePath)!, path: regimePath, args: { found: `« ${regime} »`, other: `« ${first.regime} »`, where: `demande ${first.index + 1}` } });
+          report({
+            index: ctx.index,
+            code: 'E034',
+            node: ctx.at(...regimePath)!,
+            path: regimePath,
+            args: { found: `« ${regime} »`, other: `« ${first.regime} »`, where: `demande ${first.index + 1}` },
+          });
         }
       }
     },
@@ -91,7 +97,13 @@ export function vatRateRule(ttcRates: readonly string[], regimePath: Path): Requ
       if (rate === undefined) return;
       const regime = ctx.value(...regimePath);
       const ok = regime === 'TTC' ? ttcRates.includes(rate) : regime === 'HT' ? rate === '0' : true;
-      if (!ok) report({ code: 'E030', node: ctx.at(...regimePath)!, path: regimePath, args: { found: `« ${String(regime)} »`, expected: `${rate.replace('.', ',')} %`, other: rates(ttcRates) } });
+      if (!ok)
+        report({
+          code: 'E030',
+          node: ctx.at(...regimePath)!,
+          path: regimePath,
+          args: { found: `« ${String(regime)} »`, expected: `${rate.replace('.', ',')} %`, other: rates(ttcRates) },
+        });
     },
   };
 }
@@ -132,12 +144,14 @@ function readAttachments(ctx: RequestContext): Attachment[] {
     const m = item.type === 'object' ? memberOf(item, tag)?.value : undefined;
     return m && m.type !== 'object' && m.type !== 'array' ? m.value : undefined;
   };
-  return list?.type !== 'array' ? [] : list.items.map((item, index) => ({
-    index,
-    nomFichier: scalar(item, 'nomFichier'),
-    formatFichier: scalar(item, 'formatFichier'),
-    typeFichier: scalar(item, 'typeFichier'),
-  }));
+  return list?.type !== 'array'
+    ? []
+    : list.items.map((item, index) => ({
+        index,
+        nomFichier: scalar(item, 'nomFichier'),
+        formatFichier: scalar(item, 'formatFichier'),
+        typeFichier: scalar(item, 'typeFichier'),
+      }));
 }
 
 const KNOWN_FORMATS = new Set(['PDF', 'PNG', 'JPG', 'XML']);
@@ -151,11 +165,21 @@ const KNOWN_FORMATS = new Set(['PDF', 'PNG', 'JPG', 'XML']);
  * Advice is never built from an invalid `numeroEditeur` (not 5 characters, or « 00000 »): then
  * any 5 digits are accepted in the name, and the advice names « numeroEditeur ».
  */
-export function namingRule(prefixes: string | readonly string[], typeCodes: Readonly<Record<string, string>>, defaultType?: string): RequestRule {
+export function namingRule(
+  prefixes: string | readonly string[],
+  typeCodes: Readonly<Record<string, string>>,
+  defaultType?: string,
+): RequestRule {
   const list = typeof prefixes === 'string' ? [prefixes] : prefixes;
   const prefix = list[0]!;
   const example = `${prefix}-${Object.values(typeCodes)[0]}-00001.pdf`;
-  const also = list.length > 1 ? ` ; ${list.slice(1).map((p) => `${p}-…`).join(', ')} est aussi accepté` : '';
+  const also =
+    list.length > 1
+      ? ` ; ${list
+          .slice(1)
+          .map((p) => `${p}-…`)
+          .join(', ')} est aussi accepté`
+      : '';
   return {
     code: 'A005',
     doc: `Les pièces se nomment ${prefix}-CodeTypeFichier-numeroEditeur.format (ex. ${example})${also}.`,
@@ -168,13 +192,24 @@ export function namingRule(prefixes: string | readonly string[], typeCodes: Read
         // An own key only: `"typeFichier": "constructor"` is no type (issue 15).
         const code = type === undefined || !Object.hasOwn(typeCodes, type) ? undefined : typeCodes[type];
         // An unknown format is an error of its own: no name can be expected from it.
-        if (typeof a.nomFichier !== 'string' || typeof a.formatFichier !== 'string' || !KNOWN_FORMATS.has(a.formatFichier) || code === undefined) continue;
+        if (
+          typeof a.nomFichier !== 'string' ||
+          typeof a.formatFichier !== 'string' ||
+          !KNOWN_FORMATS.has(a.formatFichier) ||
+          code === undefined
+        )
+          continue;
         const ext = a.formatFichier.toLowerCase();
         const name = a.nomFichier;
         const fits =
           editeur !== undefined
             ? list.some((p) => name === `${p}-${code}-${editeur}.${ext}`)
-            : list.some((p) => name.startsWith(`${p}-${code}-`) && /^\d{5}$/.test(name.slice(p.length + code.length + 2, -ext.length - 1)) && name.endsWith(`.${ext}`));
+            : list.some(
+                (p) =>
+                  name.startsWith(`${p}-${code}-`) &&
+                  /^\d{5}$/.test(name.slice(p.length + code.length + 2, -ext.length - 1)) &&
+                  name.endsWith(`.${ext}`),
+              );
         const expected = `${prefix}-${code}-${editeur ?? 'numeroEditeur'}.${ext}`;
         if (!fits) {
           const path = ['piecesJustificatives', a.index, 'nomFichier'];

@@ -33,10 +33,38 @@ const commande = tag(
   'Informations sur la commande (le bon de commande).',
   object([
     tag(C, 'dateEditionCommande', "Date d'édition du bon de commande par le fournisseur.", date, REQUIRED, '13/10/2023'),
-    tag(C, 'dateSignatureCommande', "Date de signature du bon de commande par le client ; ni antérieure à la date d'édition, ni dans le futur (avertissements).", date, REQUIRED, '15/01/2024'),
-    tag(C, 'regimeTVA', 'Régime de TVA du fournisseur pour cette prestation : « TTC » (taux de 20 %, 8,5 % ou 0 %) ou « HT » (taux de 0 %).', oneOf(['TTC', 'HT']), REQUIRED, 'TTC'),
-    tag(C, 'montantSegurHT', 'Montant HT de la prestation Ségur sur le bon de commande, en euros, supérieur à 0 ; ajouter .00 si le montant est entier.', amount, REQUIRED, 1250),
-    tag(C, 'typePrestation', 'Prestation commandée : « V2 » (vague 2) ou « V1V2 » (vagues 1 et 2), les valeurs des exemples du guide.', oneOf(['V2', 'V1V2']), REQUIRED, 'V1V2'),
+    tag(
+      C,
+      'dateSignatureCommande',
+      "Date de signature du bon de commande par le client ; ni antérieure à la date d'édition, ni dans le futur (avertissements).",
+      date,
+      REQUIRED,
+      '15/01/2024',
+    ),
+    tag(
+      C,
+      'regimeTVA',
+      'Régime de TVA du fournisseur pour cette prestation : « TTC » (taux de 20 %, 8,5 % ou 0 %) ou « HT » (taux de 0 %).',
+      oneOf(['TTC', 'HT']),
+      REQUIRED,
+      'TTC',
+    ),
+    tag(
+      C,
+      'montantSegurHT',
+      'Montant HT de la prestation Ségur sur le bon de commande, en euros, supérieur à 0 ; ajouter .00 si le montant est entier.',
+      amount,
+      REQUIRED,
+      1250,
+    ),
+    tag(
+      C,
+      'typePrestation',
+      'Prestation commandée : « V2 » (vague 2) ou « V1V2 » (vagues 1 et 2), les valeurs des exemples du guide.',
+      oneOf(['V2', 'V1V2']),
+      REQUIRED,
+      'V1V2',
+    ),
   ]),
   REQUIRED,
   FROM_FIELDS,
@@ -51,7 +79,10 @@ const hopName: Format = {
   label: 'Texte (les exemples : en MAJUSCULES, 50 caractères au plus)',
   expected: 'un nom en majuscules d’au plus 50 caractères',
   type: 'string',
-  schema: v.pipe(v.string('E004'), v.check((s: string) => s.length <= 50 && s === s.toUpperCase(), 'A022')),
+  schema: v.pipe(
+    v.string('E004'),
+    v.check((s: string) => s.length <= 50 && s === s.toUpperCase(), 'A022'),
+  ),
 };
 
 /** The representative: three tags filled together, or all three null (no representative). */
@@ -62,13 +93,48 @@ const beneficiaires = tag(
   'beneficiaires',
   "Informations sur l'établissement bénéficiaire et, le cas échéant, son représentant.",
   object([
-    tag(B, 'FINESSPMSI', "FINESS PMSI de l'établissement de santé bénéficiaire (9 caractères, le dernier est une clé de Luhn).", finess, REQUIRED, '980000640'),
-    tag(B, 'nomClient', 'Nom du client (dénomination du bénéficiaire) ; les exemples du guide l’écrivent en majuscules (minuscules ou plus de 50 caractères : avertissement).', hopName, REQUIRED, 'QUERAL'),
+    tag(
+      B,
+      'FINESSPMSI',
+      "FINESS PMSI de l'établissement de santé bénéficiaire (9 caractères, le dernier est une clé de Luhn).",
+      finess,
+      REQUIRED,
+      '980000640',
+    ),
+    tag(
+      B,
+      'nomClient',
+      'Nom du client (dénomination du bénéficiaire) ; les exemples du guide l’écrivent en majuscules (minuscules ou plus de 50 caractères : avertissement).',
+      hopName,
+      REQUIRED,
+      'QUERAL',
+    ),
     tag(B, 'emailClient', 'Courriel du client.', email(150), REQUIRED, 'm.queral@hotmail.fr'),
     tag(B, 'telephoneClient', 'Téléphone du client (les exemples du guide écrivent +33…).', varcharMax(50), REQUIRED, '+33615597229'),
-    tag(B, 'nomRepresentant', 'Nom du représentant du client (en majuscules dans les exemples : sinon avertissement) ; null s’il n’y a pas de représentant.', hopName, representative, 'EVRARD'),
-    tag(B, 'emailRepresentant', 'Courriel du représentant du client ; null s’il n’y a pas de représentant.', email(150), representative, 'l.evrard@gmail.com'),
-    tag(B, 'telephoneRepresentant', 'Téléphone du représentant du client ; null s’il n’y a pas de représentant.', varcharMax(50), representative, '+33715698229'),
+    tag(
+      B,
+      'nomRepresentant',
+      'Nom du représentant du client (en majuscules dans les exemples : sinon avertissement) ; null s’il n’y a pas de représentant.',
+      hopName,
+      representative,
+      'EVRARD',
+    ),
+    tag(
+      B,
+      'emailRepresentant',
+      'Courriel du représentant du client ; null s’il n’y a pas de représentant.',
+      email(150),
+      representative,
+      'l.evrard@gmail.com',
+    ),
+    tag(
+      B,
+      'telephoneRepresentant',
+      'Téléphone du représentant du client ; null s’il n’y a pas de représentant.',
+      varcharMax(50),
+      representative,
+      '+33715698229',
+    ),
   ]),
   REQUIRED,
   FROM_FIELDS,
@@ -82,9 +148,24 @@ function piecesJustificatives(prefix: string): FieldDef {
     'Liste des pièces justificatives (3 Mo au plus chacune), au moins une : le bon de commande signé.',
     arrayOf(
       object([
-        tag(P, 'nomFichier', `Nom du fichier : ${prefix}-BDC-numeroEditeur.format (ex. ${prefix}-BDC-00001.pdf, comme les exemples JSON du guide ; ${prefix.replace('Va2', 'Va1')}-BDC-00001.pdf, comme la liste « Documents attendus » du portail, est aussi accepté).`, varcharMax(100), REQUIRED, `${prefix}-BDC-00001.pdf`),
+        tag(
+          P,
+          'nomFichier',
+          `Nom du fichier : ${prefix}-BDC-numeroEditeur.format (ex. ${prefix}-BDC-00001.pdf, comme les exemples JSON du guide ; ${prefix.replace('Va2', 'Va1')}-BDC-00001.pdf, comme la liste « Documents attendus » du portail, est aussi accepté).`,
+          varcharMax(100),
+          REQUIRED,
+          `${prefix}-BDC-00001.pdf`,
+        ),
         tag(P, 'formatFichier', 'Format de la pièce téléversée.', oneOf(['PDF', 'PNG', 'JPG']), REQUIRED, 'PDF'),
-        tag(P, 'typeFichier', 'Type de la pièce : absent des exemples du guide ; s’il est donné, « BON_COMMANDE » (bon de commande).', oneOf(['BON_COMMANDE']), when('Si la balise est présente : « BON_COMMANDE »', () => 'filled'), 'BON_COMMANDE', OPTIONAL),
+        tag(
+          P,
+          'typeFichier',
+          'Type de la pièce : absent des exemples du guide ; s’il est donné, « BON_COMMANDE » (bon de commande).',
+          oneOf(['BON_COMMANDE']),
+          when('Si la balise est présente : « BON_COMMANDE »', () => 'filled'),
+          'BON_COMMANDE',
+          OPTIONAL,
+        ),
       ]),
       { min: 1, label: 'Tableau d’objets pièce' },
     ),
@@ -102,7 +183,14 @@ function scenarioInstallation(flags: readonly ScenarioFlag[]): FieldDef {
     'scenarioInstallation',
     "Informations sur le scénario d'installation.",
     object([
-      tag(S, 'datePrevisionnelleLivraison', 'Date prévisionnelle de livraison de la solution (une date à venir est permise).', date, REQUIRED, '15/06/2024'),
+      tag(
+        S,
+        'datePrevisionnelleLivraison',
+        'Date prévisionnelle de livraison de la solution (une date à venir est permise).',
+        date,
+        REQUIRED,
+        '15/06/2024',
+      ),
       ...flags.map(([name, description, example]) => tag(S, name, description, boolean, REQUIRED, example)),
     ]),
     REQUIRED,
@@ -149,7 +237,12 @@ const signedBeforeIssuedRule: RequestRule = {
     const signature = ctx.value(...SIGNATURE);
     if (typeof edition !== 'string' || typeof signature !== 'string' || !isCalendarDate(edition) || !isCalendarDate(signature)) return;
     if (isoDate(signature) < isoDate(edition)) {
-      report({ code: 'A009', node: ctx.at(...SIGNATURE)!, path: [...SIGNATURE], args: { other: `commande.dateEditionCommande = "${edition}"`, found: `"${signature}"` } });
+      report({
+        code: 'A009',
+        node: ctx.at(...SIGNATURE)!,
+        path: [...SIGNATURE],
+        args: { other: `commande.dateEditionCommande = "${edition}"`, found: `"${signature}"` },
+      });
     }
   },
 };

@@ -35,7 +35,13 @@ function findings(result: SimulationResult): string[] {
 }
 
 /** Runs `edits` on a base and expects exactly these findings (none: accepted without warning). */
-function expectFindings(ruleSet: RuleSet, base: string, edits: Fixture['edits'], expected: readonly string[], options: Partial<SimulationOptions> = {}) {
+function expectFindings(
+  ruleSet: RuleSet,
+  base: string,
+  edits: Fixture['edits'],
+  expected: readonly string[],
+  options: Partial<SimulationOptions> = {},
+) {
   const result = run(ruleSet, applyEdits(base, edits), options);
   expect(findings(result)).toEqual([...expected].sort());
   return result;
@@ -44,8 +50,22 @@ function expectFindings(ruleSet: RuleSet, base: string, edits: Fixture['edits'],
 const R0 = '/lignesImport/0';
 const R1 = '/lignesImport/1';
 
-const DPI_FLAGS = ['isProSanteConnectNeeded', 'isFluxSortantDMPVersPFI', 'isFluxSortantMSSVersPFI', 'isFluxEntrantMSSDepuisPFI', 'isFluxEntrantDepuisRI'] as const;
-const PFI_FLAGS = ['isFluxEntrantDepuisDPI', 'isFluxEntrantDepuisRIS', 'isFluxEntrantDepuisSGL', 'isFluxSortantVersDPI', 'isFluxSortantVersRIS', 'isFluxSortantVersDMP', 'isFluxSortantParMSS'] as const;
+const DPI_FLAGS = [
+  'isProSanteConnectNeeded',
+  'isFluxSortantDMPVersPFI',
+  'isFluxSortantMSSVersPFI',
+  'isFluxEntrantMSSDepuisPFI',
+  'isFluxEntrantDepuisRI',
+] as const;
+const PFI_FLAGS = [
+  'isFluxEntrantDepuisDPI',
+  'isFluxEntrantDepuisRIS',
+  'isFluxEntrantDepuisSGL',
+  'isFluxSortantVersDPI',
+  'isFluxSortantVersRIS',
+  'isFluxSortantVersDMP',
+  'isFluxSortantParMSS',
+] as const;
 
 /** A valid DPI request (amounts written with two decimals), for files of many requests. */
 function dpiRequest(numLigne: number, numeroEditeur = String(numLigne).padStart(5, '0')): string {
@@ -137,10 +157,21 @@ describe('the guide’s two example files, verbatim', () => {
     expect(dpi.lignesImport[0].piecesJustificatives).toEqual([{ nomFichier: 'HOP-DPI-Va2-BDC-00001.pdf', formatFichier: 'PDF' }]);
     const pfi = JSON.parse(PFI_GUIDE);
     expect(pfi).toMatchObject({ numeroAns: 'CJMPFI0001', siret: '40208090600010' });
-    expect(pfi.lignesImport[0].commande).toEqual({ dateEditionCommande: '13/10/2023', dateSignatureCommande: '15/01/2024', regimeTVA: 'HT', montantSegurHT: 1250, typePrestation: 'V2' });
+    expect(pfi.lignesImport[0].commande).toEqual({
+      dateEditionCommande: '13/10/2023',
+      dateSignatureCommande: '15/01/2024',
+      regimeTVA: 'HT',
+      montantSegurHT: 1250,
+      typePrestation: 'V2',
+    });
     expect(pfi.lignesImport[0].beneficiaires).toEqual({
-      FINESSPMSI: '640000240', nomClient: 'DUPONT', emailClient: 'e.dupont@hotmail.fr', telephoneClient: '+33614567329',
-      nomRepresentant: null, emailRepresentant: null, telephoneRepresentant: null,
+      FINESSPMSI: '640000240',
+      nomClient: 'DUPONT',
+      emailClient: 'e.dupont@hotmail.fr',
+      telephoneClient: '+33614567329',
+      nomRepresentant: null,
+      emailRepresentant: null,
+      telephoneRepresentant: null,
     });
     expect(Object.values(pfi.lignesImport[0].scenarioInstallation).slice(1)).toEqual(PFI_FLAGS.map(() => false));
   });
@@ -187,22 +218,42 @@ describe.each(SETS)('$name: fixtures', ({ ruleSet, fixtures }) => {
 describe.each(SETS)('$name: tag table', ({ ruleSet, flags }) => {
   const R = 'lignesImport[]';
   const expected = [
-    'impId', 'numeroAns', 'siret', 'lignesImport',
-    `${R}.numLigne`, `${R}.numeroEditeur`, `${R}.typeAction`, `${R}.numeroASP`,
-    `${R}.commande`, ...['dateEditionCommande', 'dateSignatureCommande', 'regimeTVA', 'montantSegurHT', 'typePrestation'].map((t) => `${R}.commande.${t}`),
+    'impId',
+    'numeroAns',
+    'siret',
+    'lignesImport',
+    `${R}.numLigne`,
+    `${R}.numeroEditeur`,
+    `${R}.typeAction`,
+    `${R}.numeroASP`,
+    `${R}.commande`,
+    ...['dateEditionCommande', 'dateSignatureCommande', 'regimeTVA', 'montantSegurHT', 'typePrestation'].map((t) => `${R}.commande.${t}`),
     `${R}.beneficiaires`,
-    ...['FINESSPMSI', 'nomClient', 'emailClient', 'telephoneClient', 'nomRepresentant', 'emailRepresentant', 'telephoneRepresentant'].map((t) => `${R}.beneficiaires.${t}`),
-    `${R}.piecesJustificatives`, ...['nomFichier', 'formatFichier', 'typeFichier'].map((t) => `${R}.piecesJustificatives[].${t}`),
-    `${R}.scenarioInstallation`, `${R}.scenarioInstallation.datePrevisionnelleLivraison`, ...flags.map((t) => `${R}.scenarioInstallation.${t}`),
-    `${R}.codeTraitement`, `${R}.libelleTraitement`,
+    ...['FINESSPMSI', 'nomClient', 'emailClient', 'telephoneClient', 'nomRepresentant', 'emailRepresentant', 'telephoneRepresentant'].map(
+      (t) => `${R}.beneficiaires.${t}`,
+    ),
+    `${R}.piecesJustificatives`,
+    ...['nomFichier', 'formatFichier', 'typeFichier'].map((t) => `${R}.piecesJustificatives[].${t}`),
+    `${R}.scenarioInstallation`,
+    `${R}.scenarioInstallation.datePrevisionnelleLivraison`,
+    ...flags.map((t) => `${R}.scenarioInstallation.${t}`),
+    `${R}.codeTraitement`,
+    `${R}.libelleTraitement`,
   ];
 
   test('tagRows lists every tag of the spec page, and no other', () => {
-    expect(tagRows(ruleSet).map((r) => r.path).sort()).toEqual([...expected].sort());
+    expect(
+      tagRows(ruleSet)
+        .map((r) => r.path)
+        .sort(),
+    ).toEqual([...expected].sort());
   });
 
   test('the tags absent from the guide’s examples are optional, the others required', () => {
-    const optional = tagRows(ruleSet).filter((r) => r.required.includes('balise facultative')).map((r) => r.tag).sort();
+    const optional = tagRows(ruleSet)
+      .filter((r) => r.required.includes('balise facultative'))
+      .map((r) => r.tag)
+      .sort();
     expect(optional).toEqual(['codeTraitement', 'impId', 'libelleTraitement', 'numeroASP', 'typeAction', 'typeFichier']);
     for (const row of tagRows(ruleSet)) expect(row.description).not.toBe('');
   });
@@ -263,41 +314,96 @@ describe('HOP-DPI: request header', () => {
   });
 
   test('codeTraitement, libelleTraitement: tolerated when absent, a previous output’s text accepted and overwritten', () => {
-    expectFindings(hopDpiAvance, DPI_BASE, [['"codeTraitement": null', '"codeTraitement": "E030"'], ['"libelleTraitement": null', '"libelleTraitement": "ancien texte"']], []);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [
+        ['"codeTraitement": null', '"codeTraitement": "E030"'],
+        ['"libelleTraitement": null', '"libelleTraitement": "ancien texte"'],
+      ],
+      [],
+    );
     expectFindings(hopDpiAvance, DPI_BASE, [['"codeTraitement": null', '"codeTraitement": 30']], [`E004 ${R0}/codeTraitement`]);
     const out = JSON.parse(decoder.decode(run(hopPfiAvance, PFI_BASE).output!));
     expect(out.lignesImport[1].codeTraitement).toBe('0000');
   });
 
   test('an unknown tag, a tag of the MDV-LGC order', () => {
-    expectFindings(hopDpiAvance, DPI_BASE, [['"dateEditionCommande": "13/10/2023"', '"dateCommande": "13/10/2023"']], [`E002 ${R0}/commande/dateCommande`, `E001 ${R0}/commande/dateEditionCommande`]);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"dateEditionCommande": "13/10/2023"', '"dateCommande": "13/10/2023"']],
+      [`E002 ${R0}/commande/dateCommande`, `E001 ${R0}/commande/dateEditionCommande`],
+    );
   });
 });
 
 describe('HOP-DPI: commande', () => {
   test('dates: real JJ/MM/AAAA dates', () => {
     expectFindings(hopDpiAvance, DPI_BASE, [['"dateEditionCommande": "02/09/2025"', '"dateEditionCommande": "29/02/2024"']], []);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"dateEditionCommande": "02/09/2025"', '"dateEditionCommande": "29/02/2023"']], [`E010 ${R1}/commande/dateEditionCommande`]);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"dateSignatureCommande": "02/09/2025"', '"dateSignatureCommande": "2/09/2025"']], [`E010 ${R1}/commande/dateSignatureCommande`]);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"dateSignatureCommande": "02/09/2025"', '"dateSignatureCommande": null']], [`E006 ${R1}/commande/dateSignatureCommande`]);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"dateEditionCommande": "02/09/2025"', '"dateEditionCommande": "29/02/2023"']],
+      [`E010 ${R1}/commande/dateEditionCommande`],
+    );
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"dateSignatureCommande": "02/09/2025"', '"dateSignatureCommande": "2/09/2025"']],
+      [`E010 ${R1}/commande/dateSignatureCommande`],
+    );
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"dateSignatureCommande": "02/09/2025"', '"dateSignatureCommande": null']],
+      [`E006 ${R1}/commande/dateSignatureCommande`],
+    );
   });
 
   test('signature before edition: warning A009 naming the edition date; same day: accepted', () => {
     expectFindings(hopDpiAvance, DPI_BASE, [], []); // request 2 is signed the day it is issued
-    const result = expectFindings(hopDpiAvance, DPI_BASE, [['"dateSignatureCommande": "15/01/2024"', '"dateSignatureCommande": "12/10/2023"']], [`A009 ${R0}/commande/dateSignatureCommande`]);
+    const result = expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"dateSignatureCommande": "15/01/2024"', '"dateSignatureCommande": "12/10/2023"']],
+      [`A009 ${R0}/commande/dateSignatureCommande`],
+    );
     const warning = result.requests[0]!.warnings[0]!;
     expect(warning.message).toContain('commande.dateEditionCommande = "13/10/2023"');
     expect(warning.message).toContain('"12/10/2023"');
     expect(result.status).toBe('accepted');
-    expect(run(hopDpiAvance, applyEdits(DPI_BASE, [['"dateSignatureCommande": "15/01/2024"', '"dateSignatureCommande": "12/10/2023"']]), { strict: true }).requests[0]!.codeTraitement).toBe('A009');
+    expect(
+      run(hopDpiAvance, applyEdits(DPI_BASE, [['"dateSignatureCommande": "15/01/2024"', '"dateSignatureCommande": "12/10/2023"']]), {
+        strict: true,
+      }).requests[0]!.codeTraitement,
+    ).toBe('A009');
   });
 
   test('signature not in the future (today: accepted, tomorrow: warning A006)', () => {
     expectFindings(hopDpiAvance, DPI_BASE, [['"dateSignatureCommande": "02/09/2025"', '"dateSignatureCommande": "22/11/2026"']], []);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"dateSignatureCommande": "02/09/2025"', '"dateSignatureCommande": "23/11/2026"']], [`A006 ${R1}/commande/dateSignatureCommande`]);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"dateSignatureCommande": "02/09/2025"', '"dateSignatureCommande": "23/11/2026"']],
+      [`A006 ${R1}/commande/dateSignatureCommande`],
+    );
     // An edition date in the future is not itself reported; a signature before it is.
-    expectFindings(hopDpiAvance, DPI_BASE, [['"dateEditionCommande": "02/09/2025"', '"dateEditionCommande": "01/12/2026"'], ['"dateSignatureCommande": "02/09/2025"', '"dateSignatureCommande": "02/12/2026"']], [`A006 ${R1}/commande/dateSignatureCommande`]);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"dateEditionCommande": "02/09/2025"', '"dateEditionCommande": "01/12/2026"']], [`A009 ${R1}/commande/dateSignatureCommande`]);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [
+        ['"dateEditionCommande": "02/09/2025"', '"dateEditionCommande": "01/12/2026"'],
+        ['"dateSignatureCommande": "02/09/2025"', '"dateSignatureCommande": "02/12/2026"'],
+      ],
+      [`A006 ${R1}/commande/dateSignatureCommande`],
+    );
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"dateEditionCommande": "02/09/2025"', '"dateEditionCommande": "01/12/2026"']],
+      [`A009 ${R1}/commande/dateSignatureCommande`],
+    );
   });
 
   test('regimeTVA: "TTC" or "HT"', () => {
@@ -323,7 +429,8 @@ describe('HOP-DPI: commande', () => {
   });
 
   test('montantSegurHT: a number with two decimals, greater than 0', () => {
-    const m = (to: string, expected: string[]) => expectFindings(hopDpiAvance, DPI_BASE, [['"montantSegurHT": 1250.00', `"montantSegurHT": ${to}`]], expected);
+    const m = (to: string, expected: string[]) =>
+      expectFindings(hopDpiAvance, DPI_BASE, [['"montantSegurHT": 1250.00', `"montantSegurHT": ${to}`]], expected);
     const at = `${R0}/commande/montantSegurHT`;
     m('0.01', []);
     m('99999999.99', []);
@@ -342,7 +449,12 @@ describe('HOP-DPI: commande', () => {
     // An empty string is "not filled" (E006), not a value off the list.
     expectFindings(hopDpiAvance, DPI_BASE, [['"typePrestation": "V1V2"', '"typePrestation": ""']], [`E006 ${R0}/commande/typePrestation`]);
     for (const bad of ['V1', 'v2', 'V1 V2']) {
-      const result = expectFindings(hopDpiAvance, DPI_BASE, [['"typePrestation": "V1V2"', `"typePrestation": "${bad}"`]], [`E009 ${R0}/commande/typePrestation`]);
+      const result = expectFindings(
+        hopDpiAvance,
+        DPI_BASE,
+        [['"typePrestation": "V1V2"', `"typePrestation": "${bad}"`]],
+        [`E009 ${R0}/commande/typePrestation`],
+      );
       expect(result.requests[0]!.errors[0]!.message).toContain('« V2 » ou « V1V2 »');
     }
   });
@@ -361,28 +473,58 @@ describe('HOP-DPI: beneficiaires', () => {
 
   test('nomClient: upper case, at most 50 characters as in the examples — a warning only (A022)', () => {
     expectFindings(hopDpiAvance, DPI_BASE, [['"nomClient": "CLINIQUE DU PARC"', `"nomClient": "${'A'.repeat(50)}"`]], []);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"nomClient": "CLINIQUE DU PARC"', `"nomClient": "${'A'.repeat(51)}"`]], [`A022 ${B1}/nomClient`]);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"nomClient": "CLINIQUE DU PARC"', '"nomClient": "Clinique du Parc"']], [`A022 ${B1}/nomClient`]);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"nomClient": "CLINIQUE DU PARC"', `"nomClient": "${'A'.repeat(51)}"`]],
+      [`A022 ${B1}/nomClient`],
+    );
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"nomClient": "CLINIQUE DU PARC"', '"nomClient": "Clinique du Parc"']],
+      [`A022 ${B1}/nomClient`],
+    );
     expectFindings(hopDpiAvance, DPI_BASE, [['"nomClient": "CLINIQUE DU PARC"', '"nomClient": null']], [`E006 ${B1}/nomClient`]);
   });
 
   test('emailClient: an e-mail address of at most 150 characters', () => {
     const local = (n: number) => 'd'.repeat(n - '@clinique-du-parc.fr'.length);
     expectFindings(hopDpiAvance, DPI_BASE, [['"dsi@clinique-du-parc.fr"', `"${local(150)}@clinique-du-parc.fr"`]], []);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"dsi@clinique-du-parc.fr"', `"${local(151)}@clinique-du-parc.fr"`]], [`E008 ${B1}/emailClient`]);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"dsi@clinique-du-parc.fr"', `"${local(151)}@clinique-du-parc.fr"`]],
+      [`E008 ${B1}/emailClient`],
+    );
     expectFindings(hopDpiAvance, DPI_BASE, [['"dsi@clinique-du-parc.fr"', '"dsi@clinique du parc.fr"']], [`A020 ${B1}/emailClient`]);
     expectFindings(hopDpiAvance, DPI_BASE, [['"dsi@clinique-du-parc.fr"', '"dr.durand@clinique-éléa.fr"']], []);
   });
 
   test('telephoneClient: at most 50 characters', () => {
     expectFindings(hopDpiAvance, DPI_BASE, [['"telephoneClient": "01 02 03 04 05"', `"telephoneClient": "${'1'.repeat(50)}"`]], []);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"telephoneClient": "01 02 03 04 05"', `"telephoneClient": "${'1'.repeat(51)}"`]], [`E008 ${B1}/telephoneClient`]);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"telephoneClient": "01 02 03 04 05"', `"telephoneClient": "${'1'.repeat(51)}"`]],
+      [`E008 ${B1}/telephoneClient`],
+    );
   });
 
   test('representative: same formats as the client', () => {
-    expectFindings(hopDpiAvance, DPI_BASE, [['"nomRepresentant": "EVRARD"', '"nomRepresentant": "Evrard"']], [`A022 ${B0}/nomRepresentant`]);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"nomRepresentant": "EVRARD"', '"nomRepresentant": "Evrard"']],
+      [`A022 ${B0}/nomRepresentant`],
+    );
     expectFindings(hopDpiAvance, DPI_BASE, [['"l.evrard@ch-saint-eloi.fr"', '"l.evrard"']], [`A020 ${B0}/emailRepresentant`]);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"telephoneRepresentant": "+33715698229"', `"telephoneRepresentant": "${'7'.repeat(51)}"`]], [`E008 ${B0}/telephoneRepresentant`]);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"telephoneRepresentant": "+33715698229"', `"telephoneRepresentant": "${'7'.repeat(51)}"`]],
+      [`E008 ${B0}/telephoneRepresentant`],
+    );
   });
 
   // Request 1 has a representative (EVRARD), request 2 has none (three null).
@@ -402,16 +544,26 @@ describe('HOP-DPI: beneficiaires', () => {
 
   test('E026: all three null, all three filled: accepted', () => {
     expectFindings(hopDpiAvance, DPI_BASE, [NOM, EMAIL, TEL], []);
-    expectFindings(hopDpiAvance, DPI_BASE, [
-      ['"nomRepresentant": null', '"nomRepresentant": "DURAND"'],
-      ['"emailRepresentant": null', '"emailRepresentant": "durand@exemple.fr"'],
-      ['"telephoneRepresentant": null', '"telephoneRepresentant": "0102030405"'],
-    ], []);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [
+        ['"nomRepresentant": null', '"nomRepresentant": "DURAND"'],
+        ['"emailRepresentant": null', '"emailRepresentant": "durand@exemple.fr"'],
+        ['"telephoneRepresentant": null', '"telephoneRepresentant": "0102030405"'],
+      ],
+      [],
+    );
   });
 
   test('E026: a missing tag is E001; two present that disagree blame nomRepresentant', () => {
     expectFindings(hopDpiAvance, DPI_BASE, [[',\n        "telephoneRepresentant": null', '']], [`E001 ${B1}/telephoneRepresentant`]);
-    expectFindings(hopDpiAvance, DPI_BASE, [[',\n        "telephoneRepresentant": "+33715698229"', ''], EMAIL], [`E001 ${B0}/telephoneRepresentant`, `E026 ${B0}/nomRepresentant`]);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [[',\n        "telephoneRepresentant": "+33715698229"', ''], EMAIL],
+      [`E001 ${B0}/telephoneRepresentant`, `E026 ${B0}/nomRepresentant`],
+    );
   });
 
   test('E026 message shows what was found', () => {
@@ -425,20 +577,48 @@ describe('HOP-DPI: piecesJustificatives', () => {
   const P1 = `${R1}/piecesJustificatives/0`;
 
   test('at least one attachment', () => {
-    expectFindings(hopDpiAvance, DPI_BASE, [['"piecesJustificatives": [\n        {\n          "nomFichier": "HOP-DPI-Va2-BDC-00002.png"', '"piecesJustificatives": null, "x": [\n        {\n          "nomFichier": "HOP-DPI-Va2-BDC-00002.png"']], [`E006 ${R1}/piecesJustificatives`, `E002 ${R1}/x`]);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [
+        [
+          '"piecesJustificatives": [\n        {\n          "nomFichier": "HOP-DPI-Va2-BDC-00002.png"',
+          '"piecesJustificatives": null, "x": [\n        {\n          "nomFichier": "HOP-DPI-Va2-BDC-00002.png"',
+        ],
+      ],
+      [`E006 ${R1}/piecesJustificatives`, `E002 ${R1}/x`],
+    );
     const two = '{\n          "nomFichier": "HOP-DPI-Va2-BDC-00002.png",\n          "formatFichier": "PNG"\n        }';
-    expectFindings(hopDpiAvance, DPI_BASE, [[two, `${two}, { "nomFichier": "HOP-DPI-Va2-BDC-00002.pdf", "formatFichier": "PDF", "typeFichier": "BON_COMMANDE" }`]], []);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [[two, `${two}, { "nomFichier": "HOP-DPI-Va2-BDC-00002.pdf", "formatFichier": "PDF", "typeFichier": "BON_COMMANDE" }`]],
+      [],
+    );
   });
 
   test('nomFichier: at most 100 characters', () => {
     const name = (n: number) => `HOP-DPI-Va2-BDC-00002${'x'.repeat(n - 'HOP-DPI-Va2-BDC-00002.png'.length)}.png`;
     expect(name(100)).toHaveLength(100);
     expectFindings(hopDpiAvance, DPI_BASE, [['"HOP-DPI-Va2-BDC-00002.png"', `"${name(100)}"`]], [`A005 ${P1}/nomFichier`]);
-    expectFindings(hopDpiAvance, DPI_BASE, [['"HOP-DPI-Va2-BDC-00002.png"', `"${name(101)}"`]], [`E008 ${P1}/nomFichier`, `A005 ${P1}/nomFichier`]);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"HOP-DPI-Va2-BDC-00002.png"', `"${name(101)}"`]],
+      [`E008 ${P1}/nomFichier`, `A005 ${P1}/nomFichier`],
+    );
   });
 
   test('formatFichier: PDF, PNG or JPG', () => {
-    expectFindings(hopDpiAvance, DPI_BASE, [['"HOP-DPI-Va2-BDC-00002.png"', '"HOP-DPI-Va2-BDC-00002.jpg"'], ['"formatFichier": "PNG"', '"formatFichier": "JPG"']], []);
+    expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [
+        ['"HOP-DPI-Va2-BDC-00002.png"', '"HOP-DPI-Va2-BDC-00002.jpg"'],
+        ['"formatFichier": "PNG"', '"formatFichier": "JPG"'],
+      ],
+      [],
+    );
     expectFindings(hopDpiAvance, DPI_BASE, [['"formatFichier": "PNG"', '"formatFichier": "JPEG"']], [`E009 ${P1}/formatFichier`]);
   });
 
@@ -448,7 +628,12 @@ describe('HOP-DPI: piecesJustificatives', () => {
   });
 
   test('naming: HOP-DPI-Va2-BDC-numeroEditeur.format, format in lower case', () => {
-    const result = expectFindings(hopDpiAvance, DPI_BASE, [['"HOP-DPI-Va2-BDC-00002.png"', '"HOP-DPI-Va2-BDC-00002.PNG"']], [`A005 ${P1}/nomFichier`]);
+    const result = expectFindings(
+      hopDpiAvance,
+      DPI_BASE,
+      [['"HOP-DPI-Va2-BDC-00002.png"', '"HOP-DPI-Va2-BDC-00002.PNG"']],
+      [`A005 ${P1}/nomFichier`],
+    );
     expect(result.requests[1]!.warnings[0]!.message).toContain('« HOP-DPI-Va2-BDC-00002.png »');
     expectFindings(hopDpiAvance, DPI_BASE, [['"HOP-DPI-Va2-BDC-00002.png"', '"HOP-DPI-Va2-BDC-00001.png"']], [`A005 ${P1}/nomFichier`]);
     expectFindings(hopDpiAvance, DPI_BASE, [['"HOP-DPI-Va2-BDC-00002.png"', '"HOP-PFI-Va2-BDC-00002.png"']], [`A005 ${P1}/nomFichier`]);

@@ -10,11 +10,11 @@ function vague2(dsr: 'HOP-DPI' | 'HOP-PFI', label: string): RuleSetMeta {
     dsr,
     title: `${dsr} — demande d'avance, vague 2 (${label})`,
     reconstructed:
-    `Le guide utilisateur fournisseur de la vague 2 (couloir Hôpital) ne publie aucune table des balises, ` +
-    `seulement un fichier d'exemple par type de logiciel (DPI et PFI) ; les balises, leur ordre et les valeurs permises sont lus sur ces exemples, ` +
-    `les formats (longueurs, dates, montants, courriels) repris de la documentation MDV-LGC. Tolérées lorsqu'elles sont absentes (absentes des exemples) : ` +
-    `impId, typeAction, numeroASP, codeTraitement, libelleTraitement et typeFichier ; contrôlées comme pour MDV-LGC lorsqu'elles sont présentes. ` +
-    `typePrestation n'accepte que les valeurs vues dans les exemples (« V2 », « V1V2 »).`,
+      `Le guide utilisateur fournisseur de la vague 2 (couloir Hôpital) ne publie aucune table des balises, ` +
+      `seulement un fichier d'exemple par type de logiciel (DPI et PFI) ; les balises, leur ordre et les valeurs permises sont lus sur ces exemples, ` +
+      `les formats (longueurs, dates, montants, courriels) repris de la documentation MDV-LGC. Tolérées lorsqu'elles sont absentes (absentes des exemples) : ` +
+      `impId, typeAction, numeroASP, codeTraitement, libelleTraitement et typeFichier ; contrôlées comme pour MDV-LGC lorsqu'elles sont présentes. ` +
+      `typePrestation n'accepte que les valeurs vues dans les exemples (« V2 », « V1V2 »).`,
     // Vague 2: TTC accepts 0 % too.
     form: { profiles: false, vatRates: ['20', '8.5', '0'] },
     attachments: VAGUE2_ATTACHMENTS,

@@ -45,13 +45,21 @@ function dump(r: SimulationResult): string {
   return JSON.stringify({
     status: r.status,
     global: [...r.globalErrors, ...r.globalWarnings].map((i) => `${i.code} ${i.path}`),
-    requests: r.requests.map((q) => ({ errors: q.errors.map((i) => `${i.code} ${i.path}`), warnings: q.warnings.map((i) => `${i.code} ${i.path}`) })),
+    requests: r.requests.map((q) => ({
+      errors: q.errors.map((i) => `${i.code} ${i.path}`),
+      warnings: q.warnings.map((i) => `${i.code} ${i.path}`),
+    })),
   });
 }
 
 /** The last tag of a pointer (`/lignesImport/0/liberal/1/RPPS` → `RPPS`). */
 function leafTag(path: string): string {
-  return path.split('/').filter((s) => s !== '' && !/^\d+$/.test(s)).at(-1)!.replaceAll('~1', '/').replaceAll('~0', '~');
+  return path
+    .split('/')
+    .filter((s) => s !== '' && !/^\d+$/.test(s))
+    .at(-1)!
+    .replaceAll('~1', '/')
+    .replaceAll('~0', '~');
 }
 
 /**
@@ -101,14 +109,28 @@ describe('fixtures', () => {
         expect(r.status, dump(r)).toBe('invalid');
         expect(r.output).toBeNull();
         expect(r.requests).toEqual([]);
-        expect(r.globalErrors.map((i) => [i.code, i.path]), dump(r)).toContainEqual([f.code, f.path]);
-        const strictResult = simulateFile(encoder.encode(applyEdits(text, f.edits)), { ...mdvLgcAvanceOptions, ...f.options, strict: true });
+        expect(
+          r.globalErrors.map((i) => [i.code, i.path]),
+          dump(r),
+        ).toContainEqual([f.code, f.path]);
+        const strictResult = simulateFile(encoder.encode(applyEdits(text, f.edits)), {
+          ...mdvLgcAvanceOptions,
+          ...f.options,
+          strict: true,
+        });
         expect(strictResult.status).toBe('invalid');
       } else {
         // G021 names the rule set a file of another type or couloir fits: its requests are rejected here.
         if (f.code !== 'G021') expect(r.status, dump(r)).toBe('accepted');
-        expect(r.globalWarnings.map((i) => [i.code, i.path]), dump(r)).toContainEqual([f.code, f.path]);
-        const strictResult = simulateFile(encoder.encode(applyEdits(text, f.edits)), { ...mdvLgcAvanceOptions, ...f.options, strict: true });
+        expect(
+          r.globalWarnings.map((i) => [i.code, i.path]),
+          dump(r),
+        ).toContainEqual([f.code, f.path]);
+        const strictResult = simulateFile(encoder.encode(applyEdits(text, f.edits)), {
+          ...mdvLgcAvanceOptions,
+          ...f.options,
+          strict: true,
+        });
         if (NOT_ESCALATED.has(f.code)) {
           // A note strict never escalates (the JSON file name): still a warning.
           expect(strictResult.status).toBe(r.status);
@@ -203,7 +225,10 @@ function checkGlobal(name: string, edits: Edits, code: Code, path: string): void
   const r = run(name, edits);
   expect(r.status, dump(r)).toBe('invalid');
   expect(r.output).toBeNull();
-  expect(r.globalErrors.map((i) => [i.code, i.path]), dump(r)).toContainEqual([code, path]);
+  expect(
+    r.globalErrors.map((i) => [i.code, i.path]),
+    dump(r),
+  ).toContainEqual([code, path]);
 }
 
 const s = (n: number, c = 'A') => c.repeat(n);
@@ -251,7 +276,12 @@ describe('file header', () => {
     const make = (n: number) => {
       const requests = Array.from({ length: n }, (_, i) => {
         const editeur = String(i + 1).padStart(5, '0');
-        return { ...model, numLigne: i + 1, numeroEditeur: editeur, piecesJustificatives: [{ nomFichier: `MDV-LGC-Va1-BDC-${editeur}.pdf`, formatFichier: 'PDF', typeFichier: 'BON_COMMANDE' }] };
+        return {
+          ...model,
+          numLigne: i + 1,
+          numeroEditeur: editeur,
+          piecesJustificatives: [{ nomFichier: `MDV-LGC-Va1-BDC-${editeur}.pdf`, formatFichier: 'PDF', typeFichier: 'BON_COMMANDE' }],
+        };
       });
       return encoder.encode(JSON.stringify({ ...file, lignesImport: requests }, null, 2));
     };
@@ -269,7 +299,12 @@ describe('file header', () => {
 describe('request header', () => {
   test.each(
     cases([
-      { title: 'numLigne 200 accepted, out of sequence: a warning', base: L, edits: [['"numLigne": 1,', '"numLigne": 200,']], warnings: [['A023', 'numLigne']] },
+      {
+        title: 'numLigne 200 accepted, out of sequence: a warning',
+        base: L,
+        edits: [['"numLigne": 1,', '"numLigne": 200,']],
+        warnings: [['A023', 'numLigne']],
+      },
       { title: 'numLigne 0 refused', base: L, edits: [['"numLigne": 1,', '"numLigne": 0,']], errors: [['E013', 'numLigne']] },
       { title: 'numLigne 201 refused', base: L, edits: [['"numLigne": 1,', '"numLigne": 201,']], errors: [['E013', 'numLigne']] },
       { title: 'numLigne -1 refused', base: L, edits: [['"numLigne": 1,', '"numLigne": -1,']], errors: [['E013', 'numLigne']] },
@@ -279,13 +314,39 @@ describe('request header', () => {
       { title: 'numLigne null refused', base: L, edits: [['"numLigne": 1,', '"numLigne": null,']], errors: [['E006', 'numLigne']] },
       { title: 'typeAction "M" refused', base: L, edits: [['"typeAction": "C"', '"typeAction": "M"']], errors: [['E009', 'typeAction']] },
       { title: 'typeAction "c" refused', base: L, edits: [['"typeAction": "C"', '"typeAction": "c"']], errors: [['E009', 'typeAction']] },
-      { title: 'numeroASP filled refused', base: L, edits: [['"numeroASP": null', '"numeroASP": "123456789012"']], errors: [['E005', 'numeroASP']] },
+      {
+        title: 'numeroASP filled refused',
+        base: L,
+        edits: [['"numeroASP": null', '"numeroASP": "123456789012"']],
+        errors: [['E005', 'numeroASP']],
+      },
       // No naming advice built from an invalid numeroEditeur: the well-named attachment is not blamed.
       { title: 'numeroEditeur "0001" (4) refused', base: L, edits: [['"00001"', '"0001"']], errors: [['E007', 'numeroEditeur']] },
       { title: 'numeroEditeur "000001" (6) refused', base: L, edits: [['"00001"', '"000001"']], errors: [['E007', 'numeroEditeur']] },
-      { title: 'numeroEditeur "00000" refused (numbering starts at 00001)', base: L, edits: [['"00001"', '"00000"']], errors: [['E035', 'numeroEditeur']] },
-      { title: 'numeroEditeur "1", attachment named …-BDC-1.pdf: advice names numeroEditeur', base: L, edits: [['"00001"', '"1"'], ['"MDV-LGC-Va1-BDC-00001.pdf"', '"MDV-LGC-Va1-BDC-1.pdf"']], errors: [['E007', 'numeroEditeur']], warnings: [['A005', 'piecesJustificatives/0/nomFichier']] },
-      { title: 'numeroEditeur "ABC12" (5) accepted', base: L, edits: [['"00001"', '"ABC12"'], ['BDC-00001.pdf', 'BDC-ABC12.pdf']] },
+      {
+        title: 'numeroEditeur "00000" refused (numbering starts at 00001)',
+        base: L,
+        edits: [['"00001"', '"00000"']],
+        errors: [['E035', 'numeroEditeur']],
+      },
+      {
+        title: 'numeroEditeur "1", attachment named …-BDC-1.pdf: advice names numeroEditeur',
+        base: L,
+        edits: [
+          ['"00001"', '"1"'],
+          ['"MDV-LGC-Va1-BDC-00001.pdf"', '"MDV-LGC-Va1-BDC-1.pdf"'],
+        ],
+        errors: [['E007', 'numeroEditeur']],
+        warnings: [['A005', 'piecesJustificatives/0/nomFichier']],
+      },
+      {
+        title: 'numeroEditeur "ABC12" (5) accepted',
+        base: L,
+        edits: [
+          ['"00001"', '"ABC12"'],
+          ['BDC-00001.pdf', 'BDC-ABC12.pdf'],
+        ],
+      },
       { title: 'numeroEditeur as a number refused', base: L, edits: [['"00001"', '1']], errors: [['E004', 'numeroEditeur']] },
     ]),
   )('%s', (_, c) => check(c));
@@ -301,7 +362,12 @@ describe('commande', () => {
       { title: 'date of today accepted', base: L, edits: date('"22/11/2026"') },
       { title: 'date of tomorrow: warning', base: L, edits: date('"23/11/2026"'), warnings: [['A006', 'commande/dateCommande']] },
       { title: 'date 29/02/2023 refused', base: L, edits: date('"29/02/2023"'), errors: [['E010', 'commande/dateCommande']] },
-      { title: 'date 29/02/2100 refused (not a leap year)', base: L, edits: date('"29/02/2100"'), errors: [['E010', 'commande/dateCommande']] },
+      {
+        title: 'date 29/02/2100 refused (not a leap year)',
+        base: L,
+        edits: date('"29/02/2100"'),
+        errors: [['E010', 'commande/dateCommande']],
+      },
       { title: 'date 31/04/2024 refused', base: L, edits: date('"31/04/2024"'), errors: [['E010', 'commande/dateCommande']] },
       { title: 'date 00/01/2024 refused', base: L, edits: date('"00/01/2024"'), errors: [['E010', 'commande/dateCommande']] },
       { title: 'date 15/13/2024 refused', base: L, edits: date('"15/13/2024"'), errors: [['E010', 'commande/dateCommande']] },
@@ -329,50 +395,223 @@ describe('commande', () => {
 describe('beneficiaires', () => {
   test.each(
     cases([
-      { title: 'commandePour "liberal" refused', base: S, edits: [['"STRUCTURE"', '"structure"']], errors: [['E009', 'beneficiaires/commandePour']] },
-      { title: 'LIBERAL isMandataire null refused', base: L, index: 1, edits: [['"isMandataire": false', '"isMandataire": null']], errors: [['E006', 'beneficiaires/isMandataire']] },
-      { title: 'LIBERAL isMandataire "false" refused', base: L, index: 1, edits: [['"isMandataire": false', '"isMandataire": "false"']], errors: [['E004', 'beneficiaires/isMandataire']] },
-      { title: 'LIBERAL isClientUnique null refused', base: L, index: 1, edits: [['"isClientUnique": true', '"isClientUnique": null']], errors: [['E006', 'beneficiaires/isClientUnique']] },
+      {
+        title: 'commandePour "liberal" refused',
+        base: S,
+        edits: [['"STRUCTURE"', '"structure"']],
+        errors: [['E009', 'beneficiaires/commandePour']],
+      },
+      {
+        title: 'LIBERAL isMandataire null refused',
+        base: L,
+        index: 1,
+        edits: [['"isMandataire": false', '"isMandataire": null']],
+        errors: [['E006', 'beneficiaires/isMandataire']],
+      },
+      {
+        title: 'LIBERAL isMandataire "false" refused',
+        base: L,
+        index: 1,
+        edits: [['"isMandataire": false', '"isMandataire": "false"']],
+        errors: [['E004', 'beneficiaires/isMandataire']],
+      },
+      {
+        title: 'LIBERAL isClientUnique null refused',
+        base: L,
+        index: 1,
+        edits: [['"isClientUnique": true', '"isClientUnique": null']],
+        errors: [['E006', 'beneficiaires/isClientUnique']],
+      },
       { title: 'STRUCTURE isMandataire/isClientUnique null accepted', base: S, edits: [] },
       { title: 'STRUCTURE isMandataire/isClientUnique false accepted', base: S, index: 1, edits: [] },
-      { title: 'STRUCTURE isMandataire true refused', base: S, edits: [['"isMandataire": null', '"isMandataire": true']], errors: [['E005', 'beneficiaires/isMandataire']] },
-      { title: 'STRUCTURE isClientUnique true refused', base: S, index: 1, edits: [['"isClientUnique": false', '"isClientUnique": true']], errors: [['E005', 'beneficiaires/isClientUnique']] },
+      {
+        title: 'STRUCTURE isMandataire true refused',
+        base: S,
+        edits: [['"isMandataire": null', '"isMandataire": true']],
+        errors: [['E005', 'beneficiaires/isMandataire']],
+      },
+      {
+        title: 'STRUCTURE isClientUnique true refused',
+        base: S,
+        index: 1,
+        edits: [['"isClientUnique": false', '"isClientUnique": true']],
+        errors: [['E005', 'beneficiaires/isClientUnique']],
+      },
       // The representative's tags: filled when isClientUnique = false and isMandataire = true.
-      { title: 'nomMandataire null with a representative refused', base: L, edits: [['"nomMandataire": "DURAND"', '"nomMandataire": null']], errors: [['E006', 'beneficiaires/nomMandataire']] },
-      { title: 'emailMandataire null with a representative refused', base: L, edits: [['"emailMandataire": "dr.durand@exemple.fr"', '"emailMandataire": null']], errors: [['E006', 'beneficiaires/emailMandataire']] },
-      { title: 'telephoneMandataire null with a representative refused', base: L, edits: [['"telephoneMandataire": "0102030405"', '"telephoneMandataire": null']], errors: [['E006', 'beneficiaires/telephoneMandataire']] },
-      { title: 'nomMandataire filled without a representative refused', base: L, index: 1, edits: [['"nomMandataire": null', '"nomMandataire": "BERNARD"']], errors: [['E005', 'beneficiaires/nomMandataire']] },
-      { title: 'emailMandataire filled without a representative refused', base: L, index: 1, edits: [['"emailMandataire": null', '"emailMandataire": "a@b.fr"']], errors: [['E005', 'beneficiaires/emailMandataire']] },
-      { title: 'telephoneMandataire filled for a STRUCTURE (false flags) refused', base: S, index: 1, edits: [['"telephoneMandataire": null,\n        "liberal": [],\n        "structure": {\n          "FINESSJuridique": "690000013"', '"telephoneMandataire": "0102030405",\n        "liberal": [],\n        "structure": {\n          "FINESSJuridique": "690000013"']], errors: [['E005', 'beneficiaires/telephoneMandataire']] },
+      {
+        title: 'nomMandataire null with a representative refused',
+        base: L,
+        edits: [['"nomMandataire": "DURAND"', '"nomMandataire": null']],
+        errors: [['E006', 'beneficiaires/nomMandataire']],
+      },
+      {
+        title: 'emailMandataire null with a representative refused',
+        base: L,
+        edits: [['"emailMandataire": "dr.durand@exemple.fr"', '"emailMandataire": null']],
+        errors: [['E006', 'beneficiaires/emailMandataire']],
+      },
+      {
+        title: 'telephoneMandataire null with a representative refused',
+        base: L,
+        edits: [['"telephoneMandataire": "0102030405"', '"telephoneMandataire": null']],
+        errors: [['E006', 'beneficiaires/telephoneMandataire']],
+      },
+      {
+        title: 'nomMandataire filled without a representative refused',
+        base: L,
+        index: 1,
+        edits: [['"nomMandataire": null', '"nomMandataire": "BERNARD"']],
+        errors: [['E005', 'beneficiaires/nomMandataire']],
+      },
+      {
+        title: 'emailMandataire filled without a representative refused',
+        base: L,
+        index: 1,
+        edits: [['"emailMandataire": null', '"emailMandataire": "a@b.fr"']],
+        errors: [['E005', 'beneficiaires/emailMandataire']],
+      },
+      {
+        title: 'telephoneMandataire filled for a STRUCTURE (false flags) refused',
+        base: S,
+        index: 1,
+        edits: [
+          [
+            '"telephoneMandataire": null,\n        "liberal": [],\n        "structure": {\n          "FINESSJuridique": "690000013"',
+            '"telephoneMandataire": "0102030405",\n        "liberal": [],\n        "structure": {\n          "FINESSJuridique": "690000013"',
+          ],
+        ],
+        errors: [['E005', 'beneficiaires/telephoneMandataire']],
+      },
       { title: 'nomMandataire of 50 characters accepted', base: L, edits: [['"nomMandataire": "DURAND"', `"nomMandataire": "${s(50)}"`]] },
-      { title: 'nomMandataire of 51 characters refused', base: L, edits: [['"nomMandataire": "DURAND"', `"nomMandataire": "${s(51)}"`]], errors: [['E008', 'beneficiaires/nomMandataire']] },
-      { title: 'nomMandataire "Durand" refused', base: L, edits: [['"nomMandataire": "DURAND"', '"nomMandataire": "Durand"']], errors: [['E014', 'beneficiaires/nomMandataire']] },
-      { title: 'emailMandataire of 150 characters accepted', base: L, edits: [['"emailMandataire": "dr.durand@exemple.fr"', `"emailMandataire": "${s(139, 'd')}@exemple.fr"`]] },
-      { title: 'emailMandataire of 151 characters refused', base: L, edits: [['"emailMandataire": "dr.durand@exemple.fr"', `"emailMandataire": "${s(140, 'd')}@exemple.fr"`]], errors: [['E008', 'beneficiaires/emailMandataire']] },
-      { title: 'emailMandataire "dr.durand@exemple" refused', base: L, edits: [['"emailMandataire": "dr.durand@exemple.fr"', '"emailMandataire": "dr.durand@exemple"']], warnings: [['A020', 'beneficiaires/emailMandataire']] },
-      { title: 'telephoneMandataire of 50 characters accepted', base: L, edits: [['"telephoneMandataire": "0102030405"', `"telephoneMandataire": "${s(50, '0')}"`]] },
-      { title: 'telephoneMandataire of 51 characters refused', base: L, edits: [['"telephoneMandataire": "0102030405"', `"telephoneMandataire": "${s(51, '0')}"`]], errors: [['E008', 'beneficiaires/telephoneMandataire']] },
+      {
+        title: 'nomMandataire of 51 characters refused',
+        base: L,
+        edits: [['"nomMandataire": "DURAND"', `"nomMandataire": "${s(51)}"`]],
+        errors: [['E008', 'beneficiaires/nomMandataire']],
+      },
+      {
+        title: 'nomMandataire "Durand" refused',
+        base: L,
+        edits: [['"nomMandataire": "DURAND"', '"nomMandataire": "Durand"']],
+        errors: [['E014', 'beneficiaires/nomMandataire']],
+      },
+      {
+        title: 'emailMandataire of 150 characters accepted',
+        base: L,
+        edits: [['"emailMandataire": "dr.durand@exemple.fr"', `"emailMandataire": "${s(139, 'd')}@exemple.fr"`]],
+      },
+      {
+        title: 'emailMandataire of 151 characters refused',
+        base: L,
+        edits: [['"emailMandataire": "dr.durand@exemple.fr"', `"emailMandataire": "${s(140, 'd')}@exemple.fr"`]],
+        errors: [['E008', 'beneficiaires/emailMandataire']],
+      },
+      {
+        title: 'emailMandataire "dr.durand@exemple" refused',
+        base: L,
+        edits: [['"emailMandataire": "dr.durand@exemple.fr"', '"emailMandataire": "dr.durand@exemple"']],
+        warnings: [['A020', 'beneficiaires/emailMandataire']],
+      },
+      {
+        title: 'telephoneMandataire of 50 characters accepted',
+        base: L,
+        edits: [['"telephoneMandataire": "0102030405"', `"telephoneMandataire": "${s(50, '0')}"`]],
+      },
+      {
+        title: 'telephoneMandataire of 51 characters refused',
+        base: L,
+        edits: [['"telephoneMandataire": "0102030405"', `"telephoneMandataire": "${s(51, '0')}"`]],
+        errors: [['E008', 'beneficiaires/telephoneMandataire']],
+      },
       // liberal / structure according to commandePour.
-      { title: 'LIBERAL liberal [] refused', base: L, index: 1, edits: [[`"liberal": [\n          {\n            "nomMedecin": "BERNARD"`, '"liberal": [], "x": [\n          {\n            "nomMedecin": "BERNARD"']], errors: [['E016', 'beneficiaires/liberal'], ['E002', 'beneficiaires/x']] },
+      {
+        title: 'LIBERAL liberal [] refused',
+        base: L,
+        index: 1,
+        edits: [
+          [
+            `"liberal": [\n          {\n            "nomMedecin": "BERNARD"`,
+            '"liberal": [], "x": [\n          {\n            "nomMedecin": "BERNARD"',
+          ],
+        ],
+        errors: [
+          ['E016', 'beneficiaires/liberal'],
+          ['E002', 'beneficiaires/x'],
+        ],
+      },
       { title: 'STRUCTURE liberal [] accepted', base: S, edits: [] },
-      { title: 'STRUCTURE liberal with a doctor refused', base: S, edits: [['"liberal": []', '"liberal": [{}]']], errors: [['E017', 'beneficiaires/liberal']] },
-      { title: 'STRUCTURE liberal {} refused', base: S, edits: [['"liberal": []', '"liberal": {}']], errors: [['E004', 'beneficiaires/liberal']] },
-      { title: 'STRUCTURE liberal null refused ([] expected)', base: S, edits: [['"liberal": []', '"liberal": null']], errors: [['E004', 'beneficiaires/liberal']] },
+      {
+        title: 'STRUCTURE liberal with a doctor refused',
+        base: S,
+        edits: [['"liberal": []', '"liberal": [{}]']],
+        errors: [['E017', 'beneficiaires/liberal']],
+      },
+      {
+        title: 'STRUCTURE liberal {} refused',
+        base: S,
+        edits: [['"liberal": []', '"liberal": {}']],
+        errors: [['E004', 'beneficiaires/liberal']],
+      },
+      {
+        title: 'STRUCTURE liberal null refused ([] expected)',
+        base: S,
+        edits: [['"liberal": []', '"liberal": null']],
+        errors: [['E004', 'beneficiaires/liberal']],
+      },
       { title: 'LIBERAL structure {} accepted', base: L, edits: [] },
       { title: 'LIBERAL structure with null tags and FINESSGeo [] accepted', base: L, index: 1, edits: [] },
-      { title: 'LIBERAL structure with some of its tags null accepted', base: L, edits: [['"structure": {}', '"structure": {"FINESSJuridique": null, "FINESSGeo": []}']] },
-      { title: 'LIBERAL structure with a filled tag refused', base: L, index: 1, edits: [['"nomResponsable": null', '"nomResponsable": "MARTIN"']], errors: [['E017', 'beneficiaires/structure/nomResponsable']] },
-      { title: 'LIBERAL structure null refused ({} expected)', base: L, edits: [['"structure": {}', '"structure": null']], errors: [['E004', 'beneficiaires/structure']] },
-      { title: 'STRUCTURE structure null refused', base: S, edits: [['"structure": {\n          "FINESSJuridique": "750000127"', '"structure": null, "x": {\n          "FINESSJuridique": "750000127"']], errors: [['E006', 'beneficiaires/structure'], ['E002', 'beneficiaires/x']] },
+      {
+        title: 'LIBERAL structure with some of its tags null accepted',
+        base: L,
+        edits: [['"structure": {}', '"structure": {"FINESSJuridique": null, "FINESSGeo": []}']],
+      },
+      {
+        title: 'LIBERAL structure with a filled tag refused',
+        base: L,
+        index: 1,
+        edits: [['"nomResponsable": null', '"nomResponsable": "MARTIN"']],
+        errors: [['E017', 'beneficiaires/structure/nomResponsable']],
+      },
+      {
+        title: 'LIBERAL structure null refused ({} expected)',
+        base: L,
+        edits: [['"structure": {}', '"structure": null']],
+        errors: [['E004', 'beneficiaires/structure']],
+      },
+      {
+        title: 'STRUCTURE structure null refused',
+        base: S,
+        edits: [
+          [
+            '"structure": {\n          "FINESSJuridique": "750000127"',
+            '"structure": null, "x": {\n          "FINESSJuridique": "750000127"',
+          ],
+        ],
+        errors: [
+          ['E006', 'beneficiaires/structure'],
+          ['E002', 'beneficiaires/x'],
+        ],
+      },
       // isClientUnique against the number of doctors.
       { title: 'isClientUnique true with one doctor accepted', base: L, index: 1, edits: [] },
       { title: 'isClientUnique false with three doctors accepted', base: L, edits: [] },
-      { title: 'isClientUnique false with one doctor refused', base: L, index: 1, edits: [['"isClientUnique": true', '"isClientUnique": false']], errors: [['E022', 'beneficiaires/isClientUnique']] },
+      {
+        title: 'isClientUnique false with one doctor refused',
+        base: L,
+        index: 1,
+        edits: [['"isClientUnique": true', '"isClientUnique": false']],
+        errors: [['E022', 'beneficiaires/isClientUnique']],
+      },
       {
         title: 'isClientUnique true with three doctors refused (and the representative’s tags must then be null)',
         base: L,
         edits: [['"isClientUnique": false', '"isClientUnique": true']],
-        errors: [['E022', 'beneficiaires/isClientUnique'], ['E005', 'beneficiaires/nomMandataire'], ['E005', 'beneficiaires/emailMandataire'], ['E005', 'beneficiaires/telephoneMandataire']],
+        errors: [
+          ['E022', 'beneficiaires/isClientUnique'],
+          ['E005', 'beneficiaires/nomMandataire'],
+          ['E005', 'beneficiaires/emailMandataire'],
+          ['E005', 'beneficiaires/telephoneMandataire'],
+        ],
       },
     ]),
   )('%s', (_, c) => check(c));
@@ -384,24 +623,113 @@ describe('beneficiaires.liberal[j]', () => {
     cases([
       { title: 'nomMedecin "LEFÈVRE" accepted', base: L, edits: [] },
       { title: 'nomMedecin "N\'GUYEN-MARTIN" accepted', base: L, edits: [] },
-      { title: 'nomMedecin "Lefèvre" refused', base: L, edits: doctor('"LEFÈVRE"', '"Lefèvre"'), errors: [['E014', 'beneficiaires/liberal/1/nomMedecin']] },
-      { title: 'nomMedecin "lefèvre" of 51 characters: two errors', base: L, edits: doctor('"LEFÈVRE"', `"${s(51, 'l')}"`), errors: [['E008', 'beneficiaires/liberal/1/nomMedecin'], ['E014', 'beneficiaires/liberal/1/nomMedecin']] },
+      {
+        title: 'nomMedecin "Lefèvre" refused',
+        base: L,
+        edits: doctor('"LEFÈVRE"', '"Lefèvre"'),
+        errors: [['E014', 'beneficiaires/liberal/1/nomMedecin']],
+      },
+      {
+        title: 'nomMedecin "lefèvre" of 51 characters: two errors',
+        base: L,
+        edits: doctor('"LEFÈVRE"', `"${s(51, 'l')}"`),
+        errors: [
+          ['E008', 'beneficiaires/liberal/1/nomMedecin'],
+          ['E014', 'beneficiaires/liberal/1/nomMedecin'],
+        ],
+      },
       { title: 'nomMedecin of 50 characters accepted', base: L, edits: doctor('"LEFÈVRE"', `"${s(50, 'É')}"`) },
-      { title: 'nomMedecin of 51 characters refused', base: L, edits: doctor('"LEFÈVRE"', `"${s(51, 'É')}"`), errors: [['E008', 'beneficiaires/liberal/1/nomMedecin']] },
-      { title: 'nomMedecin null refused', base: L, edits: doctor('"LEFÈVRE"', 'null'), errors: [['E006', 'beneficiaires/liberal/1/nomMedecin']] },
+      {
+        title: 'nomMedecin of 51 characters refused',
+        base: L,
+        edits: doctor('"LEFÈVRE"', `"${s(51, 'É')}"`),
+        errors: [['E008', 'beneficiaires/liberal/1/nomMedecin']],
+      },
+      {
+        title: 'nomMedecin null refused',
+        base: L,
+        edits: doctor('"LEFÈVRE"', 'null'),
+        errors: [['E006', 'beneficiaires/liberal/1/nomMedecin']],
+      },
       { title: 'emailMedecin null with a representative accepted', base: L, edits: [] },
-      { title: 'emailMedecin null without a representative refused', base: L, index: 1, edits: doctor('"cabinet.bernard@exemple.fr"', 'null'), errors: [['E006', 'beneficiaires/liberal/0/emailMedecin']] },
-      { title: 'telephoneMedecin null without a representative refused', base: L, index: 1, edits: doctor('"+33612345678"', 'null'), errors: [['E006', 'beneficiaires/liberal/0/telephoneMedecin']] },
-      { title: 'emailMedecin "prenom.nom+cabinet@sous.domaine.fr" accepted', base: L, index: 1, edits: doctor('"cabinet.bernard@exemple.fr"', '"prenom.nom+cabinet@sous.domaine.fr"') },
-      { title: 'emailMedecin without @: a warning', base: L, index: 1, edits: doctor('"cabinet.bernard@exemple.fr"', '"cabinet.bernard.exemple.fr"'), warnings: [['A020', 'beneficiaires/liberal/0/emailMedecin']] },
-      { title: 'emailMedecin with two @: a warning', base: L, index: 1, edits: doctor('"cabinet.bernard@exemple.fr"', '"cabinet@bernard@exemple.fr"'), warnings: [['A020', 'beneficiaires/liberal/0/emailMedecin']] },
-      { title: 'emailMedecin ending with @: a warning', base: L, index: 1, edits: doctor('"cabinet.bernard@exemple.fr"', '"cabinet.bernard@"'), warnings: [['A020', 'beneficiaires/liberal/0/emailMedecin']] },
-      { title: 'emailMedecin with an accented domain accepted', base: L, index: 1, edits: doctor('"cabinet.bernard@exemple.fr"', '"dr.durand@clinique-éléa.fr"') },
-      { title: 'emailMedecin as a number refused', base: L, index: 1, edits: doctor('"cabinet.bernard@exemple.fr"', '12'), errors: [['E004', 'beneficiaires/liberal/0/emailMedecin']] },
-      { title: 'RPPS of 10 digits refused', base: L, edits: doctor('"10000000009"', '"1000000000"'), errors: [['E007', 'beneficiaires/liberal/0/RPPS']] },
-      { title: 'RPPS of 12 digits refused', base: L, edits: doctor('"10000000009"', '"100000000090"'), errors: [['E007', 'beneficiaires/liberal/0/RPPS']] },
-      { title: 'RPPS with a wrong key: warning', base: L, edits: doctor('"10000000009"', '"10000000001"'), warnings: [['A003', 'beneficiaires/liberal/0/RPPS']] },
-      { title: 'RPPS as a number refused', base: L, edits: doctor('"10000000009"', '10000000009'), errors: [['E004', 'beneficiaires/liberal/0/RPPS']] },
+      {
+        title: 'emailMedecin null without a representative refused',
+        base: L,
+        index: 1,
+        edits: doctor('"cabinet.bernard@exemple.fr"', 'null'),
+        errors: [['E006', 'beneficiaires/liberal/0/emailMedecin']],
+      },
+      {
+        title: 'telephoneMedecin null without a representative refused',
+        base: L,
+        index: 1,
+        edits: doctor('"+33612345678"', 'null'),
+        errors: [['E006', 'beneficiaires/liberal/0/telephoneMedecin']],
+      },
+      {
+        title: 'emailMedecin "prenom.nom+cabinet@sous.domaine.fr" accepted',
+        base: L,
+        index: 1,
+        edits: doctor('"cabinet.bernard@exemple.fr"', '"prenom.nom+cabinet@sous.domaine.fr"'),
+      },
+      {
+        title: 'emailMedecin without @: a warning',
+        base: L,
+        index: 1,
+        edits: doctor('"cabinet.bernard@exemple.fr"', '"cabinet.bernard.exemple.fr"'),
+        warnings: [['A020', 'beneficiaires/liberal/0/emailMedecin']],
+      },
+      {
+        title: 'emailMedecin with two @: a warning',
+        base: L,
+        index: 1,
+        edits: doctor('"cabinet.bernard@exemple.fr"', '"cabinet@bernard@exemple.fr"'),
+        warnings: [['A020', 'beneficiaires/liberal/0/emailMedecin']],
+      },
+      {
+        title: 'emailMedecin ending with @: a warning',
+        base: L,
+        index: 1,
+        edits: doctor('"cabinet.bernard@exemple.fr"', '"cabinet.bernard@"'),
+        warnings: [['A020', 'beneficiaires/liberal/0/emailMedecin']],
+      },
+      {
+        title: 'emailMedecin with an accented domain accepted',
+        base: L,
+        index: 1,
+        edits: doctor('"cabinet.bernard@exemple.fr"', '"dr.durand@clinique-éléa.fr"'),
+      },
+      {
+        title: 'emailMedecin as a number refused',
+        base: L,
+        index: 1,
+        edits: doctor('"cabinet.bernard@exemple.fr"', '12'),
+        errors: [['E004', 'beneficiaires/liberal/0/emailMedecin']],
+      },
+      {
+        title: 'RPPS of 10 digits refused',
+        base: L,
+        edits: doctor('"10000000009"', '"1000000000"'),
+        errors: [['E007', 'beneficiaires/liberal/0/RPPS']],
+      },
+      {
+        title: 'RPPS of 12 digits refused',
+        base: L,
+        edits: doctor('"10000000009"', '"100000000090"'),
+        errors: [['E007', 'beneficiaires/liberal/0/RPPS']],
+      },
+      {
+        title: 'RPPS with a wrong key: warning',
+        base: L,
+        edits: doctor('"10000000009"', '"10000000001"'),
+        warnings: [['A003', 'beneficiaires/liberal/0/RPPS']],
+      },
+      {
+        title: 'RPPS as a number refused',
+        base: L,
+        edits: doctor('"10000000009"', '10000000009'),
+        errors: [['E004', 'beneficiaires/liberal/0/RPPS']],
+      },
       { title: 'RPPS null refused', base: L, edits: doctor('"10000000009"', 'null'), errors: [['E006', 'beneficiaires/liberal/0/RPPS']] },
     ]),
   )('%s', (_, c) => check(c));
@@ -410,23 +738,96 @@ describe('beneficiaires.liberal[j]', () => {
 describe('beneficiaires.structure', () => {
   test.each(
     cases([
-      { title: 'FINESSJuridique null refused', base: S, edits: [['"750000127"', 'null']], errors: [['E006', 'beneficiaires/structure/FINESSJuridique']] },
-      { title: 'FINESSJuridique of 8 characters refused', base: S, edits: [['"750000127"', '"75000012"']], errors: [['E007', 'beneficiaires/structure/FINESSJuridique']] },
-      { title: 'FINESSJuridique of 10 characters refused', base: S, edits: [['"750000127"', '"7500001270"']], errors: [['E007', 'beneficiaires/structure/FINESSJuridique']] },
-      { title: 'FINESSJuridique with a wrong key: warning', base: S, edits: [['"750000127"', '"750000120"']], warnings: [['A004', 'beneficiaires/structure/FINESSJuridique']] },
+      {
+        title: 'FINESSJuridique null refused',
+        base: S,
+        edits: [['"750000127"', 'null']],
+        errors: [['E006', 'beneficiaires/structure/FINESSJuridique']],
+      },
+      {
+        title: 'FINESSJuridique of 8 characters refused',
+        base: S,
+        edits: [['"750000127"', '"75000012"']],
+        errors: [['E007', 'beneficiaires/structure/FINESSJuridique']],
+      },
+      {
+        title: 'FINESSJuridique of 10 characters refused',
+        base: S,
+        edits: [['"750000127"', '"7500001270"']],
+        errors: [['E007', 'beneficiaires/structure/FINESSJuridique']],
+      },
+      {
+        title: 'FINESSJuridique with a wrong key: warning',
+        base: S,
+        edits: [['"750000127"', '"750000120"']],
+        warnings: [['A004', 'beneficiaires/structure/FINESSJuridique']],
+      },
       { title: 'FINESSJuridique of Corsica (2A…) accepted', base: S, edits: [['"750000127"', '"2A0000001"']] },
-      { title: 'nomResponsable "Martin-Lefèvre" refused', base: S, edits: [['"MARTIN-LEFÈVRE"', '"Martin-Lefèvre"']], errors: [['E014', 'beneficiaires/structure/nomResponsable']] },
-      { title: 'nomResponsable null refused', base: S, edits: [['"MARTIN-LEFÈVRE"', 'null']], errors: [['E006', 'beneficiaires/structure/nomResponsable']] },
-      { title: 'emailResponsable invalid refused', base: S, edits: [['"direction@centre-sante-exemple.fr"', '"direction@centre-sante-exemple"']], warnings: [['A020', 'beneficiaires/structure/emailResponsable']] },
+      {
+        title: 'nomResponsable "Martin-Lefèvre" refused',
+        base: S,
+        edits: [['"MARTIN-LEFÈVRE"', '"Martin-Lefèvre"']],
+        errors: [['E014', 'beneficiaires/structure/nomResponsable']],
+      },
+      {
+        title: 'nomResponsable null refused',
+        base: S,
+        edits: [['"MARTIN-LEFÈVRE"', 'null']],
+        errors: [['E006', 'beneficiaires/structure/nomResponsable']],
+      },
+      {
+        title: 'emailResponsable invalid refused',
+        base: S,
+        edits: [['"direction@centre-sante-exemple.fr"', '"direction@centre-sante-exemple"']],
+        warnings: [['A020', 'beneficiaires/structure/emailResponsable']],
+      },
       { title: 'telephoneResponsable of 50 characters accepted', base: S, edits: [['"01 02 03 04 05"', `"${s(50, '0')}"`]] },
-      { title: 'telephoneResponsable of 51 characters refused', base: S, edits: [['"01 02 03 04 05"', `"${s(51, '0')}"`]], errors: [['E008', 'beneficiaires/structure/telephoneResponsable']] },
+      {
+        title: 'telephoneResponsable of 51 characters refused',
+        base: S,
+        edits: [['"01 02 03 04 05"', `"${s(51, '0')}"`]],
+        errors: [['E008', 'beneficiaires/structure/telephoneResponsable']],
+      },
       { title: 'FINESSGeo with one site accepted', base: S, index: 1, edits: [] },
-      { title: 'FINESSGeo [] refused', base: S, index: 1, edits: [['"FINESSGeo": [\n            "130000029"\n          ]', '"FINESSGeo": []']], errors: [['E016', 'beneficiaires/structure/FINESSGeo']] },
-      { title: 'FINESSGeo null refused', base: S, index: 1, edits: [['"FINESSGeo": [\n            "130000029"\n          ]', '"FINESSGeo": null']], errors: [['E006', 'beneficiaires/structure/FINESSGeo']] },
-      { title: 'FINESSGeo as a string refused', base: S, index: 1, edits: [['"FINESSGeo": [\n            "130000029"\n          ]', '"FINESSGeo": "130000029"']], errors: [['E004', 'beneficiaires/structure/FINESSGeo']] },
-      { title: 'FINESSGeo item of 8 characters refused', base: S, edits: [['"750000143"', '"75000014"']], errors: [['E007', 'beneficiaires/structure/FINESSGeo/1']] },
-      { title: 'FINESSGeo item as a number refused', base: S, edits: [['"750000143"', '750000143']], errors: [['E004', 'beneficiaires/structure/FINESSGeo/1']] },
-      { title: 'FINESSGeo item with a wrong key: warning', base: S, edits: [['"750000143"', '"750000144"']], warnings: [['A004', 'beneficiaires/structure/FINESSGeo/1']] },
+      {
+        title: 'FINESSGeo [] refused',
+        base: S,
+        index: 1,
+        edits: [['"FINESSGeo": [\n            "130000029"\n          ]', '"FINESSGeo": []']],
+        errors: [['E016', 'beneficiaires/structure/FINESSGeo']],
+      },
+      {
+        title: 'FINESSGeo null refused',
+        base: S,
+        index: 1,
+        edits: [['"FINESSGeo": [\n            "130000029"\n          ]', '"FINESSGeo": null']],
+        errors: [['E006', 'beneficiaires/structure/FINESSGeo']],
+      },
+      {
+        title: 'FINESSGeo as a string refused',
+        base: S,
+        index: 1,
+        edits: [['"FINESSGeo": [\n            "130000029"\n          ]', '"FINESSGeo": "130000029"']],
+        errors: [['E004', 'beneficiaires/structure/FINESSGeo']],
+      },
+      {
+        title: 'FINESSGeo item of 8 characters refused',
+        base: S,
+        edits: [['"750000143"', '"75000014"']],
+        errors: [['E007', 'beneficiaires/structure/FINESSGeo/1']],
+      },
+      {
+        title: 'FINESSGeo item as a number refused',
+        base: S,
+        edits: [['"750000143"', '750000143']],
+        errors: [['E004', 'beneficiaires/structure/FINESSGeo/1']],
+      },
+      {
+        title: 'FINESSGeo item with a wrong key: warning',
+        base: S,
+        edits: [['"750000143"', '"750000144"']],
+        warnings: [['A004', 'beneficiaires/structure/FINESSGeo/1']],
+      },
       { title: 'FINESSGeo repeated site accepted (no uniqueness check)', base: S, edits: [['"750000143"', '"750000135"']] },
     ]),
   )('%s', (_, c) => check(c));
@@ -436,20 +837,105 @@ describe('piecesJustificatives', () => {
   const name = (to: string) => [['"MDV-LGC-Va1-BDC-00001.pdf"', to]] as const;
   test.each(
     cases([
-      { title: 'nomFichier of 100 characters accepted (naming warning only)', base: L, edits: name(`"${s(96, 'x')}.pdf"`), warnings: [['A005', 'piecesJustificatives/0/nomFichier']] },
-      { title: 'nomFichier of 101 characters refused', base: L, edits: name(`"${s(97, 'x')}.pdf"`), errors: [['E008', 'piecesJustificatives/0/nomFichier']], warnings: [['A005', 'piecesJustificatives/0/nomFichier']] },
-      { title: 'nomFichier "MDV-LGC-Val-BDC-00001.pdf" (OCR) : warning', base: L, edits: name('"MDV-LGC-Val-BDC-00001.pdf"'), warnings: [['A005', 'piecesJustificatives/0/nomFichier']] },
-      { title: 'nomFichier with .PDF: warning', base: L, edits: name('"MDV-LGC-Va1-BDC-00001.PDF"'), warnings: [['A005', 'piecesJustificatives/0/nomFichier']] },
-      { title: 'nomFichier "bon de commande.pdf": warning', base: L, edits: name('"bon de commande.pdf"'), warnings: [['A005', 'piecesJustificatives/0/nomFichier']] },
+      {
+        title: 'nomFichier of 100 characters accepted (naming warning only)',
+        base: L,
+        edits: name(`"${s(96, 'x')}.pdf"`),
+        warnings: [['A005', 'piecesJustificatives/0/nomFichier']],
+      },
+      {
+        title: 'nomFichier of 101 characters refused',
+        base: L,
+        edits: name(`"${s(97, 'x')}.pdf"`),
+        errors: [['E008', 'piecesJustificatives/0/nomFichier']],
+        warnings: [['A005', 'piecesJustificatives/0/nomFichier']],
+      },
+      {
+        title: 'nomFichier "MDV-LGC-Val-BDC-00001.pdf" (OCR) : warning',
+        base: L,
+        edits: name('"MDV-LGC-Val-BDC-00001.pdf"'),
+        warnings: [['A005', 'piecesJustificatives/0/nomFichier']],
+      },
+      {
+        title: 'nomFichier with .PDF: warning',
+        base: L,
+        edits: name('"MDV-LGC-Va1-BDC-00001.PDF"'),
+        warnings: [['A005', 'piecesJustificatives/0/nomFichier']],
+      },
+      {
+        title: 'nomFichier "bon de commande.pdf": warning',
+        base: L,
+        edits: name('"bon de commande.pdf"'),
+        warnings: [['A005', 'piecesJustificatives/0/nomFichier']],
+      },
       { title: 'nomFichier null refused', base: L, edits: name('null'), errors: [['E006', 'piecesJustificatives/0/nomFichier']] },
-      { title: 'formatFichier PNG with a .png name accepted', base: L, edits: [['"MDV-LGC-Va1-BDC-00001.pdf",\n          "formatFichier": "PDF"', '"MDV-LGC-Va1-BDC-00001.png",\n          "formatFichier": "PNG"']] },
-      { title: 'formatFichier PNG with a .pdf name: warning', base: L, edits: [['"formatFichier": "PDF"', '"formatFichier": "PNG"']], warnings: [['A005', 'piecesJustificatives/0/nomFichier']] },
-      { title: 'formatFichier "JPEG" refused (and no name expected from it)', base: L, edits: [['"formatFichier": "PDF"', '"formatFichier": "JPEG"']], errors: [['E009', 'piecesJustificatives/0/formatFichier']], warnings: [] },
-      { title: 'typeFichier "BON_DE_COMMANDE" refused (and no order form left)', base: L, edits: [['"typeFichier": "BON_COMMANDE"', '"typeFichier": "BON_DE_COMMANDE"']], errors: [['E023', 'piecesJustificatives'], ['E009', 'piecesJustificatives/0/typeFichier']] },
-      { title: 'piecesJustificatives [] refused', base: S, edits: [['"piecesJustificatives": [\n        {\n          "nomFichier": "MDV-LGC-Va1-BDC-00101.pdf",\n          "formatFichier": "PDF",\n          "typeFichier": "BON_COMMANDE"\n        }\n      ]', '"piecesJustificatives": []']], errors: [['E016', 'piecesJustificatives']] },
+      {
+        title: 'formatFichier PNG with a .png name accepted',
+        base: L,
+        edits: [
+          [
+            '"MDV-LGC-Va1-BDC-00001.pdf",\n          "formatFichier": "PDF"',
+            '"MDV-LGC-Va1-BDC-00001.png",\n          "formatFichier": "PNG"',
+          ],
+        ],
+      },
+      {
+        title: 'formatFichier PNG with a .pdf name: warning',
+        base: L,
+        edits: [['"formatFichier": "PDF"', '"formatFichier": "PNG"']],
+        warnings: [['A005', 'piecesJustificatives/0/nomFichier']],
+      },
+      {
+        title: 'formatFichier "JPEG" refused (and no name expected from it)',
+        base: L,
+        edits: [['"formatFichier": "PDF"', '"formatFichier": "JPEG"']],
+        errors: [['E009', 'piecesJustificatives/0/formatFichier']],
+        warnings: [],
+      },
+      {
+        title: 'typeFichier "BON_DE_COMMANDE" refused (and no order form left)',
+        base: L,
+        edits: [['"typeFichier": "BON_COMMANDE"', '"typeFichier": "BON_DE_COMMANDE"']],
+        errors: [
+          ['E023', 'piecesJustificatives'],
+          ['E009', 'piecesJustificatives/0/typeFichier'],
+        ],
+      },
+      {
+        title: 'piecesJustificatives [] refused',
+        base: S,
+        edits: [
+          [
+            '"piecesJustificatives": [\n        {\n          "nomFichier": "MDV-LGC-Va1-BDC-00101.pdf",\n          "formatFichier": "PDF",\n          "typeFichier": "BON_COMMANDE"\n        }\n      ]',
+            '"piecesJustificatives": []',
+          ],
+        ],
+        errors: [['E016', 'piecesJustificatives']],
+      },
       { title: 'HT: PREUVE_HT listed before the order form accepted', base: H, index: 1, edits: [] },
-      { title: 'HT without PREUVE_HT refused', base: H, index: 1, edits: [['{\n          "nomFichier": "MDV-LGC-Va1-HT-00002.png",\n          "formatFichier": "PNG",\n          "typeFichier": "PREUVE_HT"\n        },\n        ', '']], errors: [['E024', 'piecesJustificatives']] },
-      { title: 'TTC with PREUVE_HT: warning', base: S, edits: [['"typeFichier": "BON_COMMANDE"\n        }', '"typeFichier": "BON_COMMANDE"\n        },\n        {"nomFichier": "MDV-LGC-Va1-HT-00101.pdf", "formatFichier": "PDF", "typeFichier": "PREUVE_HT"}']], warnings: [['A007', 'piecesJustificatives/1/typeFichier']] },
+      {
+        title: 'HT without PREUVE_HT refused',
+        base: H,
+        index: 1,
+        edits: [
+          [
+            '{\n          "nomFichier": "MDV-LGC-Va1-HT-00002.png",\n          "formatFichier": "PNG",\n          "typeFichier": "PREUVE_HT"\n        },\n        ',
+            '',
+          ],
+        ],
+        errors: [['E024', 'piecesJustificatives']],
+      },
+      {
+        title: 'TTC with PREUVE_HT: warning',
+        base: S,
+        edits: [
+          [
+            '"typeFichier": "BON_COMMANDE"\n        }',
+            '"typeFichier": "BON_COMMANDE"\n        },\n        {"nomFichier": "MDV-LGC-Va1-HT-00101.pdf", "formatFichier": "PDF", "typeFichier": "PREUVE_HT"}',
+          ],
+        ],
+        warnings: [['A007', 'piecesJustificatives/1/typeFichier']],
+      },
     ]),
   )('%s', (_, c) => check(c));
 });
@@ -463,33 +949,108 @@ describe('scenarioInstallation', () => {
       { title: 'operateurMessagerie "CH_41" (OCR spelling) accepted', base: L, edits: operator('"CH_41"') },
       { title: 'operateurMessagerie "CH _41" accepted', base: L, edits: operator('"CH _41"') },
       { title: 'operateurMessagerie "H.G_48" accepted', base: L, edits: operator('"H.G_48"') },
-      { title: 'operateurMessagerie "XYZ_999": warning', base: L, edits: operator('"XYZ_999"'), warnings: [['A002', 'scenarioInstallation/operateurMessagerie']] },
-      { title: 'operateurMessagerie "eno_5": warning', base: L, edits: operator('"eno_5"'), warnings: [['A002', 'scenarioInstallation/operateurMessagerie']] },
-      { title: 'operateurMessagerie of 50 characters: warning only', base: L, edits: operator(`"${s(50, 'X')}"`), warnings: [['A002', 'scenarioInstallation/operateurMessagerie']] },
-      { title: 'operateurMessagerie of 51 characters refused', base: L, edits: operator(`"${s(51, 'X')}"`), errors: [['E008', 'scenarioInstallation/operateurMessagerie']], warnings: [['A002', 'scenarioInstallation/operateurMessagerie']] },
-      { title: 'operateurMessagerie as a number refused', base: L, edits: operator('15'), errors: [['E004', 'scenarioInstallation/operateurMessagerie']] },
+      {
+        title: 'operateurMessagerie "XYZ_999": warning',
+        base: L,
+        edits: operator('"XYZ_999"'),
+        warnings: [['A002', 'scenarioInstallation/operateurMessagerie']],
+      },
+      {
+        title: 'operateurMessagerie "eno_5": warning',
+        base: L,
+        edits: operator('"eno_5"'),
+        warnings: [['A002', 'scenarioInstallation/operateurMessagerie']],
+      },
+      {
+        title: 'operateurMessagerie of 50 characters: warning only',
+        base: L,
+        edits: operator(`"${s(50, 'X')}"`),
+        warnings: [['A002', 'scenarioInstallation/operateurMessagerie']],
+      },
+      {
+        title: 'operateurMessagerie of 51 characters refused',
+        base: L,
+        edits: operator(`"${s(51, 'X')}"`),
+        errors: [['E008', 'scenarioInstallation/operateurMessagerie']],
+        warnings: [['A002', 'scenarioInstallation/operateurMessagerie']],
+      },
+      {
+        title: 'operateurMessagerie as a number refused',
+        base: L,
+        edits: operator('15'),
+        errors: [['E004', 'scenarioInstallation/operateurMessagerie']],
+      },
       { title: 'isCentreDeSante true with the profile accepted', base: S, edits: [] },
-      { title: 'isCentreDeSante "true" refused', base: L, edits: [['"isCentreDeSante": false', '"isCentreDeSante": "true"']], errors: [['E004', 'scenarioInstallation/isCentreDeSante']] },
-      { title: 'isCentreDeSante 1 refused', base: L, edits: [['"isCentreDeSante": false', '"isCentreDeSante": 1']], errors: [['E004', 'scenarioInstallation/isCentreDeSante']] },
-      { title: 'isDirecToDMP: warning, accepted', base: L, edits: [['"isDirectToDMP"', '"isDirecToDMP"']], warnings: [['A001', 'scenarioInstallation/isDirecToDMP']] },
-      { title: 'isDirecToDMP with a string: its value is checked', base: L, edits: [['"isDirectToDMP": true', '"isDirecToDMP": "true"']], errors: [['E004', 'scenarioInstallation/isDirecToDMP']], warnings: [['A001', 'scenarioInstallation/isDirecToDMP']] },
-      { title: 'isDirecToDMP null: its value is checked', base: L, edits: [['"isDirectToDMP": true', '"isDirecToDMP": null']], errors: [['E006', 'scenarioInstallation/isDirecToDMP']], warnings: [['A001', 'scenarioInstallation/isDirecToDMP']] },
-      { title: 'isDirectToDMP and isDirecToDMP both present: the tag twice (E033 on the second)', base: L, edits: [['"isDirectToDMP": true,', '"isDirectToDMP": true,\n        "isDirecToDMP": true,']], errors: [['E033', 'scenarioInstallation/isDirecToDMP']] },
-      { title: 'isDirecToDMP before isDirectToDMP: the tag twice (E033 on the second)', base: L, edits: [['"isDirectToDMP": true,', '"isDirecToDMP": true,\n        "isDirectToDMP": true,']], errors: [['E033', 'scenarioInstallation/isDirectToDMP']], warnings: [['A001', 'scenarioInstallation/isDirecToDMP']] },
-      { title: 'isDirectToDMP missing refused', base: L, edits: [['"isDirectToDMP": true,\n', '']], errors: [['E001', 'scenarioInstallation/isDirectToDMP']] },
+      {
+        title: 'isCentreDeSante "true" refused',
+        base: L,
+        edits: [['"isCentreDeSante": false', '"isCentreDeSante": "true"']],
+        errors: [['E004', 'scenarioInstallation/isCentreDeSante']],
+      },
+      {
+        title: 'isCentreDeSante 1 refused',
+        base: L,
+        edits: [['"isCentreDeSante": false', '"isCentreDeSante": 1']],
+        errors: [['E004', 'scenarioInstallation/isCentreDeSante']],
+      },
+      {
+        title: 'isDirecToDMP: warning, accepted',
+        base: L,
+        edits: [['"isDirectToDMP"', '"isDirecToDMP"']],
+        warnings: [['A001', 'scenarioInstallation/isDirecToDMP']],
+      },
+      {
+        title: 'isDirecToDMP with a string: its value is checked',
+        base: L,
+        edits: [['"isDirectToDMP": true', '"isDirecToDMP": "true"']],
+        errors: [['E004', 'scenarioInstallation/isDirecToDMP']],
+        warnings: [['A001', 'scenarioInstallation/isDirecToDMP']],
+      },
+      {
+        title: 'isDirecToDMP null: its value is checked',
+        base: L,
+        edits: [['"isDirectToDMP": true', '"isDirecToDMP": null']],
+        errors: [['E006', 'scenarioInstallation/isDirecToDMP']],
+        warnings: [['A001', 'scenarioInstallation/isDirecToDMP']],
+      },
+      {
+        title: 'isDirectToDMP and isDirecToDMP both present: the tag twice (E033 on the second)',
+        base: L,
+        edits: [['"isDirectToDMP": true,', '"isDirectToDMP": true,\n        "isDirecToDMP": true,']],
+        errors: [['E033', 'scenarioInstallation/isDirecToDMP']],
+      },
+      {
+        title: 'isDirecToDMP before isDirectToDMP: the tag twice (E033 on the second)',
+        base: L,
+        edits: [['"isDirectToDMP": true,', '"isDirecToDMP": true,\n        "isDirectToDMP": true,']],
+        errors: [['E033', 'scenarioInstallation/isDirectToDMP']],
+        warnings: [['A001', 'scenarioInstallation/isDirecToDMP']],
+      },
+      {
+        title: 'isDirectToDMP missing refused',
+        base: L,
+        edits: [['"isDirectToDMP": true,\n', '']],
+        errors: [['E001', 'scenarioInstallation/isDirectToDMP']],
+      },
     ]),
   )('%s', (_, c) => check(c));
 
-  test.each(['isProSanteConnectNeeded', 'isDirectToDMP', 'isPFIToDMP', 'isDirectToMSSPro', 'isPFIToMSSPro', 'isDirectToMSSCitoyen', 'isPFIToMSSCitoyen', 'isCentreDeSante'])(
-    '%s: true and false accepted, null and "true" refused',
-    (name) => {
-      const at = (v: string): Edits => [[new RegExp(`"${name}": (true|false)`).exec(base(L).text)![0], `"${name}": ${v}`]];
-      check({ title: '', base: L, edits: at('true') });
-      check({ title: '', base: L, edits: at('false') });
-      check({ title: '', base: L, edits: at('null'), errors: [['E006', `scenarioInstallation/${name}`]] });
-      check({ title: '', base: L, edits: at('"true"'), errors: [['E004', `scenarioInstallation/${name}`]] });
-    },
-  );
+  test.each([
+    'isProSanteConnectNeeded',
+    'isDirectToDMP',
+    'isPFIToDMP',
+    'isDirectToMSSPro',
+    'isPFIToMSSPro',
+    'isDirectToMSSCitoyen',
+    'isPFIToMSSCitoyen',
+    'isCentreDeSante',
+  ])('%s: true and false accepted, null and "true" refused', (name) => {
+    const at = (v: string): Edits => [[new RegExp(`"${name}": (true|false)`).exec(base(L).text)![0], `"${name}": ${v}`]];
+    check({ title: '', base: L, edits: at('true') });
+    check({ title: '', base: L, edits: at('false') });
+    check({ title: '', base: L, edits: at('null'), errors: [['E006', `scenarioInstallation/${name}`]] });
+    check({ title: '', base: L, edits: at('"true"'), errors: [['E004', `scenarioInstallation/${name}`]] });
+  });
 });
 
 describe('the form: VAT rate and profiles', () => {
@@ -503,10 +1064,29 @@ describe('the form: VAT rate and profiles', () => {
       { title: 'HT under 8.5 % refused', base: H, edits: [], options: { vatRate: '8.5' }, errors: [['E030', 'commande/regimeTVA']] },
       { title: 'no VAT rate chosen: not checked', base: H, edits: [], options: { vatRate: undefined } },
       { title: 'health centre with the profile accepted', base: S, edits: [], options: { profiles: ['centre-sante'] } },
-      { title: 'health centre without the profile refused', base: S, edits: [], options: { profiles: ['general', 'mailiz', 'stockage-identite'] }, errors: [['E031', 'scenarioInstallation/isCentreDeSante']] },
-      { title: 'health centre with no profile at all refused', base: S, edits: [], options: { profiles: undefined }, errors: [['E031', 'scenarioInstallation/isCentreDeSante']] },
+      {
+        title: 'health centre without the profile refused',
+        base: S,
+        edits: [],
+        options: { profiles: ['general', 'mailiz', 'stockage-identite'] },
+        errors: [['E031', 'scenarioInstallation/isCentreDeSante']],
+      },
+      {
+        title: 'health centre with no profile at all refused',
+        base: S,
+        edits: [],
+        options: { profiles: undefined },
+        errors: [['E031', 'scenarioInstallation/isCentreDeSante']],
+      },
       { title: 'MAI_15 with the Mailiz profile accepted', base: S, index: 1, edits: [], options: { profiles: ['mailiz'] } },
-      { title: 'MAI_15 without the Mailiz profile refused', base: S, index: 1, edits: [], options: { profiles: ['general', 'centre-sante', 'stockage-identite'] }, errors: [['E032', 'scenarioInstallation/operateurMessagerie']] },
+      {
+        title: 'MAI_15 without the Mailiz profile refused',
+        base: S,
+        index: 1,
+        edits: [],
+        options: { profiles: ['general', 'centre-sante', 'stockage-identite'] },
+        errors: [['E032', 'scenarioInstallation/operateurMessagerie']],
+      },
       { title: 'another operator without the Mailiz profile accepted', base: L, edits: [], options: { profiles: [] } },
     ]),
   )('%s', (_, c) => {
@@ -517,7 +1097,9 @@ describe('the form: VAT rate and profiles', () => {
 
   it('the portal’s own message for Mailiz', () => {
     const r = run(S, [], { profiles: [] });
-    expect(r.requests[1]!.errors[0]!.message).toBe("Si l'opérateur messagerie est 'MAILIZ' alors le profil de la solution doit être « Opérateur Mailiz »");
+    expect(r.requests[1]!.errors[0]!.message).toBe(
+      "Si l'opérateur messagerie est 'MAILIZ' alors le profil de la solution doit être « Opérateur Mailiz »",
+    );
   });
 });
 
@@ -561,7 +1143,10 @@ describe('options', () => {
   });
 
   it('numeroEditeur repeated: only the later request is rejected', () => {
-    const r = run(L, [['"numeroEditeur": "00002"', '"numeroEditeur": "00001"'], ['BDC-00002.pdf', 'BDC-00001.pdf']]);
+    const r = run(L, [
+      ['"numeroEditeur": "00002"', '"numeroEditeur": "00001"'],
+      ['BDC-00002.pdf', 'BDC-00001.pdf'],
+    ]);
     expect(r.requests[0]!.codeTraitement).toBe(ACCEPTED_CODE);
     expect(rel(r.requests[1]!.errors, 1)).toEqual([['E021', 'numeroEditeur']]);
   });
@@ -580,7 +1165,11 @@ describe('the output file', () => {
     const r = run(L);
     const input = base(L).text;
     const output = decoder.decode(r.output!);
-    expect(output).toBe(input.replaceAll('"codeTraitement": null', '"codeTraitement": "0000"').replaceAll('"libelleTraitement": null', '"libelleTraitement": "Demande acceptée"'));
+    expect(output).toBe(
+      input
+        .replaceAll('"codeTraitement": null', '"codeTraitement": "0000"')
+        .replaceAll('"libelleTraitement": null', '"libelleTraitement": "Demande acceptée"'),
+    );
     expect(output).toContain('"montantSegurHT": 1075.00');
   });
 
@@ -617,19 +1206,60 @@ describe('the output file', () => {
 // Issue 10: what the guides allow is accepted, what they state is checked.
 
 describe('fidelity to the guides (issue 10)', () => {
-  test.each(cases([
-    // seed 002 lines 527-550: isMandataire / isClientUnique «à ne pas renseigner» for a STRUCTURE.
-    { title: 'STRUCTURE without isMandataire and isClientUnique accepted', base: S, edits: [['"isMandataire": null,\n        "isClientUnique": null,\n', '']] },
-    { title: 'STRUCTURE without isClientUnique only accepted', base: S, index: 1, edits: [['"isClientUnique": false,\n', '']] },
-    { title: 'LIBERAL without isMandataire still refused', base: L, index: 1, edits: [['"isMandataire": false,\n', '']], errors: [['E001', 'beneficiaires/isMandataire']] },
-    // seed 002 lines 560-610: the mandataire tags are null for a STRUCTURE, whatever its flags.
-    { title: 'STRUCTURE with emailMandataire filled refused', base: S, edits: [['"emailMandataire": null', '"emailMandataire": "a@b.fr"']], errors: [['E005', 'beneficiaires/emailMandataire']] },
-    { title: 'STRUCTURE with telephoneMandataire filled refused', base: S, edits: [['"telephoneMandataire": null', '"telephoneMandataire": "0102030405"']], errors: [['E005', 'beneficiaires/telephoneMandataire']] },
-    // seed 002 line 686: the guide's spelling isDirecToDMP, a note strict does not escalate.
-    { title: 'isDirecToDMP under strict: accepted, the note stays a warning', base: L, options: { strict: true }, edits: [['"isDirectToDMP": true', '"isDirecToDMP": true']], warnings: [['A001', 'scenarioInstallation/isDirecToDMP']] },
-    { title: 'e-mail with an accented domain accepted under strict', base: L, index: 1, options: { strict: true }, edits: [['"cabinet.bernard@exemple.fr"', '"dr.durand@clinique-éléa.fr"']] },
-    { title: 'e-mail without @ under strict: still a warning', base: L, index: 1, options: { strict: true }, edits: [['"cabinet.bernard@exemple.fr"', '"cabinet.bernard"']], warnings: [['A020', 'beneficiaires/liberal/0/emailMedecin']] },
-  ]))('%s', (_, c) => check(c));
+  test.each(
+    cases([
+      // seed 002 lines 527-550: isMandataire / isClientUnique «à ne pas renseigner» for a STRUCTURE.
+      {
+        title: 'STRUCTURE without isMandataire and isClientUnique accepted',
+        base: S,
+        edits: [['"isMandataire": null,\n        "isClientUnique": null,\n', '']],
+      },
+      { title: 'STRUCTURE without isClientUnique only accepted', base: S, index: 1, edits: [['"isClientUnique": false,\n', '']] },
+      {
+        title: 'LIBERAL without isMandataire still refused',
+        base: L,
+        index: 1,
+        edits: [['"isMandataire": false,\n', '']],
+        errors: [['E001', 'beneficiaires/isMandataire']],
+      },
+      // seed 002 lines 560-610: the mandataire tags are null for a STRUCTURE, whatever its flags.
+      {
+        title: 'STRUCTURE with emailMandataire filled refused',
+        base: S,
+        edits: [['"emailMandataire": null', '"emailMandataire": "a@b.fr"']],
+        errors: [['E005', 'beneficiaires/emailMandataire']],
+      },
+      {
+        title: 'STRUCTURE with telephoneMandataire filled refused',
+        base: S,
+        edits: [['"telephoneMandataire": null', '"telephoneMandataire": "0102030405"']],
+        errors: [['E005', 'beneficiaires/telephoneMandataire']],
+      },
+      // seed 002 line 686: the guide's spelling isDirecToDMP, a note strict does not escalate.
+      {
+        title: 'isDirecToDMP under strict: accepted, the note stays a warning',
+        base: L,
+        options: { strict: true },
+        edits: [['"isDirectToDMP": true', '"isDirecToDMP": true']],
+        warnings: [['A001', 'scenarioInstallation/isDirecToDMP']],
+      },
+      {
+        title: 'e-mail with an accented domain accepted under strict',
+        base: L,
+        index: 1,
+        options: { strict: true },
+        edits: [['"cabinet.bernard@exemple.fr"', '"dr.durand@clinique-éléa.fr"']],
+      },
+      {
+        title: 'e-mail without @ under strict: still a warning',
+        base: L,
+        index: 1,
+        options: { strict: true },
+        edits: [['"cabinet.bernard@exemple.fr"', '"cabinet.bernard"']],
+        warnings: [['A020', 'beneficiaires/liberal/0/emailMedecin']],
+      },
+    ]),
+  )('%s', (_, c) => check(c));
 
   it('SIRET (the tag as the field table prints it) is accepted as siret, under strict too', () => {
     for (const strict of [false, true]) {
@@ -651,14 +1281,24 @@ describe('fidelity to the guides (issue 10)', () => {
   });
 
   it('one VAT regime per file when no rate is chosen (seed 000 line 236)', () => {
-    const mixed = run(L, [['"regimeTVA": "TTC",\n        "montantSegurHT": 358.33', '"regimeTVA": "HT",\n        "montantSegurHT": 358.33']], { vatRate: undefined });
+    const mixed = run(
+      L,
+      [['"regimeTVA": "TTC",\n        "montantSegurHT": 358.33', '"regimeTVA": "HT",\n        "montantSegurHT": 358.33']],
+      { vatRate: undefined },
+    );
     expect(rel(mixed.requests[1]!.errors, 1)).toContainEqual(['E034', 'commande/regimeTVA']);
     expect(mixed.requests[1]!.errors.find((i) => i.code === 'E034')!.message).toContain('première demande');
     expect(mixed.requests[0]!.errors).toEqual([]);
     // all HT without a rate: no E034.
     expect(run(H, [], { vatRate: undefined }).status).toBe('accepted');
     // with a rate chosen, E030 speaks instead.
-    expect(rel(run(L, [['"regimeTVA": "TTC",\n        "montantSegurHT": 358.33', '"regimeTVA": "HT",\n        "montantSegurHT": 358.33']]).requests[1]!.errors, 1).map(([c]) => c)).not.toContain('E034');
+    expect(
+      rel(
+        run(L, [['"regimeTVA": "TTC",\n        "montantSegurHT": 358.33', '"regimeTVA": "HT",\n        "montantSegurHT": 358.33']])
+          .requests[1]!.errors,
+        1,
+      ).map(([c]) => c),
+    ).not.toContain('E034');
   });
 
   it('numLigne 1, 2, 3…: the first request that breaks the sequence gets a warning', () => {
@@ -670,11 +1310,24 @@ describe('fidelity to the guides (issue 10)', () => {
 
   it('the JSON file name: G020 unless it follows JSON-numeroAns-AAAAMMJJ-NNN.json; _sortie and copy marks ignored', () => {
     const named = (fileName: string, strict = false) => run(L, [], { fileName, strict });
-    for (const ok of ['JSON-MDVLGC0001-20240115-001.json', 'JSON-MDVLGC0001-20240115-001_sortie.json', 'JSON-MDVLGC0001-20240115-001 (1).json', 'JSON-MDVLGC0001-20240115-001_sortie(1)_sortie(3).json']) {
+    for (const ok of [
+      'JSON-MDVLGC0001-20240115-001.json',
+      'JSON-MDVLGC0001-20240115-001_sortie.json',
+      'JSON-MDVLGC0001-20240115-001 (1).json',
+      'JSON-MDVLGC0001-20240115-001_sortie(1)_sortie(3).json',
+    ]) {
       expect(named(ok).globalWarnings, ok).toEqual([]);
     }
-    for (const bad of ['demandes.json', 'JSON-MDVLGC0001-2024015-001.json', 'JSON-MDVLGC0001-20240230-001.json', 'JSON-MDVLGC0001-20240115-1.json']) {
-      expect(named(bad).globalWarnings.map((i) => [i.code, i.path]), bad).toEqual([['G020', '']]);
+    for (const bad of [
+      'demandes.json',
+      'JSON-MDVLGC0001-2024015-001.json',
+      'JSON-MDVLGC0001-20240230-001.json',
+      'JSON-MDVLGC0001-20240115-1.json',
+    ]) {
+      expect(
+        named(bad).globalWarnings.map((i) => [i.code, i.path]),
+        bad,
+      ).toEqual([['G020', '']]);
     }
     const other = named('JSON-MDVLGC0002-20240115-001.json', true);
     expect(other.status).toBe('accepted');
@@ -687,7 +1340,8 @@ describe('the documentation pages show the corrected rules (derived from the def
   it('tag rows of every rule set', async () => {
     const { tagRows } = await import('../../core/docs');
     const { RULE_SETS } = await import('../../simulator');
-    const rows = (dsr: string, type: string) => new Map(tagRows(RULE_SETS.find((r) => r.dsr === dsr && r.type === type)!).map((r) => [r.path, r]));
+    const rows = (dsr: string, type: string) =>
+      new Map(tagRows(RULE_SETS.find((r) => r.dsr === dsr && r.type === type)!).map((r) => [r.path, r]));
     const mdv = rows('MDV-LGC', 'avance');
     expect(mdv.get('siret')!.aliases).toEqual(['SIRET']);
     expect(mdv.get('lignesImport[].scenarioInstallation.isDirectToDMP')!.aliases).toEqual(['isDirecToDMP']);

@@ -22,7 +22,14 @@ const commande = tag(
   object([
     tag(C, 'dateCommande', 'Date de signature du bon de commande par le client final.', date, REQUIRED, '15/01/2024'),
     tag(C, 'regimeTVA', 'Régime de TVA du fournisseur pour cette prestation.', oneOf(['TTC', 'HT']), REQUIRED, 'TTC'),
-    tag(C, 'montantSegurHT', 'Montant HT de la prestation Ségur sur le bon de commande, en euros, supérieur à 0 ; ajouter .00 si le montant est entier.', amount, REQUIRED, 1075),
+    tag(
+      C,
+      'montantSegurHT',
+      'Montant HT de la prestation Ségur sur le bon de commande, en euros, supérieur à 0 ; ajouter .00 si le montant est entier.',
+      amount,
+      REQUIRED,
+      1075,
+    ),
   ]),
   REQUIRED,
   FROM_FIELDS,
@@ -34,9 +41,23 @@ const piecesJustificatives = tag(
   'Liste des pièces justificatives (3 Mo au plus chacune) : un bon de commande, et la preuve du régime HT le cas échéant.',
   arrayOf(
     object([
-      tag(P, 'nomFichier', 'Nom du fichier : MDV-LGC-Va1-CodeTypeFichier-numeroEditeur.format.', varcharMax(100), REQUIRED, 'MDV-LGC-Va1-BDC-00001.pdf'),
+      tag(
+        P,
+        'nomFichier',
+        'Nom du fichier : MDV-LGC-Va1-CodeTypeFichier-numeroEditeur.format.',
+        varcharMax(100),
+        REQUIRED,
+        'MDV-LGC-Va1-BDC-00001.pdf',
+      ),
       tag(P, 'formatFichier', 'Format de la pièce téléversée.', oneOf(['PDF', 'PNG', 'JPG']), REQUIRED, 'PDF'),
-      tag(P, 'typeFichier', 'BON_COMMANDE (bon de commande) ou PREUVE_HT (attestation de non-assujettissement à la TVA, régime HT).', oneOf(['BON_COMMANDE', 'PREUVE_HT']), REQUIRED, 'BON_COMMANDE'),
+      tag(
+        P,
+        'typeFichier',
+        'BON_COMMANDE (bon de commande) ou PREUVE_HT (attestation de non-assujettissement à la TVA, régime HT).',
+        oneOf(['BON_COMMANDE', 'PREUVE_HT']),
+        REQUIRED,
+        'BON_COMMANDE',
+      ),
     ]),
     { min: 1, label: 'Tableau d’objets pièce' },
   ),
@@ -62,7 +83,8 @@ const attachmentRules: readonly RequestRule[] = [
     check(ctx, report) {
       const list = ctx.at('piecesJustificatives');
       if (list?.type !== 'array' || ctx.value('commande', 'regimeTVA') !== 'HT') return;
-      if (!attachments(ctx).some((a) => a.typeFichier === 'PREUVE_HT')) report({ code: 'E024', node: list, path: ['piecesJustificatives'] });
+      if (!attachments(ctx).some((a) => a.typeFichier === 'PREUVE_HT'))
+        report({ code: 'E024', node: list, path: ['piecesJustificatives'] });
     },
   },
   {
@@ -125,5 +147,10 @@ export const mdvLgcAvance: RuleSet = {
     namingRule('MDV-LGC-Va1', { BON_COMMANDE: 'BDC', PREUVE_HT: 'HT' }),
     notInFuture(['commande', 'dateCommande']),
   ],
-  fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur'), numLigneSequence, oneVatRegime(['commande', 'regimeTVA'])],
+  fileRules: [
+    uniqueInFile('E020', 'numLigne'),
+    uniqueInFile('E021', 'numeroEditeur'),
+    numLigneSequence,
+    oneVatRegime(['commande', 'regimeTVA']),
+  ],
 };

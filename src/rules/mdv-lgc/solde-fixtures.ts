@@ -29,7 +29,9 @@ export const mdvLgcSoldeFixtures: readonly Fixture[] = [
     code: 'E002',
     title: "Bloc « commande » de l'avance laissé dans la demande de solde",
     base: L,
-    edits: [['"facture": {', '"commande": { "dateCommande": "15/01/2024", "regimeTVA": "TTC", "montantSegurHT": 1075.00 },\n      "facture": {']],
+    edits: [
+      ['"facture": {', '"commande": { "dateCommande": "15/01/2024", "regimeTVA": "TTC", "montantSegurHT": 1075.00 },\n      "facture": {'],
+    ],
     path: `${R0}/commande`,
   },
   {
@@ -210,7 +212,9 @@ export const mdvLgcSoldeFixtures: readonly Fixture[] = [
     code: 'E017',
     title: 'Médecin listé pour une STRUCTURE',
     base: S,
-    edits: [['"liberal": [],', '"liberal": [{ "nomMedecin": "MARTIN", "emailMedecin": null, "telephoneMedecin": null, "RPPS": "10000000009" }],']],
+    edits: [
+      ['"liberal": [],', '"liberal": [{ "nomMedecin": "MARTIN", "emailMedecin": null, "telephoneMedecin": null, "RPPS": "10000000009" }],'],
+    ],
     path: `${R0}/beneficiaires/liberal`,
   },
   {
@@ -250,14 +254,24 @@ export const mdvLgcSoldeFixtures: readonly Fixture[] = [
     code: 'E025',
     title: 'Vérification d’aptitude (VA) absente',
     base: L,
-    edits: [['},\n        {\n          "nomFichier": "MDV-LGC-Va1-VA-00001.pdf",\n          "formatFichier": "PDF",\n          "typeFichier": "VA"\n        }', '}']],
+    edits: [
+      [
+        '},\n        {\n          "nomFichier": "MDV-LGC-Va1-VA-00001.pdf",\n          "formatFichier": "PDF",\n          "typeFichier": "VA"\n        }',
+        '}',
+      ],
+    ],
     path: `${R0}/piecesJustificatives`,
   },
   {
     code: 'E025',
     title: 'Facture absente',
     base: S,
-    edits: [['},\n        {\n          "nomFichier": "MDV-LGC-Va1-FACTURE-00102.pdf",\n          "formatFichier": "PDF",\n          "typeFichier": "FACTURE"\n        }', '}']],
+    edits: [
+      [
+        '},\n        {\n          "nomFichier": "MDV-LGC-Va1-FACTURE-00102.pdf",\n          "formatFichier": "PDF",\n          "typeFichier": "FACTURE"\n        }',
+        '}',
+      ],
+    ],
     path: `${R1}/piecesJustificatives`,
   },
   // Warnings.
@@ -317,9 +331,27 @@ export const mdvLgcSoldeFixtures: readonly Fixture[] = [
     edits: [['"siret": "73282932000074"', '"siret": "73282932000075"']],
     path: '/siret',
   },
-  { code: 'A011', title: 'nomMedecin avec un caractère de contrôle C1 (l’apostrophe d’un texte Windows-1252 relu en Latin-1)', base: L, edits: [['"nomMedecin": "DURAND"', '"nomMedecin": "D\\u0092URAND"']], path: `${R0}/beneficiaires/liberal/0/nomMedecin` },
+  {
+    code: 'A011',
+    title: 'nomMedecin avec un caractère de contrôle C1 (l’apostrophe d’un texte Windows-1252 relu en Latin-1)',
+    base: L,
+    edits: [['"nomMedecin": "DURAND"', '"nomMedecin": "D\\u0092URAND"']],
+    path: `${R0}/beneficiaires/liberal/0/nomMedecin`,
+  },
   // ── Issue 10: both spellings of siret, numeroEditeur 00000, numLigne out of sequence ─────
-  { code: 'E033', title: 'En-tête : siret et SIRET ensemble', base: L, edits: [['"siret": "73282932000074",', '"siret": "73282932000074",\n  "SIRET": "73282932000074",']], path: '/SIRET' },
-  { code: 'E035', title: 'numeroEditeur 00000 (la numérotation commence à 00001)', base: L, edits: [['"numeroEditeur": "00001"', '"numeroEditeur": "00000"']], path: `${R0}/numeroEditeur` },
+  {
+    code: 'E033',
+    title: 'En-tête : siret et SIRET ensemble',
+    base: L,
+    edits: [['"siret": "73282932000074",', '"siret": "73282932000074",\n  "SIRET": "73282932000074",']],
+    path: '/SIRET',
+  },
+  {
+    code: 'E035',
+    title: 'numeroEditeur 00000 (la numérotation commence à 00001)',
+    base: L,
+    edits: [['"numeroEditeur": "00001"', '"numeroEditeur": "00000"']],
+    path: `${R0}/numeroEditeur`,
+  },
   { code: 'A023', title: 'Demandes numérotées 1 puis 3', base: L, edits: [['"numLigne": 2,', '"numLigne": 3,']], path: `${R1}/numLigne` },
 ];

@@ -2,7 +2,15 @@ import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { exampleFile, tagRows } from '../../core/docs';
 import type { SimulationOptions } from '../../core/types';
-import { codes, describeFixtures, errorCodes, expectClean, fixtureCoverageTests, ruleSetHarness, warningCodes } from '../../../tests/rule-sets';
+import {
+  codes,
+  describeFixtures,
+  errorCodes,
+  expectClean,
+  fixtureCoverageTests,
+  ruleSetHarness,
+  warningCodes,
+} from '../../../tests/rule-sets';
 import { mdvLgcSolde } from './solde';
 import { mdvLgcSoldeFixtures } from './solde-fixtures';
 
@@ -36,16 +44,51 @@ describe('MDV-LGC balance: the rule set', () => {
     const B = `${R}.beneficiaires`;
     const S = `${R}.scenarioInstallation`;
     expect(tagRows(mdvLgcSolde).map((r) => r.path)).toEqual([
-      'impId', 'numeroAns', 'siret', 'lignesImport',
-      `${R}.numLigne`, `${R}.typeAction`, `${R}.numeroASP`, `${R}.numeroEditeur`,
-      `${R}.facture`, `${R}.facture.dateFacture`, `${R}.facture.montantSegurHTFacture`,
-      B, `${B}.commandePour`, `${B}.isMandataire`, `${B}.isClientUnique`, `${B}.nomMandataire`, `${B}.emailMandataire`, `${B}.telephoneMandataire`,
-      `${B}.liberal`, `${B}.liberal[].nomMedecin`, `${B}.liberal[].emailMedecin`, `${B}.liberal[].telephoneMedecin`, `${B}.liberal[].RPPS`,
-      `${B}.structure`, `${B}.structure.FINESSJuridique`, `${B}.structure.nomResponsable`, `${B}.structure.emailResponsable`, `${B}.structure.telephoneResponsable`, `${B}.structure.FINESSGeo`,
-      `${R}.piecesJustificatives`, `${R}.piecesJustificatives[].nomFichier`, `${R}.piecesJustificatives[].formatFichier`, `${R}.piecesJustificatives[].typeFichier`,
-      S, `${S}.isCentreDeSante`, `${S}.operateurMessagerie`, `${S}.isProSanteConnectNeeded`, `${S}.isDirectToDMP`, `${S}.isPFIToDMP`,
-      `${S}.isDirectToMSSPro`, `${S}.isPFIToMSSPro`, `${S}.isDirectToMSSCitoyen`, `${S}.isPFIToMSSCitoyen`,
-      `${R}.codeTraitement`, `${R}.libelleTraitement`,
+      'impId',
+      'numeroAns',
+      'siret',
+      'lignesImport',
+      `${R}.numLigne`,
+      `${R}.typeAction`,
+      `${R}.numeroASP`,
+      `${R}.numeroEditeur`,
+      `${R}.facture`,
+      `${R}.facture.dateFacture`,
+      `${R}.facture.montantSegurHTFacture`,
+      B,
+      `${B}.commandePour`,
+      `${B}.isMandataire`,
+      `${B}.isClientUnique`,
+      `${B}.nomMandataire`,
+      `${B}.emailMandataire`,
+      `${B}.telephoneMandataire`,
+      `${B}.liberal`,
+      `${B}.liberal[].nomMedecin`,
+      `${B}.liberal[].emailMedecin`,
+      `${B}.liberal[].telephoneMedecin`,
+      `${B}.liberal[].RPPS`,
+      `${B}.structure`,
+      `${B}.structure.FINESSJuridique`,
+      `${B}.structure.nomResponsable`,
+      `${B}.structure.emailResponsable`,
+      `${B}.structure.telephoneResponsable`,
+      `${B}.structure.FINESSGeo`,
+      `${R}.piecesJustificatives`,
+      `${R}.piecesJustificatives[].nomFichier`,
+      `${R}.piecesJustificatives[].formatFichier`,
+      `${R}.piecesJustificatives[].typeFichier`,
+      S,
+      `${S}.isCentreDeSante`,
+      `${S}.operateurMessagerie`,
+      `${S}.isProSanteConnectNeeded`,
+      `${S}.isDirectToDMP`,
+      `${S}.isPFIToDMP`,
+      `${S}.isDirectToMSSPro`,
+      `${S}.isPFIToMSSPro`,
+      `${S}.isDirectToMSSCitoyen`,
+      `${S}.isPFIToMSSCitoyen`,
+      `${R}.codeTraitement`,
+      `${R}.libelleTraitement`,
     ]);
     expect(tagRows(mdvLgcSolde).find((r) => r.tag === 'isDirectToDMP')?.aliases).toEqual(['isDirecToDMP']);
   });
@@ -150,9 +193,24 @@ describe('MDV-LGC balance: rules of the spec page', () => {
   });
 
   test('facture is a required object of exactly two tags', () => {
-    expect(codes(edited(L, [['"facture": {\n        "dateFacture": "14/06/2024",\n        "montantSegurHTFacture": 1075.00\n      }', '"facture": null']]))).toEqual([`E006 ${R0}/facture`]);
-    expect(codes(edited(L, [['"facture": {\n        "dateFacture": "14/06/2024",\n        "montantSegurHTFacture": 1075.00\n      }', '"facture": []']]))).toEqual([`E004 ${R0}/facture`]);
-    expect(codes(edited(L, [['"montantSegurHTFacture"', '"montantSegurHT"']]))).toEqual([`E001 ${R0}/facture/montantSegurHTFacture`, `E002 ${R0}/facture/montantSegurHT`]);
+    expect(
+      codes(
+        edited(L, [
+          ['"facture": {\n        "dateFacture": "14/06/2024",\n        "montantSegurHTFacture": 1075.00\n      }', '"facture": null'],
+        ]),
+      ),
+    ).toEqual([`E006 ${R0}/facture`]);
+    expect(
+      codes(
+        edited(L, [
+          ['"facture": {\n        "dateFacture": "14/06/2024",\n        "montantSegurHTFacture": 1075.00\n      }', '"facture": []'],
+        ]),
+      ),
+    ).toEqual([`E004 ${R0}/facture`]);
+    expect(codes(edited(L, [['"montantSegurHTFacture"', '"montantSegurHT"']]))).toEqual([
+      `E001 ${R0}/facture/montantSegurHTFacture`,
+      `E002 ${R0}/facture/montantSegurHT`,
+    ]);
   });
 
   test('the advance-only tag commande is unknown in a balance', () => {
@@ -232,7 +290,9 @@ describe('MDV-LGC balance: rules of the spec page', () => {
     test('operateurMessagerie: a listed code, null, or a warning; at most 50 characters', () => {
       expect(codes(edited(L, [['"ENO_5"', 'null']]))).toEqual([]);
       expect(codes(edited(L, [['"ENO_5"', '"CH_41"']]))).toEqual([]);
-      expect(codes(edited(L, [['"ENO_5"', JSON.stringify('X'.repeat(50))]]))).toEqual([`A002 ${R0}/scenarioInstallation/operateurMessagerie`]);
+      expect(codes(edited(L, [['"ENO_5"', JSON.stringify('X'.repeat(50))]]))).toEqual([
+        `A002 ${R0}/scenarioInstallation/operateurMessagerie`,
+      ]);
       expect(errorCodes(edited(L, [['"ENO_5"', JSON.stringify('X'.repeat(51))]]))).toEqual(['E008']);
     });
 
@@ -255,19 +315,30 @@ describe('MDV-LGC balance: rules of the spec page', () => {
     test('absent treatment tags are tolerated and added to the output', () => {
       const r = edited(L, [['},\n      "codeTraitement": null,\n      "libelleTraitement": null\n', '}\n']]);
       expectClean(r);
-      const out = JSON.parse(new TextDecoder().decode(r.output!)) as { lignesImport: { codeTraitement: string; libelleTraitement: string }[] };
+      const out = JSON.parse(new TextDecoder().decode(r.output!)) as {
+        lignesImport: { codeTraitement: string; libelleTraitement: string }[];
+      };
       expect(out.lignesImport[0]).toMatchObject({ codeTraitement: '0000', libelleTraitement: 'Demande acceptée' });
     });
   });
 
   test('uniqueness: the later duplicate is the one rejected', () => {
-    const r = edited(L, [['"numLigne": 2,', '"numLigne": 1,'], ['"numeroEditeur": "00002"', '"numeroEditeur": "00001"']]);
+    const r = edited(L, [
+      ['"numLigne": 2,', '"numLigne": 1,'],
+      ['"numeroEditeur": "00002"', '"numeroEditeur": "00001"'],
+    ]);
     expect(r.requests[0]!.errors).toEqual([]);
-    expect(r.requests[1]!.errors.map((e) => `${e.code} ${e.path}`)).toEqual(['E020 /lignesImport/1/numLigne', 'E021 /lignesImport/1/numeroEditeur']);
+    expect(r.requests[1]!.errors.map((e) => `${e.code} ${e.path}`)).toEqual([
+      'E020 /lignesImport/1/numLigne',
+      'E021 /lignesImport/1/numeroEditeur',
+    ]);
   });
 
   test('every error of a request is reported; the portal-faithful option keeps the first', () => {
-    const edits = [['"typeAction": "C"', '"typeAction": "M"'], ['"montantSegurHTFacture": 1075.00', '"montantSegurHTFacture": 1075']] as const;
+    const edits = [
+      ['"typeAction": "C"', '"typeAction": "M"'],
+      ['"montantSegurHTFacture": 1075.00', '"montantSegurHTFacture": 1075'],
+    ] as const;
     expect(errorCodes(edited(L, edits))).toEqual(['E009', 'E011']);
     expect(errorCodes(edited(L, edits, { firstErrorOnly: true }))).toEqual(['E009']);
   });

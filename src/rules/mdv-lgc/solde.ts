@@ -21,7 +21,14 @@ const facture = tag(
   'Informations sur la facture de la prestation Ségur (remplace le bloc « commande » de l’avance).',
   object([
     tag(F, 'dateFacture', 'Date de la facture, telle qu’inscrite sur la facture.', date, REQUIRED, '14/06/2024'),
-    tag(F, 'montantSegurHTFacture', 'Montant HT de la prestation Ségur sur la facture, en euros, supérieur à 0 (somme des factures s’il y en a plusieurs) ; ajouter .00 si le montant est entier.', amount, REQUIRED, 1075),
+    tag(
+      F,
+      'montantSegurHTFacture',
+      'Montant HT de la prestation Ségur sur la facture, en euros, supérieur à 0 (somme des factures s’il y en a plusieurs) ; ajouter .00 si le montant est entier.',
+      amount,
+      REQUIRED,
+      1075,
+    ),
   ]),
   REQUIRED,
   FROM_FIELDS,
@@ -33,9 +40,23 @@ const piecesJustificatives = tag(
   'Liste des pièces justificatives (3 Mo au plus chacune) : au moins une facture et une vérification d’aptitude (VA) signée par le client.',
   arrayOf(
     object([
-      tag(P, 'nomFichier', 'Nom du fichier : MDV-LGC-Va1-CodeTypeFichier-numeroEditeur.format.', varcharMax(100), REQUIRED, 'MDV-LGC-Va1-FACTURE-00001.pdf'),
+      tag(
+        P,
+        'nomFichier',
+        'Nom du fichier : MDV-LGC-Va1-CodeTypeFichier-numeroEditeur.format.',
+        varcharMax(100),
+        REQUIRED,
+        'MDV-LGC-Va1-FACTURE-00001.pdf',
+      ),
       tag(P, 'formatFichier', 'Format de la pièce téléversée.', oneOf(['PDF', 'PNG', 'JPG']), REQUIRED, 'PDF'),
-      tag(P, 'typeFichier', 'FACTURE (facture de la prestation) ou VA (vérification d’aptitude signée par le client).', oneOf(['FACTURE', 'VA']), REQUIRED, 'FACTURE'),
+      tag(
+        P,
+        'typeFichier',
+        'FACTURE (facture de la prestation) ou VA (vérification d’aptitude signée par le client).',
+        oneOf(['FACTURE', 'VA']),
+        REQUIRED,
+        'FACTURE',
+      ),
     ]),
     { min: 1, label: 'Tableau d’objets pièce' },
   ),

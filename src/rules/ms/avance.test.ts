@@ -128,12 +128,16 @@ describe('MS advance — numeroCarteCPX by the guide’s table', () => {
     const flags = `"contracutualisationOG": ${og},\n          "StatutAdminTechnique": "${statut}",\n          "contractualisationEditeur": ${editeur},`;
     const card = cpx === undefined ? '' : `"numeroCarteCPX": ${cpx === null ? 'null' : `"${cpx}"`},\n            `;
     const certificate = FIRST_CERTIFICATE.replace('"numeroCarteCPX": "8001234567",\n            ', card);
-    return applyEdits(STRUCTURES, [[FIRST_FLAGS, flags], [FIRST_CERTIFICATE, certificate]]);
+    return applyEdits(STRUCTURES, [
+      [FIRST_FLAGS, flags],
+      [FIRST_CERTIFICATE, certificate],
+    ]);
   };
 
   it('encodes the 8 rows of the table', () => {
     expect(Object.keys(CPX_REQUIRED)).toHaveLength(8);
-    for (const [og, statut, editeur, cpx] of TABLE) expect(CPX_REQUIRED[`${og}|${statut}|${editeur}` as CpxKey]).toBe(cpx === 'OBLIGATOIRE');
+    for (const [og, statut, editeur, cpx] of TABLE)
+      expect(CPX_REQUIRED[`${og}|${statut}|${editeur}` as CpxKey]).toBe(cpx === 'OBLIGATOIRE');
   });
 
   it('matches the documented summary: required when the administrator’s side has already contracted', () => {
@@ -203,7 +207,10 @@ describe('MS advance — where the block stands', () => {
   it('accepts demandeCertificatServeur = false with the four others null, absent, or certificatServeur {} / all null', () => {
     const variants = [
       ['"certificatServeur": null', '"certificatServeur": {}'],
-      ['"contracutualisationOG": null,\n          "StatutAdminTechnique": null,\n          "contractualisationEditeur": null,\n          "certificatServeur": null,', ''],
+      [
+        '"contracutualisationOG": null,\n          "StatutAdminTechnique": null,\n          "contractualisationEditeur": null,\n          "certificatServeur": null,',
+        '',
+      ],
     ] as const;
     for (const edit of variants) expect(summary(run(applyEdits(STRUCTURES, [edit])))).toEqual([]);
   });
@@ -211,7 +218,12 @@ describe('MS advance — where the block stands', () => {
   it('rejects demandeCertificatServeur = false with a flag filled (E005) or a certificate tag filled (E017)', () => {
     const flag = applyEdits(STRUCTURES, [['"StatutAdminTechnique": null', '"StatutAdminTechnique": "E"']]);
     expect(summary(run(flag))).toEqual(['E005 /lignesImport/0/beneficiaires/1/StatutAdminTechnique']);
-    const card = applyEdits(STRUCTURES, [['"numeroCarteCPX": null,\n            "nomAdminTechnique": null', '"numeroCarteCPX": "CPX1",\n            "nomAdminTechnique": null']]);
+    const card = applyEdits(STRUCTURES, [
+      [
+        '"numeroCarteCPX": null,\n            "nomAdminTechnique": null',
+        '"numeroCarteCPX": "CPX1",\n            "nomAdminTechnique": null',
+      ],
+    ]);
     expect(summary(run(card))).toEqual(['E017 /lignesImport/1/beneficiaires/1/certificatServeur/numeroCarteCPX']);
   });
 
@@ -233,7 +245,9 @@ describe('MS advance — where the block stands', () => {
       expect.stringMatching(/^E002 .*nomAdminTechniqe.* vouliez-vous dire « nomAdminTechnique »/),
     ]);
     const holder = applyEdits(STRUCTURES, [['"contracutualisationOG": true', '"contractualisationOG": true']]);
-    expect(run(holder).requests[0]!.errors.map((e) => e.message)).toEqual([expect.stringMatching(/contracutualisationOG.*manquante.*« contractualisationOG »/)]);
+    expect(run(holder).requests[0]!.errors.map((e) => e.message)).toEqual([
+      expect.stringMatching(/contracutualisationOG.*manquante.*« contractualisationOG »/),
+    ]);
   });
 
   it('tolerates unknown tags elsewhere in the request and in the holder, and does not check them', () => {
@@ -279,7 +293,10 @@ describe('MS advance — one certificate per FINESS juridique', () => {
   });
 
   it('reports each further order against the first one', () => {
-    const text = applyEdits(IMBRIQUE, [['"750000143"', '"690000039"'], ['"750000168"', '"690000039"']]);
+    const text = applyEdits(IMBRIQUE, [
+      ['"750000143"', '"690000039"'],
+      ['"750000168"', '"690000039"'],
+    ]);
     const result = run(text);
     expect(summary(result)).toEqual([
       'E027 /lignesImport/0/etablissements/liste/1/demandeCertificatServeur',
@@ -304,7 +321,10 @@ describe('MS advance — form choices', () => {
   });
 
   it('keeps only the first error in portal-faithful mode, and makes A004 an error in strict mode', () => {
-    const text = applyEdits(STRUCTURES, [['"STU"', '"STU2"'], ['"a.stu@exemple.fr"', `"${'a'.repeat(151)}"`]]);
+    const text = applyEdits(STRUCTURES, [
+      ['"STU"', '"STU2"'],
+      ['"a.stu@exemple.fr"', `"${'a'.repeat(151)}"`],
+    ]);
     expect(run(text).requests[0]!.errors).toHaveLength(2);
     expect(run(text, { firstErrorOnly: true }).requests[0]!.errors).toHaveLength(1);
     const key = applyEdits(STRUCTURES, [['"330058066"', '"330058067"']]);

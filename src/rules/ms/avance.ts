@@ -6,7 +6,16 @@
 // are tolerated and not checked.
 
 import * as v from 'valibot';
-import { FROM_FIELDS, type AnywhereBlock, type FieldDef, type FileRule, type Format, type RequestContext, type RequestRule, type RuleSet } from '../../core/model';
+import {
+  FROM_FIELDS,
+  type AnywhereBlock,
+  type FieldDef,
+  type FileRule,
+  type Format,
+  type RequestContext,
+  type RequestRule,
+  type RuleSet,
+} from '../../core/model';
 import { holders, tagLabel } from '../../core/validate';
 import { nearest } from '../../core/hint';
 import { memberOf } from '../../core/json/ast';
@@ -36,7 +45,11 @@ export function lettersOnly(n: number): Format {
     label: `VARCHAR (<${n}), lettres uniquement`,
     expected: `une chaîne de lettres uniquement (accents, espaces, traits d’union et apostrophes permis) d’au plus ${n} caractères`,
     type: 'string',
-    schema: v.pipe(v.string('E004'), v.maxLength(n, 'E008'), v.check((s: string) => LETTERS_ONLY.test(s), 'E019')),
+    schema: v.pipe(
+      v.string('E004'),
+      v.maxLength(n, 'E008'),
+      v.check((s: string) => LETTERS_ONLY.test(s), 'E019'),
+    ),
     json: { pattern: LETTERS_ONLY.source }, // a `u` pattern, as JSON Schema's are
   };
 }
@@ -115,8 +128,9 @@ const cpxFill = when(CPX_DOC, (ctx) => {
   return key !== undefined && CPX_REQUIRED[key] ? 'filled' : 'nullable';
 });
 
-const finessFill = when('Obligatoire si demandeCertificatServeur = true (le certificat est lié au FINESS juridique) ; null permis sinon', (ctx) =>
-  demande(ctx) === 'oui' ? 'filled' : 'nullable',
+const finessFill = when(
+  'Obligatoire si demandeCertificatServeur = true (le certificat est lié au FINESS juridique) ; null permis sinon',
+  (ctx) => (demande(ctx) === 'oui' ? 'filled' : 'nullable'),
 );
 
 // ── The block ───────────────────────────────────────────────────────────────────────────────
@@ -126,11 +140,32 @@ const certificatServeur = tag(
   'certificatServeur',
   'Informations du certificat serveur et de son administrateur technique.',
   object([
-    tag(C, 'numeroCarteCPX', 'Numéro de la carte CPx de l’administrateur technique (10 caractères au plus).', varcharMax(10), cpxFill, '8001234567'),
-    tag(C, 'nomAdminTechnique', 'Nom de l’administrateur technique : lettres uniquement, 25 caractères au plus.', lettersOnly(25), adminFill, 'STU'),
+    tag(
+      C,
+      'numeroCarteCPX',
+      'Numéro de la carte CPx de l’administrateur technique (10 caractères au plus).',
+      varcharMax(10),
+      cpxFill,
+      '8001234567',
+    ),
+    tag(
+      C,
+      'nomAdminTechnique',
+      'Nom de l’administrateur technique : lettres uniquement, 25 caractères au plus.',
+      lettersOnly(25),
+      adminFill,
+      'STU',
+    ),
     tag(C, 'telAdminTechnique', 'Téléphone de l’administrateur technique.', varcharMax(50), adminFill, '0603334174'),
     tag(C, 'emailAdminTechnique', 'Courriel de l’administrateur technique.', email(150), adminFill, 'a.stu@exemple.fr'),
-    tag(C, 'utiliteCertificat', 'Usage du certificat : DMP, INS (INSi) ou les deux (« DMP,INS », sans espace).', oneOf(['DMP', 'INS', 'DMP,INS']), adminFill, 'DMP,INS'),
+    tag(
+      C,
+      'utiliteCertificat',
+      'Usage du certificat : DMP, INS (INSi) ou les deux (« DMP,INS », sans espace).',
+      oneOf(['DMP', 'INS', 'DMP,INS']),
+      adminFill,
+      'DMP,INS',
+    ),
   ]),
   blockFill,
   FROM_FIELDS,
@@ -139,10 +174,41 @@ const certificatServeur = tag(
 
 /** FINESSJuridique and the certificate block written right after it (seeds/003, section 2). */
 const holderFields: readonly FieldDef[] = [
-  tag(B, 'FINESSJuridique', 'FINESS juridique de la structure bénéficiaire (9 caractères, le dernier est une clé de Luhn) ; un certificat serveur au plus par FINESS juridique dans le fichier.', finess, finessFill, '330058066'),
-  tag(C, 'demandeCertificatServeur', 'Le fournisseur commande-t-il un certificat serveur (DMP et INSi) pour cette entité juridique via le portail ? Commande facultative dans le JSON : la balise peut être absente ; présente, elle vaut true ou false et le bloc est contrôlé en entier.', boolean, when('true ou false (pas null)', () => 'filled'), true, OPTIONAL),
-  tag(C, 'contracutualisationOG', 'L’organisme gestionnaire (OG) a-t-il déjà contractualisé avec l’ANS ? (orthographe du guide : « contracutualisationOG »).', boolean, flagFill, true, OPTIONAL),
-  tag(C, 'StatutAdminTechnique', 'Statut de l’administrateur technique : « E » (Editeur) ou « S » (Structure) ; S majuscule initial, orthographe du guide.', oneOf(['E', 'S']), flagFill, 'S', OPTIONAL),
+  tag(
+    B,
+    'FINESSJuridique',
+    'FINESS juridique de la structure bénéficiaire (9 caractères, le dernier est une clé de Luhn) ; un certificat serveur au plus par FINESS juridique dans le fichier.',
+    finess,
+    finessFill,
+    '330058066',
+  ),
+  tag(
+    C,
+    'demandeCertificatServeur',
+    'Le fournisseur commande-t-il un certificat serveur (DMP et INSi) pour cette entité juridique via le portail ? Commande facultative dans le JSON : la balise peut être absente ; présente, elle vaut true ou false et le bloc est contrôlé en entier.',
+    boolean,
+    when('true ou false (pas null)', () => 'filled'),
+    true,
+    OPTIONAL,
+  ),
+  tag(
+    C,
+    'contracutualisationOG',
+    'L’organisme gestionnaire (OG) a-t-il déjà contractualisé avec l’ANS ? (orthographe du guide : « contracutualisationOG »).',
+    boolean,
+    flagFill,
+    true,
+    OPTIONAL,
+  ),
+  tag(
+    C,
+    'StatutAdminTechnique',
+    'Statut de l’administrateur technique : « E » (Editeur) ou « S » (Structure) ; S majuscule initial, orthographe du guide.',
+    oneOf(['E', 'S']),
+    flagFill,
+    'S',
+    OPTIONAL,
+  ),
   tag(C, 'contractualisationEditeur', 'L’éditeur a-t-il déjà contractualisé avec l’ANS ?', boolean, flagFill, false, OPTIONAL),
   certificatServeur,
 ];
@@ -208,10 +274,17 @@ const oneCertificatePerFiness: FileRule = {
           first.set(id.value, { index: ctx.index, rel });
           continue;
         }
-        const where = earlier.index === ctx.index
-          ? `${tagLabel(earlier.rel) || 'racine'} de la même demande`
-          : `demande n° ${earlier.index + 1} du fichier, ${tagLabel(earlier.rel) || 'racine'}`;
-        report({ index: ctx.index, code: 'E027', node: asked, path: [...rel, 'demandeCertificatServeur'], args: { found: `"${id.value}"`, where } });
+        const where =
+          earlier.index === ctx.index
+            ? `${tagLabel(earlier.rel) || 'racine'} de la même demande`
+            : `demande n° ${earlier.index + 1} du fichier, ${tagLabel(earlier.rel) || 'racine'}`;
+        report({
+          index: ctx.index,
+          code: 'E027',
+          node: asked,
+          path: [...rel, 'demandeCertificatServeur'],
+          args: { found: `"${id.value}"`, where },
+        });
       }
     }
   },
@@ -222,17 +295,9 @@ const oneCertificatePerFiness: FileRule = {
 export const msAvance: RuleSet = {
   ...msAvanceMeta,
   header: fileHeader({ numeroAns: 'MS1DUI0001' }),
-  request: object(
-    [
-      numLigne(),
-      typeAction('avance'),
-      numeroAspAvance(),
-      numeroEditeur('avance'),
-      beneficiaires,
-      ...treatmentTags,
-    ],
-    { open: true },
-  ),
+  request: object([numLigne(), typeAction('avance'), numeroAspAvance(), numeroEditeur('avance'), beneficiaires, ...treatmentTags], {
+    open: true,
+  }),
   requestRules: [completeBlockRule],
   fileRules: [uniqueInFile('E020', 'numLigne'), uniqueInFile('E021', 'numeroEditeur'), numLigneSequence, oneCertificatePerFiness],
   anywhere: [certificateBlock],

@@ -14,7 +14,10 @@ beforeEach(() => clear());
 
 const LABEL = 'Pièces justificatives (zip, facultatif)';
 const zip = (name: string, size = 22) => new File([new Uint8Array(size)], name, { type: 'application/zip' });
-const names = (list: HTMLElement) => within(list).getAllByRole('listitem').map((li) => li.textContent);
+const names = (list: HTMLElement) =>
+  within(list)
+    .getAllByRole('listitem')
+    .map((li) => li.textContent);
 const drop = (zone: Element, files: File[]) => fireEvent.drop(zone, { dataTransfer: { files, types: ['Files'] } });
 
 describe('the limits line', () => {
@@ -82,7 +85,9 @@ describe('the zip field', () => {
     await drop(jsonZone, [zip('un.zip'), zip('deux.zip')]);
     expect(names(screen.getByRole('list', { name: 'Fichiers choisis' }))).toEqual([expect.stringMatching(/^avance\.json /)]);
     expect(names(screen.getByRole('list', { name: 'Zips choisis' }))).toEqual(['un.zip (22 octets)', 'deux.zip (22 octets)']);
-    expect(note).toHaveTextContent('Les zips « un.zip » et « deux.zip », déposés avec les fichiers JSON, ont été placés dans les pièces justificatives.');
+    expect(note).toHaveTextContent(
+      'Les zips « un.zip » et « deux.zip », déposés avec les fichiers JSON, ont été placés dans les pièces justificatives.',
+    );
 
     // A JSON file alone: nothing to say any more.
     await drop(jsonZone, [fixtureFile('autre.json')]);
@@ -96,7 +101,9 @@ describe('the zip field', () => {
     await drop(zipZone, [zip('pieces.zip'), fixtureFile('avance.json')]);
     expect(names(screen.getByRole('list', { name: 'Zips choisis' }))).toEqual(['pieces.zip (22 octets)']);
     expect(names(screen.getByRole('list', { name: 'Fichiers choisis' }))).toEqual([expect.stringMatching(/^avance\.json /)]);
-    expect(screen.getByText('Le fichier JSON « avance.json », déposé avec les zips, a été placé dans « Choisissez le fichier ».')).toBeInTheDocument();
+    expect(
+      screen.getByText('Le fichier JSON « avance.json », déposé avec les zips, a été placé dans « Choisissez le fichier ».'),
+    ).toBeInTheDocument();
   });
 
   test('without a zip, the results have no attachments section', async () => {

@@ -28,15 +28,20 @@ beforeEach(() => clear());
 afterEach(() => vi.restoreAllMocks());
 
 const P008 = "Le fichier « MDV-LGC-Va1-BDC-00002.pdf » du zip « pieces.zip » n'est pas ce qu'annonce son extension .pdf : c'est du texte.";
-const P003 = 'Le fichier « MDV-LGC-Va1-BDC-00002.pdf » du zip « pieces.zip » est trop volumineux : 4 Mo (4 194 304 octets) une fois décompressé, au plus 3 Mo par fichier.';
-const P002 = "Le fichier « mdv-lgc-va1-fac-00003.pdf » du zip « pieces.zip » n'est nommé par aucune demande du JSON (nomFichier) : vouliez-vous dire « MDV-LGC-Va1-FAC-00003.pdf » ?";
+const P003 =
+  'Le fichier « MDV-LGC-Va1-BDC-00002.pdf » du zip « pieces.zip » est trop volumineux : 4 Mo (4 194 304 octets) une fois décompressé, au plus 3 Mo par fichier.';
+const P002 =
+  "Le fichier « mdv-lgc-va1-fac-00003.pdf » du zip « pieces.zip » n'est nommé par aucune demande du JSON (nomFichier) : vouliez-vous dire « MDV-LGC-Va1-FAC-00003.pdf » ?";
 const P002_NOTES = "Le fichier « notes.txt » du zip « pieces.zip » n'est nommé par aucune demande du JSON (nomFichier).";
-const P004 = 'Le zip « gros.zip » est trop volumineux : 210 Mo (220 200 960 octets), au plus 200 Mo par zip pour ce couloir (répartissez les pièces dans plusieurs zips).';
+const P004 =
+  'Le zip « gros.zip » est trop volumineux : 210 Mo (220 200 960 octets), au plus 200 Mo par zip pour ce couloir (répartissez les pièces dans plusieurs zips).';
 const P001 = 'Pièce justificative « MDV-LGC-Va1-FAC-00003.pdf » attendue par le JSON (numLigne 3) mais absente des zips fournis.';
 
 /** Every status at once: present, faulty (two faults), missing; two unexpected files; a zip too big. */
 const REPORT: AttachmentsReport = {
-  missing: [{ numLigne: 3, numeroEditeur: '00003', typeFichier: 'FACTURE', nomFichier: 'MDV-LGC-Va1-FAC-00003.pdf', code: 'P001', message: P001 }],
+  missing: [
+    { numLigne: 3, numeroEditeur: '00003', typeFichier: 'FACTURE', nomFichier: 'MDV-LGC-Va1-FAC-00003.pdf', code: 'P001', message: P001 },
+  ],
   unexpected: [
     { zip: 'pieces.zip', name: 'mdv-lgc-va1-fac-00003.pdf', code: 'P002', message: P002 },
     { zip: 'pieces.zip', name: 'notes.txt', code: 'P002', message: P002_NOTES },
@@ -52,13 +57,57 @@ const REPORT: AttachmentsReport = {
       { name: 'gros.zip', size: 220_200_960, files: 0, faults: [{ code: 'P004', message: P004 }] },
     ],
     documents: [
-      { numLigne: 1, numeroEditeur: '00001', typeFichier: 'BON_COMMANDE', formatFichier: 'PDF', nomFichier: 'MDV-LGC-Va1-BDC-00001.pdf', status: 'present', zip: 'pieces.zip', entry: 'MDV-LGC-Va1-BDC-00001.pdf', size: 1200, faults: [] },
       {
-        numLigne: 2, numeroEditeur: '00002', typeFichier: 'PREUVE_HT', formatFichier: 'PDF', nomFichier: 'MDV-LGC-Va1-BDC-00002.pdf', status: 'faulty', zip: 'pieces.zip', entry: 'dossier/MDV-LGC-Va1-BDC-00002.pdf', size: 4 * 1024 * 1024,
-        faults: [{ code: 'P003', message: P003 }, { code: 'P008', message: P008 }],
+        numLigne: 1,
+        numeroEditeur: '00001',
+        typeFichier: 'BON_COMMANDE',
+        formatFichier: 'PDF',
+        nomFichier: 'MDV-LGC-Va1-BDC-00001.pdf',
+        status: 'present',
+        zip: 'pieces.zip',
+        entry: 'MDV-LGC-Va1-BDC-00001.pdf',
+        size: 1200,
+        faults: [],
       },
-      { numLigne: 3, numeroEditeur: '00003', typeFichier: 'FACTURE', formatFichier: 'PDF', nomFichier: 'MDV-LGC-Va1-FAC-00003.pdf', status: 'missing', zip: null, entry: null, size: null, faults: [] },
-      { numLigne: 3, numeroEditeur: '00003', typeFichier: 'VA', formatFichier: 'PDF', nomFichier: 'MDV-LGC-Va1-VA-00003.pdf', status: 'present', zip: 'pieces.zip', entry: 'MDV-LGC-Va1-VA-00003.pdf', size: 800, faults: [] },
+      {
+        numLigne: 2,
+        numeroEditeur: '00002',
+        typeFichier: 'PREUVE_HT',
+        formatFichier: 'PDF',
+        nomFichier: 'MDV-LGC-Va1-BDC-00002.pdf',
+        status: 'faulty',
+        zip: 'pieces.zip',
+        entry: 'dossier/MDV-LGC-Va1-BDC-00002.pdf',
+        size: 4 * 1024 * 1024,
+        faults: [
+          { code: 'P003', message: P003 },
+          { code: 'P008', message: P008 },
+        ],
+      },
+      {
+        numLigne: 3,
+        numeroEditeur: '00003',
+        typeFichier: 'FACTURE',
+        formatFichier: 'PDF',
+        nomFichier: 'MDV-LGC-Va1-FAC-00003.pdf',
+        status: 'missing',
+        zip: null,
+        entry: null,
+        size: null,
+        faults: [],
+      },
+      {
+        numLigne: 3,
+        numeroEditeur: '00003',
+        typeFichier: 'VA',
+        formatFichier: 'PDF',
+        nomFichier: 'MDV-LGC-Va1-VA-00003.pdf',
+        status: 'present',
+        zip: 'pieces.zip',
+        entry: 'MDV-LGC-Va1-VA-00003.pdf',
+        size: 800,
+        faults: [],
+      },
     ],
     extra: [
       { zip: 'pieces.zip', name: 'mdv-lgc-va1-fac-00003.pdf', size: 10, hint: 'MDV-LGC-Va1-FAC-00003.pdf', faults: [] },
@@ -79,7 +128,14 @@ const GOOD: AttachmentsReport = {
 };
 
 const acceptedRun = (attachments: AttachmentsReport | null) =>
-  new FileRun({ fileName: 'avance.json', options: OPTIONS, ruleSet: RULE_SET, bytes: fixtureBytes(), result: simulateFile(fixtureBytes(), OPTIONS), attachments });
+  new FileRun({
+    fileName: 'avance.json',
+    options: OPTIONS,
+    ruleSet: RULE_SET,
+    bytes: fixtureBytes(),
+    result: simulateFile(fixtureBytes(), OPTIONS),
+    attachments,
+  });
 
 /** The table's rows as text cells (header row of the second group included). */
 const rows = (table: HTMLElement) =>
@@ -96,7 +152,12 @@ describe('« Documents attendus »', () => {
     expect(cells[1]).toEqual(['numLigne 1 numeroEditeur 00001', 'Bon de commande', 'MDV-LGC-Va1-BDC-00001.pdf', '✓ Présente (pieces.zip)']);
     expect(cells[2]!.slice(0, 3)).toEqual(['numLigne 2 numeroEditeur 00002', 'Preuve du régime HT', 'MDV-LGC-Va1-BDC-00002.pdf']);
     expect(cells[2]![3]).toMatch(/^! En défaut \(pieces\.zip, dossier\/MDV-LGC-Va1-BDC-00002\.pdf\) P003 .*P008 /);
-    expect(cells[3]).toEqual(['numLigne 3 numeroEditeur 00003', 'Facture', 'MDV-LGC-Va1-FAC-00003.pdf', '✕ Manquante P001 absente des zips fournis.']);
+    expect(cells[3]).toEqual([
+      'numLigne 3 numeroEditeur 00003',
+      'Facture',
+      'MDV-LGC-Va1-FAC-00003.pdf',
+      '✕ Manquante P001 absente des zips fournis.',
+    ]);
     expect(cells[4]!.slice(1, 4)).toEqual(["Vérification d'aptitude", 'MDV-LGC-Va1-VA-00003.pdf', '✓ Présente (pieces.zip)']);
     expect(cells[5]).toEqual(['Fichiers nommés par aucune demande']);
     expect(cells[6]).toEqual(['aucune', '—', 'mdv-lgc-va1-fac-00003.pdf', `✕ Inattendue (pieces.zip) P002 ${P002}`]);
@@ -105,7 +166,11 @@ describe('« Documents attendus »', () => {
 
     // Each fault: its code links to its documentation entry, its message in words.
     const faults = within(table).getByRole('list', { name: 'Défauts de MDV-LGC-Va1-BDC-00002.pdf' });
-    expect(within(faults).getAllByRole('listitem').map((li) => li.textContent)).toEqual([`P003 ${P003}`, `P008 ${P008}`]);
+    expect(
+      within(faults)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([`P003 ${P003}`, `P008 ${P008}`]);
     expect(within(faults).getByRole('link', { name: 'P008' })).toHaveAttribute('href', '#/documentation/MDV-LGC/avance/P008');
     expect(within(table).getByRole('link', { name: 'P001' })).toHaveAttribute('href', '#/documentation/MDV-LGC/avance/P001');
     expect(within(table).getAllByRole('link', { name: 'P002' })[0]).toHaveAttribute('href', '#/documentation/MDV-LGC/avance/P002');
@@ -119,7 +184,11 @@ describe('« Documents attendus »', () => {
     render(FileReport, { props: { run: acceptedRun(REPORT) } });
     const section = await screen.findByRole('region', { name: 'Pièces justificatives' });
     const counts = section.querySelector('dl.counts')!;
-    const pairs = Array.from(counts.querySelectorAll('div')).map((d) => [d.querySelector('dt')!.textContent, d.querySelector('dd')!.textContent, d.classList.contains('count-bad')]);
+    const pairs = Array.from(counts.querySelectorAll('div')).map((d) => [
+      d.querySelector('dt')!.textContent,
+      d.querySelector('dd')!.textContent,
+      d.classList.contains('count-bad'),
+    ]);
     expect(pairs).toEqual([
       ['Attendues', '4', false],
       ['Présentes', '2', false],
@@ -130,7 +199,9 @@ describe('« Documents attendus »', () => {
     expect(within(section).getByRole('heading', { level: 5, name: 'Zips déposés' })).toBeInTheDocument();
     const gros = within(section).getByRole('list', { name: 'Défauts du zip gros.zip' });
     expect(within(gros).getByRole('listitem')).toHaveTextContent(`P004 ${P004}`);
-    expect(within(section).getByText(/^pieces\.zip$/).parentElement).toHaveTextContent('pieces.zip : 4 fichiers, 4,22 Ko (4 321 octets) — aucun défaut propre au zip');
+    expect(within(section).getByText(/^pieces\.zip$/).parentElement).toHaveTextContent(
+      'pieces.zip : 4 fichiers, 4,22 Ko (4 321 octets) — aucun défaut propre au zip',
+    );
     expect(within(section).getByText(/^Bilan des pièces :/)).toHaveTextContent(
       'Bilan des pièces : 4 attendues, 2 présentes, 1 en défaut, 1 manquante ; 2 fichiers inattendus ; 1 défaut propre aux zips ; 6 défauts au total.',
     );
@@ -139,7 +210,9 @@ describe('« Documents attendus »', () => {
   test('all good: said in words', async () => {
     render(FileReport, { props: { run: acceptedRun(GOOD) } });
     const section = await screen.findByRole('region', { name: 'Pièces justificatives' });
-    expect(within(section).getByText('Toutes les pièces attendues sont présentes et conformes ; aucun fichier inattendu.')).toBeInTheDocument();
+    expect(
+      within(section).getByText('Toutes les pièces attendues sont présentes et conformes ; aucun fichier inattendu.'),
+    ).toBeInTheDocument();
     expect(screen.getByText('Toutes les demandes sont acceptées')).toBeInTheDocument();
     expect(screen.queryByText(/pièces justificatives en défaut/)).not.toBeInTheDocument();
   });
@@ -190,7 +263,11 @@ describe('the verdict with attachments', () => {
 
     const section = screen.getByRole('region', { name: 'avance.json' });
     expect(within(section).getByText('Demandes acceptées, pièces justificatives en défaut')).toBeInTheDocument();
-    expect(within(section).getByText(/^Le JSON est correct : toutes ses demandes sont acceptées\. Mais les pièces justificatives ne le sont pas/)).toBeInTheDocument();
+    expect(
+      within(section).getByText(
+        /^Le JSON est correct : toutes ses demandes sont acceptées\. Mais les pièces justificatives ne le sont pas/,
+      ),
+    ).toBeInTheDocument();
     expect(await within(section).findByRole('table', { name: 'Documents attendus' })).toBeInTheDocument();
     expect(document.querySelector('p.visually-hidden[role=status]')).toHaveTextContent(
       'Simulation terminée : 2 demandes, 0 rejetée. Pièces justificatives en défaut : voir « Documents attendus ».',
@@ -204,7 +281,14 @@ describe('the verdict with attachments', () => {
     expect(report.attachments.unexpected).toEqual(REPORT.unexpected);
     expect(report.attachments.faulty.map((f: { code: string }) => f.code)).toEqual(['P004', 'P003', 'P008']);
     expect(report.attachments.faulty[0]).toEqual({ zip: 'gros.zip', name: null, code: 'P004', message: P004 });
-    expect(report.attachments.faulty[2]).toEqual({ zip: 'pieces.zip', name: 'MDV-LGC-Va1-BDC-00002.pdf', numLigne: 2, numeroEditeur: '00002', code: 'P008', message: P008 });
+    expect(report.attachments.faulty[2]).toEqual({
+      zip: 'pieces.zip',
+      name: 'MDV-LGC-Va1-BDC-00002.pdf',
+      numLigne: 2,
+      numeroEditeur: '00002',
+      code: 'P008',
+      message: P008,
+    });
   });
 
   test('accepted JSON and clean attachments: the success dialog', async () => {

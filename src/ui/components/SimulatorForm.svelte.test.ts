@@ -10,7 +10,10 @@ import App from '../App.svelte';
 
 beforeEach(() => clear());
 
-const optionTexts = (select: HTMLElement) => within(select).getAllByRole('option').map((o) => o.textContent);
+const optionTexts = (select: HTMLElement) =>
+  within(select)
+    .getAllByRole('option')
+    .map((o) => o.textContent);
 
 describe('the form', () => {
   test('every field has its label (exact words), tied to its control', () => {
@@ -36,7 +39,9 @@ describe('the form', () => {
         "Cette simulation permet de prévenir 90% des risques d'erreur que le fichier JSON peut contenir. La conformité de votre JSON sera testée, il se peut par conséquent que des erreurs se produisent.",
       ),
     ).toBeInTheDocument();
-    expect(screen.getByText("Vos fichiers ne quittent jamais votre navigateur : aucune donnée n'est envoyée sur le réseau.")).toBeInTheDocument();
+    expect(
+      screen.getByText("Vos fichiers ne quittent jamais votre navigateur : aucune donnée n'est envoyée sur le réseau."),
+    ).toBeInTheDocument();
   });
 
   test('Avance by default, with its VAT rates (20 % chosen)', () => {
@@ -62,8 +67,7 @@ describe('the form', () => {
   test('the couloirs follow the type; a reconstructed rule set says so', async () => {
     const user = userEvent.setup();
     render(App);
-    const label = (type: string) =>
-      RULE_SETS.filter((r) => r.type === type).map((r) => r.dsr + (r.reconstructed ? ' (reconstitué)' : ''));
+    const label = (type: string) => RULE_SETS.filter((r) => r.type === type).map((r) => r.dsr + (r.reconstructed ? ' (reconstitué)' : ''));
     expect(optionTexts(screen.getByLabelText('Couloir / Logiciel (DSR)'))).toEqual(label('avance'));
     expect(optionTexts(screen.getByLabelText('Couloir / Logiciel (DSR)'))[0]).toBe('MDV-LGC');
     await user.selectOptions(screen.getByLabelText('Type de demande'), 'Solde');
@@ -163,7 +167,7 @@ describe('the form', () => {
     expect(screen.getByRole('button', { name: 'Retirer le profil Opérateur Mailiz' })).toBeInTheDocument();
   });
 
-  test("the file field in French: « Parcourir… », « Aucun fichier sélectionné. », then the chosen files", async () => {
+  test('the file field in French: « Parcourir… », « Aucun fichier sélectionné. », then the chosen files', async () => {
     const user = userEvent.setup();
     render(App);
     const input = screen.getByLabelText('Choisissez le fichier');
@@ -178,7 +182,10 @@ describe('the form', () => {
     expect(browse).toHaveAttribute('aria-hidden', 'true');
     expect(field.getByText('Aucun fichier sélectionné.')).toBeInTheDocument();
 
-    await user.upload(input, [new File(['{}'], 'a.json', { type: 'application/json' }), new File(['{}'], 'b.json', { type: 'application/json' })]);
+    await user.upload(input, [
+      new File(['{}'], 'a.json', { type: 'application/json' }),
+      new File(['{}'], 'b.json', { type: 'application/json' }),
+    ]);
     expect(field.queryByText('Aucun fichier sélectionné.')).not.toBeInTheDocument();
     const names = within(screen.getByRole('list', { name: 'Fichiers choisis' })).getAllByRole('listitem');
     expect(names.map((n) => n.textContent)).toEqual(['a.json (2 octets)', 'b.json (2 octets)']);
@@ -190,6 +197,8 @@ describe('the form', () => {
     render(App);
     await user.click(screen.getByRole('button', { name: 'Simuler' }));
     expect(screen.getByText('Choisissez au moins un fichier JSON.')).toBeInTheDocument();
-    expect(screen.getByLabelText('Choisissez le fichier')).toHaveAccessibleDescription(expect.stringContaining('Choisissez au moins un fichier JSON.'));
+    expect(screen.getByLabelText('Choisissez le fichier')).toHaveAccessibleDescription(
+      expect.stringContaining('Choisissez au moins un fichier JSON.'),
+    );
   });
 });

@@ -59,80 +59,103 @@ describe('index', () => {
 const PAGE_TIMEOUT = 60_000;
 
 describe('rule set page', () => {
-  test('shows every tag row, with its path, format and aliases', () => {
-    render(Documentation, { route: route(mdvAvance) });
-    expect(screen.getByRole('heading', { level: 1, name: mdvAvance.title })).toBeInTheDocument();
-    const table = tagTable();
-    const headers = within(table).getAllByRole('columnheader').map((th) => th.textContent);
-    expect(headers).toEqual(['Bloc', 'Balise', 'Description', 'Format', 'Obligatoire ?']);
-    const rows = tagRows(mdvAvance);
-    const rowHeaders = within(table).getAllByRole('rowheader');
-    expect(rowHeaders).toHaveLength(rows.length);
-    rows.forEach((row, i) => expect(rowHeaders[i]!.textContent).toContain(row.path));
-    // A few rows read in full.
-    for (const path of ['numeroAns', 'lignesImport[].commande.montantSegurHT', 'lignesImport[].beneficiaires.liberal[].RPPS']) {
-      const row = rows.find((r) => r.path === path)!;
-      const tr = rowHeaders.find((th) => th.querySelector('code')!.textContent === path)!.closest('tr')!;
-      expect(within(tr).getByText(row.description)).toBeInTheDocument();
-      expect(within(tr).getByText(row.format)).toBeInTheDocument();
-      expect(within(tr).getByText(row.required)).toBeInTheDocument();
-    }
-    const aliased = rows.find((r) => r.aliases.length > 0)!;
-    const aliasRow = rowHeaders.find((th) => th.querySelector('code')!.textContent === aliased.path)!;
-    expect(aliasRow.textContent).toContain(aliased.aliases[0]);
-    expect(aliasRow.textContent).toContain('Aussi acceptée');
-    // The same rows as cards (shown instead of the table when narrow: a container query), named
-    // by the same title: each tag's path, then its format, obligation, block and description.
-    const cards = [...document.querySelectorAll<HTMLElement>('ul.tag-cards > li')];
-    expect(document.querySelector('ul.tag-cards')!.getAttribute('aria-labelledby')).toBe(table.getAttribute('aria-labelledby'));
-    expect(cards.map((li) => li.querySelector('h3 code')!.textContent)).toEqual(rows.map((r) => r.path));
-    const card = cards[rows.findIndex((r) => r.path === 'lignesImport[].commande.montantSegurHT')]!;
-    const row = rows.find((r) => r.path === 'lignesImport[].commande.montantSegurHT')!;
-    expect([...card.querySelectorAll('dt')].map((dt) => dt.textContent)).toEqual(['Format', 'Obligatoire ?', 'Bloc', 'Description']);
-    expect([...card.querySelectorAll('dd')].map((dd) => dd.textContent)).toEqual([row.format, row.required, row.block, row.description]);
-  }, PAGE_TIMEOUT);
+  test(
+    'shows every tag row, with its path, format and aliases',
+    () => {
+      render(Documentation, { route: route(mdvAvance) });
+      expect(screen.getByRole('heading', { level: 1, name: mdvAvance.title })).toBeInTheDocument();
+      const table = tagTable();
+      const headers = within(table)
+        .getAllByRole('columnheader')
+        .map((th) => th.textContent);
+      expect(headers).toEqual(['Bloc', 'Balise', 'Description', 'Format', 'Obligatoire ?']);
+      const rows = tagRows(mdvAvance);
+      const rowHeaders = within(table).getAllByRole('rowheader');
+      expect(rowHeaders).toHaveLength(rows.length);
+      rows.forEach((row, i) => expect(rowHeaders[i]!.textContent).toContain(row.path));
+      // A few rows read in full.
+      for (const path of ['numeroAns', 'lignesImport[].commande.montantSegurHT', 'lignesImport[].beneficiaires.liberal[].RPPS']) {
+        const row = rows.find((r) => r.path === path)!;
+        const tr = rowHeaders.find((th) => th.querySelector('code')!.textContent === path)!.closest('tr')!;
+        expect(within(tr).getByText(row.description)).toBeInTheDocument();
+        expect(within(tr).getByText(row.format)).toBeInTheDocument();
+        expect(within(tr).getByText(row.required)).toBeInTheDocument();
+      }
+      const aliased = rows.find((r) => r.aliases.length > 0)!;
+      const aliasRow = rowHeaders.find((th) => th.querySelector('code')!.textContent === aliased.path)!;
+      expect(aliasRow.textContent).toContain(aliased.aliases[0]);
+      expect(aliasRow.textContent).toContain('Aussi acceptée');
+      // The same rows as cards (shown instead of the table when narrow: a container query), named
+      // by the same title: each tag's path, then its format, obligation, block and description.
+      const cards = [...document.querySelectorAll<HTMLElement>('ul.tag-cards > li')];
+      expect(document.querySelector('ul.tag-cards')!.getAttribute('aria-labelledby')).toBe(table.getAttribute('aria-labelledby'));
+      expect(cards.map((li) => li.querySelector('h3 code')!.textContent)).toEqual(rows.map((r) => r.path));
+      const card = cards[rows.findIndex((r) => r.path === 'lignesImport[].commande.montantSegurHT')]!;
+      const row = rows.find((r) => r.path === 'lignesImport[].commande.montantSegurHT')!;
+      expect([...card.querySelectorAll('dt')].map((dt) => dt.textContent)).toEqual(['Format', 'Obligatoire ?', 'Bloc', 'Description']);
+      expect([...card.querySelectorAll('dd')].map((dd) => dd.textContent)).toEqual([row.format, row.required, row.block, row.description]);
+    },
+    PAGE_TIMEOUT,
+  );
 
-  test('has an entry for every code of the rule set, every file-level code and every attachments code, with its title and severity', () => {
-    const { container } = render(Documentation, { route: route(mdvAvance) });
-    const codes = [...codesOf(mdvAvance), ...Object.keys(CODES).filter((c) => c.startsWith('G') || c.startsWith('P'))] as (keyof typeof CODES)[];
-    for (const code of codes) {
-      const el = entry(container, code);
-      expect(within(el).getByRole('heading', { level: 3 }).textContent).toBe(`${code} — ${CODE_DOCS[code].title}`);
-      expect(within(el).getByText(CODE_DOCS[code].explanation)).toBeInTheDocument();
-      expect(within(el).getByText(CODES[code] === 'error' ? 'erreur' : 'avertissement')).toBeInTheDocument();
-      if (CODES[code] === 'warning') expect(el.textContent).toContain('option stricte');
-    }
-    expect(container.querySelectorAll('article[id]')).toHaveLength(new Set(codes).size);
-    const global = screen.getByRole('heading', { level: 2, name: 'Format global du fichier' }).closest('section')!;
-    expect(within(global).getAllByRole('heading', { level: 3 }).map((h) => h.textContent!.slice(0, 4))).toEqual(
-      Object.keys(CODES).filter((c) => c.startsWith('G')),
-    );
-    const zips = screen.getByRole('heading', { level: 2, name: 'Pièces justificatives (zips)' }).closest('section')!;
-    expect(zips.textContent).toContain('3 Mo par fichier, 200 Mo par zip');
-    expect(within(zips).getAllByRole('heading', { level: 3 }).map((h) => h.textContent!.slice(0, 4))).toEqual(
-      Object.keys(CODES).filter((c) => c.startsWith('P')),
-    );
-    // A typical message, from the message table with this rule set's own file name.
-    expect(entry(container, 'P008').textContent).toContain("« MDV-LGC-Va1-BDC-00001.pdf » du zip « pieces.zip » n'est pas ce qu'annonce son extension .pdf");
-  }, PAGE_TIMEOUT);
+  test(
+    'has an entry for every code of the rule set, every file-level code and every attachments code, with its title and severity',
+    () => {
+      const { container } = render(Documentation, { route: route(mdvAvance) });
+      const codes = [
+        ...codesOf(mdvAvance),
+        ...Object.keys(CODES).filter((c) => c.startsWith('G') || c.startsWith('P')),
+      ] as (keyof typeof CODES)[];
+      for (const code of codes) {
+        const el = entry(container, code);
+        expect(within(el).getByRole('heading', { level: 3 }).textContent).toBe(`${code} — ${CODE_DOCS[code].title}`);
+        expect(within(el).getByText(CODE_DOCS[code].explanation)).toBeInTheDocument();
+        expect(within(el).getByText(CODES[code] === 'error' ? 'erreur' : 'avertissement')).toBeInTheDocument();
+        if (CODES[code] === 'warning') expect(el.textContent).toContain('option stricte');
+      }
+      expect(container.querySelectorAll('article[id]')).toHaveLength(new Set(codes).size);
+      const global = screen.getByRole('heading', { level: 2, name: 'Format global du fichier' }).closest('section')!;
+      expect(
+        within(global)
+          .getAllByRole('heading', { level: 3 })
+          .map((h) => h.textContent!.slice(0, 4)),
+      ).toEqual(Object.keys(CODES).filter((c) => c.startsWith('G')));
+      const zips = screen.getByRole('heading', { level: 2, name: 'Pièces justificatives (zips)' }).closest('section')!;
+      expect(zips.textContent).toContain('3 Mo par fichier, 200 Mo par zip');
+      expect(
+        within(zips)
+          .getAllByRole('heading', { level: 3 })
+          .map((h) => h.textContent!.slice(0, 4)),
+      ).toEqual(Object.keys(CODES).filter((c) => c.startsWith('P')));
+      // A typical message, from the message table with this rule set's own file name.
+      expect(entry(container, 'P008').textContent).toContain(
+        "« MDV-LGC-Va1-BDC-00001.pdf » du zip « pieces.zip » n'est pas ce qu'annonce son extension .pdf",
+      );
+    },
+    PAGE_TIMEOUT,
+  );
 
-  test('an entry shows its fixture as before → after and the message the simulator gives', async () => {
-    const { container } = render(Documentation, { route: route(mdvAvance) });
-    const e011 = entry(container, 'E011');
-    const message = await waitFor(() => {
-      const samp = e011.querySelector('samp');
-      expect(samp).not.toBeNull();
-      return samp!.textContent!;
-    });
-    expect(message).toContain('deux chiffres après le point');
-    expect(within(e011).getByRole('heading', { level: 4 }).textContent).toMatch(/^Exemple : /);
-    expect(within(e011).getByText('Avant')).toBeInTheDocument();
-    expect(within(e011).getByText('Après')).toBeInTheDocument();
-    expect(e011.querySelector('del')).not.toBeNull();
-    // A form-only fixture and a byte-level code.
-    expect(entry(container, 'G001').textContent).toContain("Pas d'exemple");
-    expect(entry(container, 'G010').querySelector('samp')!.textContent).toMatch(/^JSON mal formé/);
-  }, PAGE_TIMEOUT);
+  test(
+    'an entry shows its fixture as before → after and the message the simulator gives',
+    async () => {
+      const { container } = render(Documentation, { route: route(mdvAvance) });
+      const e011 = entry(container, 'E011');
+      const message = await waitFor(() => {
+        const samp = e011.querySelector('samp');
+        expect(samp).not.toBeNull();
+        return samp!.textContent!;
+      });
+      expect(message).toContain('deux chiffres après le point');
+      expect(within(e011).getByRole('heading', { level: 4 }).textContent).toMatch(/^Exemple : /);
+      expect(within(e011).getByText('Avant')).toBeInTheDocument();
+      expect(within(e011).getByText('Après')).toBeInTheDocument();
+      expect(e011.querySelector('del')).not.toBeNull();
+      // A form-only fixture and a byte-level code.
+      expect(entry(container, 'G001').textContent).toContain("Pas d'exemple");
+      expect(entry(container, 'G010').querySelector('samp')!.textContent).toMatch(/^JSON mal formé/);
+    },
+    PAGE_TIMEOUT,
+  );
 
   test('the route’s code scrolls to its entry and focuses its heading', async () => {
     const scrolled = vi.fn();
@@ -156,18 +179,22 @@ describe('rule set page', () => {
     expect(screen.getByText(/Le code « E999 » ne fait pas partie des codes de ce jeu de règles/)).toBeInTheDocument();
   });
 
-  test('the reconstructed notice appears on reconstructed rule sets only', () => {
-    for (const ruleSet of RULE_SETS) {
-      const { unmount } = render(Documentation, { route: route(ruleSet) });
-      if (ruleSet.reconstructed) {
-        const note = screen.getByRole('note', { name: 'Jeu de règles reconstitué' });
-        expect(within(note).getByText(ruleSet.reconstructed)).toBeInTheDocument();
-      } else {
-        expect(screen.queryByText('Jeu de règles reconstitué')).not.toBeInTheDocument();
+  test(
+    'the reconstructed notice appears on reconstructed rule sets only',
+    () => {
+      for (const ruleSet of RULE_SETS) {
+        const { unmount } = render(Documentation, { route: route(ruleSet) });
+        if (ruleSet.reconstructed) {
+          const note = screen.getByRole('note', { name: 'Jeu de règles reconstitué' });
+          expect(within(note).getByText(ruleSet.reconstructed)).toBeInTheDocument();
+        } else {
+          expect(screen.queryByText('Jeu de règles reconstitué')).not.toBeInTheDocument();
+        }
+        unmount();
       }
-      unmount();
-    }
-  }, PAGE_TIMEOUT);
+    },
+    PAGE_TIMEOUT,
+  );
 
   test('the download button saves the example file', async () => {
     const blobs: Blob[] = [];
@@ -188,17 +215,21 @@ describe('rule set page', () => {
     expect(saved).toEqual({ href: 'blob:exemple', download: 'exemple-MDV-LGC-avance.json' });
   });
 
-  test('every rule set’s page: as many tag rows as tagRows, an entry per code, nothing hard-coded', () => {
-    for (const ruleSet of RULE_SETS) {
-      const { container, unmount } = render(Documentation, { route: route(ruleSet) });
-      expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(ruleSet.title);
-      expect(within(tagTable()).getAllByRole('rowheader')).toHaveLength(tagRows(ruleSet).length);
-      for (const code of codesOf(ruleSet)) {
-        expect(within(entry(container, code)).getByRole('heading', { level: 3 }).textContent).toContain(CODE_DOCS[code].title);
+  test(
+    'every rule set’s page: as many tag rows as tagRows, an entry per code, nothing hard-coded',
+    () => {
+      for (const ruleSet of RULE_SETS) {
+        const { container, unmount } = render(Documentation, { route: route(ruleSet) });
+        expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(ruleSet.title);
+        expect(within(tagTable()).getAllByRole('rowheader')).toHaveLength(tagRows(ruleSet).length);
+        for (const code of codesOf(ruleSet)) {
+          expect(within(entry(container, code)).getByRole('heading', { level: 3 }).textContent).toContain(CODE_DOCS[code].title);
+        }
+        unmount();
       }
-      unmount();
-    }
-  }, PAGE_TIMEOUT);
+    },
+    PAGE_TIMEOUT,
+  );
 
   test('headings go down one level at a time', () => {
     for (const r of [{}, route(mdvAvance)]) {

@@ -87,7 +87,16 @@ test('an edit view gives the line of the example file (the one offered for downl
 
 test('an edit above another moves its line in the example file', () => {
   const set = { ruleSet: RULE_SETS[0]!, bases: { 'b.json': 'a\nb\nc\n' }, fixtures: [] };
-  const fixture = { code: 'E011', title: 't', base: 'b.json', path: '', edits: [['c', 'C'], ['a', 'a\nx\ny']] } as const;
+  const fixture = {
+    code: 'E011',
+    title: 't',
+    base: 'b.json',
+    path: '',
+    edits: [
+      ['c', 'C'],
+      ['a', 'a\nx\ny'],
+    ],
+  } as const;
   const views = editViews(set, fixture);
   // c is on line 3 of the base, on line 5 once two lines were added above it.
   expect(views.map((v) => v.line)).toEqual([5, 1]);

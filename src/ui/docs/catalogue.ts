@@ -130,7 +130,8 @@ export function middleCut(text: string, max: number): string {
     const head: string[] = [];
     const tail: string[] = [];
     for (let size = 0, i = 0; i < lines.length && size + lines[i]!.length <= half; size += lines[i]!.length + 1, i++) head.push(lines[i]!);
-    for (let size = 0, i = lines.length - 1; i >= head.length && size + lines[i]!.length <= half; size += lines[i]!.length + 1, i--) tail.unshift(lines[i]!);
+    for (let size = 0, i = lines.length - 1; i >= head.length && size + lines[i]!.length <= half; size += lines[i]!.length + 1, i--)
+      tail.unshift(lines[i]!);
     if (head.length > 0 && tail.length > 0 && head.length + tail.length < lines.length) return [...head, '…', ...tail].join('\n');
   }
   return text.slice(0, half) + ELLIPSIS + text.slice(text.length - half);

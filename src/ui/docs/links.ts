@@ -23,7 +23,10 @@ export function docHref(route: DocRoute = {}): string {
 /** The documentation route of a location hash, or undefined when the hash is not one. */
 export function parseDocHash(hash: string): DocRoute | undefined {
   if (hash !== PREFIX && !hash.startsWith(PREFIX + '/')) return undefined;
-  const [dsr, type, code] = hash.slice(PREFIX.length + 1).split('/').map((s) => decodeURIComponent(s));
+  const [dsr, type, code] = hash
+    .slice(PREFIX.length + 1)
+    .split('/')
+    .map((s) => decodeURIComponent(s));
   return {
     ...(dsr ? { dsr } : {}),
     ...(type === 'avance' || type === 'solde' ? { type } : {}),

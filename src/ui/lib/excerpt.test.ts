@@ -60,7 +60,12 @@ describe('excerptAt', () => {
   });
 
   test('invisible characters are marked (one column each) and named', () => {
-    expect(excerptAt(['"nom": "DUPONT\u00a0",'], 1, 9)).toEqual({ line: 1, text: '"nom": "DUPONT⍽",', caret: '        ^', invisible: 'espace insécable U+00A0' });
+    expect(excerptAt(['"nom": "DUPONT\u00a0",'], 1, 9)).toEqual({
+      line: 1,
+      text: '"nom": "DUPONT⍽",',
+      caret: '        ^',
+      invisible: 'espace insécable U+00A0',
+    });
     expect(excerptAt(['"a": "0000\u200b1", "b": "N\u0092GUYEN"'], 1, 6)).toEqual({
       line: 1,
       text: '"a": "0000¤1", "b": "N¤GUYEN"',

@@ -31,7 +31,11 @@ describe('tagOf', () => {
 describe('summarize', () => {
   test('by code and tag, counting requests once each, most widespread first', () => {
     const requests = [
-      request(0, [issue('E010', '/lignesImport/0/commande/dateCommande'), issue('E004', '/lignesImport/0/beneficiaires/liberal/0/RPPS'), issue('E004', '/lignesImport/0/beneficiaires/liberal/1/RPPS')]),
+      request(0, [
+        issue('E010', '/lignesImport/0/commande/dateCommande'),
+        issue('E004', '/lignesImport/0/beneficiaires/liberal/0/RPPS'),
+        issue('E004', '/lignesImport/0/beneficiaires/liberal/1/RPPS'),
+      ]),
       request(1, [issue('E010', '/lignesImport/1/commande/dateCommande')], [issue('A003', '/lignesImport/1/beneficiaires/liberal/0/RPPS')]),
       request(2, []),
     ];

@@ -137,7 +137,7 @@ describe('the editor and the results', () => {
     expect(simulator.isStale(again)).toBe(false);
   });
 
-  test("a fix is asked of the editor with the version of the text it was found in", async () => {
+  test('a fix is asked of the editor with the version of the text it was found in', async () => {
     const { simulator } = setup();
     simulator.setFiles([fileOf(VALID.replace('"montantSegurHT": 1075.00', '"montantSegurHT": 1075'))]);
     await simulator.simulate();

@@ -2,7 +2,14 @@
 // its text for excerpts (decoded on first need), the view's filter, and — when zips were given —
 // the attachments check against it (pièces justificatives).
 
-import { formatJsonReport, hasAttachmentFault, NO_ATTACHMENT_FINDINGS, overallStatus, type AttachmentsReport, type ReportContext } from '../../core/report';
+import {
+  formatJsonReport,
+  hasAttachmentFault,
+  NO_ATTACHMENT_FINDINGS,
+  overallStatus,
+  type AttachmentsReport,
+  type ReportContext,
+} from '../../core/report';
 import type { RequestResult, SimulationOptions, SimulationResult, Status } from '../../core/types';
 import { decodeForDisplay } from '../../io/files';
 import { downloadBytes, downloadText, outputFileName, reportFileName } from '../../io/download';

@@ -5,7 +5,16 @@
 // preset wins over saved choices that arrive later.
 
 import type { RuleSetMeta } from '../../core/model';
-import { PROFILES, REQUEST_TYPES, VAT_RATES, type Dsr, type Profile, type RequestType, type SimulationOptions, type VatRate } from '../../core/types';
+import {
+  PROFILES,
+  REQUEST_TYPES,
+  VAT_RATES,
+  type Dsr,
+  type Profile,
+  type RequestType,
+  type SimulationOptions,
+  type VatRate,
+} from '../../core/types';
 // The light catalog, not the rule definitions: the form shows before the checker loads.
 import { RULE_SET_METAS as RULE_SETS, metaFor as ruleSetFor } from '../../rules/catalog';
 import type { SavedSettings } from '../../io/store';

@@ -98,7 +98,8 @@ export interface SimulatorStore {
 }
 
 /** The client's part the page needs: `check`, `warmUp` and `cancel` are optional (a test's client may have only `simulate`). */
-export type SimulatorClient = Pick<SimulationClient, 'simulate' | 'dispose'> & Partial<Pick<SimulationClient, 'check' | 'warmUp' | 'cancel'>>;
+export type SimulatorClient = Pick<SimulationClient, 'simulate' | 'dispose'> &
+  Partial<Pick<SimulationClient, 'check' | 'warmUp' | 'cancel'>>;
 
 /** The progress of a running check: the file, and its requests checked so far (from the worker). */
 export interface CheckProgress {
@@ -148,7 +149,8 @@ export function announcementFor(runs: readonly FileRun[]): string {
   // (Not the banner's words again: the banner says them.)
   if (invalid.length > 0) parts.push(`Format non conforme, fichier rejeté en entier : ${invalid.map((r) => r.fileName).join(', ')}.`);
   const failed = runs.filter((r) => r.failure !== null);
-  if (failed.length > 0) parts.push(`${plural(failed.length, "fichier n'a", "fichiers n'ont")} pas pu être ${failed.length > 1 ? 'vérifiés' : 'vérifié'}.`);
+  if (failed.length > 0)
+    parts.push(`${plural(failed.length, "fichier n'a", "fichiers n'ont")} pas pu être ${failed.length > 1 ? 'vérifiés' : 'vérifié'}.`);
   return parts.join(' ');
 }
 
@@ -359,7 +361,15 @@ export class SimulatorState implements EditingActions {
             runs.push(previous);
             continue;
           }
-          runs.push(new FileRun({ fileName: file.name, options, ruleSet, failure: "Le fichier n'a pas pu être lu : s'il a été modifié, déplacé ou supprimé depuis qu'il a été choisi, choisissez-le à nouveau." }));
+          runs.push(
+            new FileRun({
+              fileName: file.name,
+              options,
+              ruleSet,
+              failure:
+                "Le fichier n'a pas pu être lu : s'il a été modifié, déplacé ou supprimé depuis qu'il a été choisi, choisissez-le à nouveau.",
+            }),
+          );
           continue;
         }
         if (this.#cancelled) break;
@@ -395,7 +405,13 @@ export class SimulatorState implements EditingActions {
   }
 
   /** One file's check (in the worker, with its progress): its results, or why it could not be made. */
-  async #checkBytes(fileName: string, bytes: Uint8Array, options: SimulationOptions, ruleSet: FileRun['ruleSet'], onProgress?: (done: number, total: number) => void): Promise<FileRun> {
+  async #checkBytes(
+    fileName: string,
+    bytes: Uint8Array,
+    options: SimulationOptions,
+    ruleSet: FileRun['ruleSet'],
+    onProgress?: (done: number, total: number) => void,
+  ): Promise<FileRun> {
     // The file's name, for the file-name warning (G020).
     const named = { ...options, fileName };
     try {
@@ -413,12 +429,21 @@ export class SimulatorState implements EditingActions {
   }
 
   /** New results, after « Simuler » or « Relancer »: the attachments, the verdict, the history. */
-  async #show(runs: FileRun[], zips: readonly File[], rs: RuleSetMeta, options: SimulationOptions, cancelled: AbortSignal = new AbortController().signal): Promise<void> {
+  async #show(
+    runs: FileRun[],
+    zips: readonly File[],
+    rs: RuleSetMeta,
+    options: SimulationOptions,
+    cancelled: AbortSignal = new AbortController().signal,
+  ): Promise<void> {
     if (zips.length > 0 && !this.#cancelled) await this.#attachments(runs, zips, rs, options, cancelled);
     if (this.#cancelled || cancelled.aborted) {
       // The results shown before stay; the files checked meanwhile are dropped.
       for (const run of runs) if (!this.runs.includes(run)) run.release();
-      this.announcement = this.runs.length > 0 ? 'Vérification annulée : les résultats affichés sont ceux de la simulation précédente.' : 'Vérification annulée.';
+      this.announcement =
+        this.runs.length > 0
+          ? 'Vérification annulée : les résultats affichés sont ceux de la simulation précédente.'
+          : 'Vérification annulée.';
       return;
     }
     this.quiet = false;
@@ -569,7 +594,13 @@ export class SimulatorState implements EditingActions {
    * of the files, a few ms of work between them: the page stays responsive), with a determinate
    * progress bar once it lasts PROGRESS_DELAY_MS.
    */
-  async #attachments(runs: FileRun[], zips: readonly File[], ruleSet: RuleSetMeta, options: SimulationOptions, cancelled: AbortSignal): Promise<void> {
+  async #attachments(
+    runs: FileRun[],
+    zips: readonly File[],
+    ruleSet: RuleSetMeta,
+    options: SimulationOptions,
+    cancelled: AbortSignal,
+  ): Promise<void> {
     const checked = runs.filter((r) => r.result !== null);
     if (checked.length === 0) return;
     let perFile = 0;
