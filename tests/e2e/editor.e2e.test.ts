@@ -229,7 +229,11 @@ describe('the editor, in the served app', { timeout: 120_000 }, () => {
     const relancer = report.getByRole('button', { name: 'Relancer', exact: true });
     await relancer.waitFor();
     await relancer.click();
-    await page.keyboard.press('Escape').catch(() => undefined);
+    // « Relancer » shows its verdict in the dialog, once the check is done: close it then (an
+    // Escape pressed before it opens would leave it open).
+    await page.getByRole('dialog').waitFor();
+    await page.keyboard.press('Escape');
+    await dialogClosed(page);
     await report.getByText(/Réglages de cette vérification.*contrôles stricts/).waitFor();
     await relancer.waitFor({ state: 'detached' });
     await page.getByLabel('Contrôles stricts', { exact: false }).first().uncheck();
