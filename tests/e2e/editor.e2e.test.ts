@@ -6,8 +6,8 @@
 
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { formatViolations, launchBrowser, recordRequests, runAxe, type Browser, watchedAppSession } from './browser';
-import { type AloneCopy, copyOfflineFileAlone, isLocalScheme, watchPage, withoutHash } from './offline-helpers';
+import { formatViolations, runAxe, watchedAppSession } from './browser';
+import { isLocalScheme, openOfflineAlone, type OfflineAlone, withoutHash } from './offline-helpers';
 import {
   chooseRuleSet,
   dialogClosed,
@@ -292,21 +292,14 @@ describe('the editor, in the served app', { timeout: 120_000 }, () => {
 });
 
 describe('the editor in the offline file, from file:// with no network', { timeout: 120_000 }, () => {
-  let copy: AloneCopy | undefined;
-  let browser: Browser | undefined;
+  let session: OfflineAlone | undefined;
   afterAll(async () => {
-    await browser?.close();
-    await copy?.remove();
+    await session?.close();
   });
 
   test('a missing comma fixed by typing, the corrected file downloaded; no request, no policy violation', async () => {
-    copy = await copyOfflineFileAlone();
-    browser = await launchBrowser();
-    const { context, page } = browser;
-    await context.setOffline(true);
-    const watch = await watchPage(page);
-    const requests = recordRequests(page);
-    await openSimulator(page, copy.url);
+    session = await openOfflineAlone();
+    const { copy, page, watch, requests } = session;
     await chooseRuleSet(page, 'avance', 'MDV-LGC');
     await missingCommaFlow(page, 'hors-ligne.json');
     const corrected = await download(page, () =>
@@ -315,7 +308,7 @@ describe('the editor in the offline file, from file:// with no network', { timeo
         .click(),
     );
     expect(corrected.bytes.equals(VALID_ADVANCE())).toBe(true);
-    const outside = requests.urls.filter((url) => !isLocalScheme(url) && withoutHash(url) !== copy!.url);
+    const outside = requests.urls.filter((url) => !isLocalScheme(url) && withoutHash(url) !== copy.url);
     expect(outside).toEqual([]);
     expect(watch.violations).toEqual([]);
     expect(watch.errors).toEqual([]);

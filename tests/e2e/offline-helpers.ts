@@ -9,7 +9,7 @@ import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
 import { simulateFile } from '../../src/simulator';
-import { APP_DIR, ROOT } from './browser';
+import { APP_DIR, launchBrowser, recordRequests, ROOT, type Browser, type RequestLog } from './browser';
 import {
   chooseRuleSet,
   dialogClosed,
@@ -18,6 +18,7 @@ import {
   fileReport,
   invalidAdvance,
   jsonFile,
+  openSimulator,
   simulate,
   VALID_ADVANCE,
   verdictDialog,
@@ -67,6 +68,43 @@ export async function copyOfflineFileAlone(): Promise<AloneCopy> {
 // Requests
 
 /** Whether `url` is a data: or blob: URL (made by the page itself: no network). */
+/** The offline file opened alone from file:// in a browser with no network, its page watched. */
+export interface OfflineAlone {
+  readonly copy: AloneCopy;
+  readonly browser: Browser;
+  readonly page: Page;
+  /** Policy violations, console errors and uncaught exceptions of the page. */
+  readonly watch: PageWatch;
+  /** Every request the page made. */
+  readonly requests: RequestLog;
+  close(): Promise<void>;
+}
+
+/**
+ * A lone copy of the offline file (copyOfflineFileAlone), a browser set offline, the page watched
+ * and its requests recorded from the start, then the simulator opened from file://.
+ */
+export async function openOfflineAlone(): Promise<OfflineAlone> {
+  const copy = await copyOfflineFileAlone();
+  const browser = await launchBrowser();
+  const { context, page } = browser;
+  await context.setOffline(true);
+  const watch = await watchPage(page);
+  const requests = recordRequests(page);
+  await openSimulator(page, copy.url);
+  return {
+    copy,
+    browser,
+    page,
+    watch,
+    requests,
+    async close() {
+      await browser.close();
+      await copy.remove();
+    },
+  };
+}
+
 export const isLocalScheme = (url: string): boolean => url.startsWith('data:') || url.startsWith('blob:');
 
 /** The URL without its #fragment (a route of the app is still the same file). */

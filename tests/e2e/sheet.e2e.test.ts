@@ -8,10 +8,9 @@ import { afterAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
 import readXlsxFile from 'read-excel-file/universal';
 import { simulateFile } from '../../src/simulator';
-import { launchBrowser, saveScreenshot, watchedAppSession, type Browser } from './browser';
+import { saveScreenshot, watchedAppSession } from './browser';
 import { download, openSimulator, simulate, verdictDialog, WORDS } from './simulator-page';
-import { copyOfflineFileAlone, isLocalScheme, watchPage, withoutHash, type AloneCopy } from './offline-helpers';
-import { recordRequests } from './browser';
+import { isLocalScheme, openOfflineAlone, type OfflineAlone, withoutHash } from './offline-helpers';
 
 const TITLE = 'Créer un fichier JSON depuis un tableur';
 
@@ -121,21 +120,14 @@ describe('building JSON files from a spreadsheet in Chromium', () => {
 });
 
 describe('building JSON files in the offline file, from file:// with no network', () => {
-  let copy: AloneCopy | undefined;
-  let browser: Browser | undefined;
+  let session: OfflineAlone | undefined;
   afterAll(async () => {
-    await browser?.close();
-    await copy?.remove();
+    await session?.close();
   });
 
   test('the XLSX template, read back as a table, gives a file the simulator accepts', async () => {
-    copy = await copyOfflineFileAlone();
-    browser = await launchBrowser();
-    const { context, page } = browser;
-    await context.setOffline(true);
-    const watch = await watchPage(page);
-    const requests = recordRequests(page);
-    await openSimulator(page, copy.url);
+    session = await openOfflineAlone();
+    const { copy, page, watch, requests } = session;
     await openSheetPage(page);
 
     const xlsx = await download(page, () => page.getByRole('button', { name: 'Télécharger le modèle (XLSX)', exact: true }).click());
