@@ -8,11 +8,13 @@ import { svelteTesting } from '@testing-library/svelte/vite';
 import { viteSingleFile } from 'vite-plugin-singlefile';
 // From vitest/config so that the `test` field type-checks.
 import { defineConfig } from 'vitest/config';
+import { availableParallelism } from 'node:os';
 import { chmodExecutable } from './build/chmod-executable.ts';
 import { contentSecurityPolicyMeta } from './build/content-security-policy.ts';
 import { embedComponentCss } from './build/embed-component-css.ts';
 import { offlineFile } from './build/offline-file.ts';
 import { simulationWorker } from './build/simulation-worker.ts';
+import { thirdPartyLicenses } from './build/third-party-licenses.ts';
 
 const ROOT = import.meta.dirname;
 const EMBED_ELEMENT = resolve(ROOT, 'src/embed/SegurSimulateur.svelte');
@@ -47,7 +49,7 @@ export default defineConfig(({ mode }) => {
   const program = NODE_PROGRAMS[mode];
   if (program) {
     return {
-      plugins: [chmodExecutable()],
+      plugins: [chmodExecutable(), thirdPartyLicenses()],
       publicDir: false, // public/ belongs to the web app only
       // Bundle every dependency: the .mjs must run with no node_modules.
       ssr: { noExternal: true, target: 'node' },
@@ -108,7 +110,9 @@ export default defineConfig(({ mode }) => {
       // `// @vitest-environment jsdom` (vitest 4 dropped environmentMatchGlobs; the
       // per-file comment is simpler than two `projects`).
       environment: 'node',
-      setupFiles: ['tests/setup.ts'],
+      // Two files at a time, one per core of the 2-core CI machine (vitest's default leaves one
+      // core free, which ran the whole suite one file at a time). At least 2 elsewhere too.
+      maxWorkers: Math.max(2, availableParallelism() - 1),
       // The default report, then a plain "N passed, N failed" line for CI.
       reporters: ['default', './tests/summary-reporter.ts'],
       projects: [
@@ -117,6 +121,7 @@ export default defineConfig(({ mode }) => {
           extends: true,
           test: {
             name: 'unit',
+            setupFiles: ['tests/setup.ts'],
             include: ['src/**/*.test.ts', 'tests/**/*.test.ts'],
             exclude: ['tests/e2e/**', '**/node_modules/**'],
             // Sized for a loaded 2-core machine (a test that takes 1 s alone may take 20 s
@@ -127,12 +132,12 @@ export default defineConfig(({ mode }) => {
         },
         {
           // End-to-end (tests/e2e/*.e2e.test.ts): the built dist/app in Debian's Chromium.
-          // maxWorkers 1: one file at a time, after the unit tests (one Chromium on 2 cores).
+          // Same worker pool as the unit tests (one file per core): an end-to-end file mostly waits
+          // on Chromium, so it shares the machine with a unit file.
           extends: true,
           test: {
             name: 'e2e',
             include: ['tests/e2e/**/*.e2e.test.ts'],
-            maxWorkers: 1,
             // A whole session (the a11y and keyboard walks) took over 60 s under a load average
             // of 30 on 2 cores: sized for that, never to measure speed.
             testTimeout: 300_000,

@@ -17,6 +17,7 @@ const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
   engines: { node: string };
   dependencies?: object;
   files: string[];
+  license: string;
 };
 
 /** npm with no registry at hand: offline, its own cache, no audit or funding calls. */
@@ -51,9 +52,14 @@ describe('npm pack', () => {
   }, 300_000);
   afterAll(() => rmSync(work, { recursive: true, force: true }));
 
-  it('holds the built CLI, the README and package.json only, and needs nothing at run time', () => {
-    expect(packed).toEqual(['README.md', 'dist/cli/segur-sim.mjs', 'package.json']);
-    expect(pkg.files).toEqual(['dist/cli/segur-sim.mjs']);
+  it("holds the built CLI, its licence and its bundled packages' licences, the README and package.json only, and needs nothing at run time", () => {
+    expect(packed).toEqual(['LICENSE', 'README.md', 'dist/cli/THIRD-PARTY-LICENSES.txt', 'dist/cli/segur-sim.mjs', 'package.json']);
+    expect(pkg.files).toEqual(['dist/cli/segur-sim.mjs', 'dist/cli/THIRD-PARTY-LICENSES.txt']);
+    expect(pkg.license).toBe('MIT');
+    // Every package bundled in the CLI has its notice (the MIT licences ask for it).
+    const notices = readFileSync(join(ROOT, 'dist/cli/THIRD-PARTY-LICENSES.txt'), 'utf8');
+    for (const bundled of ['fflate', 'papaparse', 'read-excel-file', 'valibot', 'write-excel-file'])
+      expect(notices).toMatch(new RegExp(`^${bundled} \\d+\\.\\d+\\.\\d+ — MIT$`, 'm'));
     expect(pkg.dependencies).toBeUndefined();
     expect(pkg.engines.node).toBe('>=20');
     expect(tarball).toMatch(/segur-simulateur-\d+\.\d+\.\d+\.tgz$/);

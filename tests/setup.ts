@@ -1,14 +1,17 @@
-// Runs before every test file (node and jsdom alike).
+// Runs before every unit test file (node and jsdom alike; the end-to-end files have none).
 // IndexedDB for idb-keyval: neither Node nor jsdom has one.
 import 'fake-indexeddb/auto';
-// DOM matchers (toBeInTheDocument, …) and their types for vitest's expect.
-import '@testing-library/jest-dom/vitest';
-import { configure } from '@testing-library/dom';
 
-// waitFor / findBy* wait for what a test expects to happen, never to measure speed: their
-// 1 s default fails on a loaded 2-core machine (lazy documentation chunks, the worker), so
-// they wait up to 30 s (under the tests' own 60 s timeout).
-configure({ asyncUtilTimeout: 30_000 });
+if (typeof document !== 'undefined') {
+  // DOM matchers (toBeInTheDocument, …) and their types for vitest's expect; loaded only where
+  // there is a DOM (a tenth of a second saved on each of the node files).
+  await import('@testing-library/jest-dom/vitest');
+  const { configure } = await import('@testing-library/dom');
+  // waitFor / findBy* wait for what a test expects to happen, never to measure speed: their
+  // 1 s default fails on a loaded 2-core machine (lazy documentation chunks, the worker), so
+  // they wait up to 30 s (under the tests' own 60 s timeout).
+  configure({ asyncUtilTimeout: 30_000 });
+}
 
 // ---------------------------------------------------------------------------------------------
 // jsdom gaps, filled minimally (only where jsdom lacks them; a browser has them all).

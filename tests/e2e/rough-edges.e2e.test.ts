@@ -40,29 +40,38 @@ const description = (field: Locator) =>
 /** Whether `locator` is the focused element. */
 const isFocused = (locator: Locator) => locator.evaluate((el) => el === (el.getRootNode() as Document).activeElement);
 
-/** Where the text of `locator` goes to a new line: the indexes (in its textContent) of each line's first character. */
-function lineStarts(locator: Locator): Promise<{ text: string; starts: number[] }> {
-  return locator.evaluate((el) => {
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    const range = document.createRange();
-    const starts: number[] = [];
-    let index = 0;
-    let text = '';
-    let lastTop: number | undefined;
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const value = node.nodeValue ?? '';
-      for (let i = 0; i < value.length; i++, index++) {
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const rect = range.getClientRects()[0];
-        if (!rect || rect.width === 0 || /\s/.test(value[i]!)) continue;
-        if (lastTop !== undefined && rect.top > lastTop + 2) starts.push(index);
-        lastTop = rect.top;
+/** Where the text of each element of `locator` goes to a new line: the indexes (in its textContent) of each line's first character. One round trip for all of them. */
+function lineStartsOfAll(locator: Locator): Promise<{ text: string; starts: number[] }[]> {
+  return locator.evaluateAll((elements) =>
+    elements.map((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      const range = document.createRange();
+      const starts: number[] = [];
+      let index = 0;
+      let text = '';
+      let lastTop: number | undefined;
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const value = node.nodeValue ?? '';
+        for (let i = 0; i < value.length; i++, index++) {
+          range.setStart(node, i);
+          range.setEnd(node, i + 1);
+          const rect = range.getClientRects()[0];
+          if (!rect || rect.width === 0 || /\s/.test(value[i]!)) continue;
+          if (lastTop !== undefined && rect.top > lastTop + 2) starts.push(index);
+          lastTop = rect.top;
+        }
+        text += value;
       }
-      text += value;
-    }
-    return { text, starts };
-  });
+      return { text, starts };
+    }),
+  );
+}
+
+/** Where the text of `locator` goes to a new line (see lineStartsOfAll). */
+async function lineStarts(locator: Locator): Promise<{ text: string; starts: number[] }> {
+  const [only] = await lineStartsOfAll(locator);
+  if (!only) throw new Error('lineStarts: no element');
+  return only;
 }
 
 /** Whether the box of `inner` lies horizontally inside the visible part of `outer`. */
@@ -213,8 +222,7 @@ describe.each([1280, 390])('the rough edges at %i px', (width) => {
     const names = lengths.map((n) => `${letters.slice(0, n)}.json`);
     const brokenExtension = async (items: Locator, where: string) => {
       const out: string[] = [];
-      for (const item of await items.all()) {
-        const { text, starts } = await lineStarts(item);
+      for (const { text, starts } of await lineStartsOfAll(items)) {
         // The longest name the item shows (the others are its beginning, without its extension).
         const name = names.filter((n) => text.includes(n)).sort((a, b) => b.length - a.length)[0];
         if (name !== undefined) {
