@@ -316,6 +316,13 @@ describe("--strict on the guides' own examples fails only on their fake check di
   it.each([
     ['hop/fixtures/hop-dpi-guide.json', ['--type', 'avance', '--dsr', 'HOP-DPI', '--tva', '20']],
     ['hop/fixtures/hop-pfi-guide.json', ['--type', 'avance', '--dsr', 'HOP-PFI', '--tva', '0']],
+    // The guides' worked examples, whose JSON is an image the OCR did not keep, rebuilt from their
+    // text with their own made-up numbers: seed 002 l.346–366 (a group practice, Dr Durand,
+    // 1 075 € HT), l.370–412 (the Centre de santé des acacias, FINESS 111111111, 10 750 € HT),
+    // seed 004 l.270–315 (BIO-SGL balance, sites 999999991–3, 27 450 € HT, FINBIO000002).
+    ['mdv-lgc/fixtures/guide-cabinet.json', ['--type', 'avance', '--dsr', 'MDV-LGC', '--tva', '20']],
+    ['mdv-lgc/fixtures/guide-structure.json', ['--type', 'avance', '--dsr', 'MDV-LGC', '--tva', '20', '--profil', 'centre-sante']],
+    ['bio-sgl/fixtures/guide-solde.json', ['--type', 'solde', '--dsr', 'BIO-SGL']],
   ] as const)('%s', (path, args) => {
     const text = fixture(path);
     const lax = check(text, args);

@@ -1092,6 +1092,11 @@ describe('segur-sim: what was found, how to fix it', () => {
     expect(found.message).toContain('caractère de contrôle C1');
     expect(found.message).toContain('écrire "N’GUYEN-MARTIN"');
     expect(applyFix(text, found.fix!, path)).toEqual([]);
+    // --strict leaves it a warning: the guides state no rule on it (spec «Fidelity first»).
+    const { path: file } = fileIn('strict.json', text);
+    const strict = cli([file, ...BASE, '--tva', '20', '--format', 'json', '--strict']);
+    expect(strict.status).toBe(0);
+    expect(JSON.parse(strict.stdout).requests[0].warnings.map((w: Found) => w.code)).toEqual(['A011']);
   });
 
   it('a missing comma is placed at the end of the value it should follow', () => {
