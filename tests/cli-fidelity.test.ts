@@ -320,9 +320,9 @@ describe("--strict on the guides' own examples fails only on their fake check di
     // text with their own made-up numbers: seed 002 l.346–366 (a group practice, Dr Durand,
     // 1 075 € HT), l.370–412 (the Centre de santé des acacias, FINESS 111111111, 10 750 € HT),
     // seed 004 l.270–315 (BIO-SGL balance, sites 999999991–3, 27 450 € HT, FINBIO000002).
-    ['mdv-lgc/fixtures/guide-cabinet.json', ['--type', 'avance', '--dsr', 'MDV-LGC', '--tva', '20']],
-    ['mdv-lgc/fixtures/guide-structure.json', ['--type', 'avance', '--dsr', 'MDV-LGC', '--tva', '20', '--profil', 'centre-sante']],
-    ['bio-sgl/fixtures/guide-solde.json', ['--type', 'solde', '--dsr', 'BIO-SGL']],
+    ['mdv-lgc/guide-examples/cabinet.json', ['--type', 'avance', '--dsr', 'MDV-LGC', '--tva', '20']],
+    ['mdv-lgc/guide-examples/structure.json', ['--type', 'avance', '--dsr', 'MDV-LGC', '--tva', '20', '--profil', 'centre-sante']],
+    ['bio-sgl/guide-examples/solde.json', ['--type', 'solde', '--dsr', 'BIO-SGL']],
   ] as const)('%s', (path, args) => {
     const text = fixture(path);
     const lax = check(text, args);
