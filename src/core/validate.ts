@@ -408,7 +408,12 @@ export class Walker {
 
   /** Reports a finding at the current path, or at its child `key`. */
   private here(code: Code, offset: number, args: FindingArgs = {}, key?: string | number, fix?: Fix): void {
-    this.push(code, key === undefined ? this.stack.slice() : [...this.stack, key], offset, args, fix);
+    // Admitted first: past the bound, no path is copied (issue 15: 80 000 duplicate keys).
+    if (!this.tally.admit(code)) {
+      this.tally.drop(code, offset, () => (key === undefined ? [...this.base, ...this.stack] : [...this.base, ...this.stack, key]));
+      return;
+    }
+    this.tally.findings.push(this.finding(code, key === undefined ? this.stack.slice() : [...this.stack, key], offset, args, fix));
   }
 
   /** Reports a finding at the current path with an advice (and its fix) when there is one. */
@@ -511,8 +516,13 @@ export class Walker {
     // A block checked where it stands (AnywhereBlock) may walk an object twice: report once.
     if (this.reportedDuplicates.has(member)) return;
     this.reportedDuplicates.add(member);
+    if (!this.tally.admit('E003')) {
+      this.tally.drop('E003', member.keyStart, () => [...this.base, ...this.stack, member.key]);
+      return;
+    }
     const first = this.duplicated.get(member) ?? memberOf(object, member.key)!;
-    this.here('E003', member.keyStart, { where: String(this.lines.position(first.keyStart).line) }, member.key);
+    const args = { where: String(this.lines.position(first.keyStart).line) };
+    this.tally.findings.push(this.finding('E003', [...this.stack, member.key], member.keyStart, args));
   }
 
   private field(node: JsonNode, def: FieldEntry): void {
@@ -666,17 +676,34 @@ export class Walker {
   }
 }
 
-/** Every object below `node` (itself included) that holds the tag `tag`, with its path. */
+/**
+ * Every object below `node` (itself included) that holds the tag `tag`, with its path relative to
+ * `node` (prefixed by `rel`), in document order. Linear in the size of the tree: one walk with a
+ * shared path stack, a path copied only for an object found (a file may hold 100 000 objects in an
+ * unknown tag's value: issue 15).
+ */
 export function holders(node: JsonNode, tag: string, rel: Path = []): { object: JsonObject; rel: Path }[] {
   const found: { object: JsonObject; rel: Path }[] = [];
-  if (node.type === 'object') {
-    if (memberOf(node, tag)) found.push({ object: node, rel });
-    for (const m of node.members)
-      if (m.value.type === 'object' || m.value.type === 'array') found.push(...holders(m.value, tag, [...rel, m.key]));
-  } else if (node.type === 'array') {
-    node.items.forEach((item, i) => {
-      if (item.type === 'object' || item.type === 'array') found.push(...holders(item, tag, [...rel, i]));
-    });
-  }
+  const path: (string | number)[] = [...rel];
+  const walk = (n: JsonNode): void => {
+    if (n.type === 'object') {
+      if (memberOf(n, tag)) found.push({ object: n, rel: [...path] });
+      for (const m of n.members) {
+        if (m.value.type !== 'object' && m.value.type !== 'array') continue;
+        path.push(m.key);
+        walk(m.value);
+        path.pop();
+      }
+    } else if (n.type === 'array') {
+      for (let i = 0; i < n.items.length; i++) {
+        const item = n.items[i]!;
+        if (item.type !== 'object' && item.type !== 'array') continue;
+        path.push(i);
+        walk(item);
+        path.pop();
+      }
+    }
+  };
+  walk(node);
   return found;
 }

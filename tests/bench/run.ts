@@ -2,7 +2,8 @@
 // table and its targets as PASS / ABOVE TARGET; the script always exits 0 — a benchmark
 // informs, it never fails CI.
 //
-// Sections: JSON check (below), attachments check (./attachments.ts). To add one (bundle
+// Sections: JSON check (below), attachments check (./attachments.ts), duplicate keys
+// (./hostile.ts), bundle sizes (./sizes.ts). To add one (bundle
 // sizes…), write a `Section` and append it to SECTIONS; reuse `measure` from ./measure.
 
 import { availableParallelism, loadavg } from 'node:os';
@@ -15,6 +16,7 @@ import { MDV_ADVANCE_SCHEMA } from './mdv-advance-schema';
 import { blackhole, fmtBytes, fmtMs, measure, table } from './measure';
 import { attachmentsSection, isAttachmentsProbe, runAttachmentsProbe } from './attachments';
 import { sizesSection } from './sizes';
+import { hostileSection } from './hostile';
 
 interface Section {
   readonly title: string;
@@ -223,7 +225,7 @@ const jsonCheck: Section = {
 
 // ---------------------------------------------------------------------------------------
 
-const SECTIONS: readonly Section[] = [jsonCheck, attachmentsSection, sizesSection];
+const SECTIONS: readonly Section[] = [jsonCheck, attachmentsSection, hostileSection, sizesSection];
 
 /** `--section <word>`: only the sections whose title contains it (`--section Attachments`). */
 function selected(argv: readonly string[]): readonly Section[] {

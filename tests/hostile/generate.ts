@@ -1,5 +1,5 @@
 // Hostile inputs, generated (never stored): the cases of issue 15, each at a size given by the
-// caller — CI-sized in the tests, full-sized in the measuring script (tests/hostile/measure.ts).
+// caller — CI-sized in the tests, full-sized in `npm run bench` (tests/bench/hostile.ts).
 // Each starts from the MDV-LGC advance fixture, whose first request is valid.
 
 import { readFileSync } from 'node:fs';

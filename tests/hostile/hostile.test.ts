@@ -1,6 +1,6 @@
 // Issue 15, hostile input: one test (or a few) per kind of attack, on inputs generated here
 // (tests/hostile/generate.ts; nothing stored), the large ones in a CI-sized form. The full-sized
-// ones are measured by tests/hostile/measure.ts, never timed here.
+// ones are measured by `npm run bench` (tests/bench/hostile.ts), never timed here.
 
 import { spawnSync } from 'node:child_process';
 import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';

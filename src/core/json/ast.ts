@@ -63,10 +63,28 @@ export interface DuplicateKey {
   readonly first: JsonMember;
 }
 
-/** The member of `object` named `key` (the first one, if the key is duplicated). */
+/** Objects with more members than this get an index on their first lookup (below it, a scan is faster). */
+const INDEXED_ABOVE = 32;
+const memberIndexes = new WeakMap<JsonObject, Map<string, JsonMember>>();
+
+/**
+ * The member of `object` named `key` (the first one, if the key is duplicated). A scan for a small
+ * object; for a large one, a key → first member index built once, so that the rules' lookups stay
+ * linear in the file whatever it holds (issue 15: one request with 80 000 tags).
+ */
 export function memberOf(object: JsonObject, key: string): JsonMember | undefined {
-  for (const m of object.members) if (m.key === key) return m;
-  return undefined;
+  const members = object.members;
+  if (members.length <= INDEXED_ABOVE) {
+    for (const m of members) if (m.key === key) return m;
+    return undefined;
+  }
+  let index = memberIndexes.get(object);
+  if (index === undefined) {
+    index = new Map();
+    for (const m of members) if (!index.has(m.key)) index.set(m.key, m);
+    memberIndexes.set(object, index);
+  }
+  return index.get(key);
 }
 
 /** The plain JavaScript value of a node (objects and arrays converted recursively). */
