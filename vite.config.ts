@@ -138,6 +138,8 @@ export default defineConfig(({ mode }) => {
           test: {
             name: 'e2e',
             include: ['tests/e2e/**/*.e2e.test.ts'],
+            // One Chromium for the run; each file gets fresh contexts in it.
+            globalSetup: ['tests/e2e/global-setup.ts'],
             // A whole session (the a11y and keyboard walks) took over 60 s under a load average
             // of 30 on 2 cores: sized for that, never to measure speed.
             testTimeout: 300_000,

@@ -8,7 +8,8 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import type { Result as AxeResult, RunOptions as AxeRunOptions } from 'axe-core';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type BrowserContext, chromium, type Download, type Page } from 'playwright-core';
+import { inject } from 'vitest';
 
 /** The project root (tests/e2e/../..). */
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -60,18 +61,25 @@ export const CHROMIUM_ARGS = [
 
 export interface Browser {
   context: BrowserContext;
-  /** The first page of the persistent context. */
+  /** The context's first page. */
   page: Page;
-  /** How long the launch took, in ms. */
+  /** How long the launch (or the new context in the shared Chromium) took, in ms. */
   launchMs: number;
   /** The browser's product string, e.g. HeadlessChrome/156.0.8078.79. */
   version: string;
-  /** Closes Chromium and deletes its profile directory. */
+  /** Closes the context, then Chromium and its profile directory (or the connection to the shared Chromium). */
   close(): Promise<void>;
 }
 
-/** Launches headless Chromium with a fresh, throw-away profile. */
+/**
+ * A fresh, throw-away browser: a new context (its own storage, cookies, IndexedDB) in the Chromium
+ * that tests/e2e/global-setup.ts launched once for the whole run, when there is one; else
+ * Chromium launched here with a throw-away profile (an e2e file run some other way). One launch
+ * instead of one per file: about 2 s of a loaded 2-core machine each.
+ */
 export async function launchBrowser(): Promise<Browser> {
+  const endpoint = inject('chromiumEndpoint');
+  if (endpoint) return newContextIn(endpoint);
   const executablePath = findChromium();
   const userDataDir = await mkdtemp(join(tmpdir(), 'segur-e2e-chromium-'));
   const started = performance.now();
@@ -81,8 +89,7 @@ export async function launchBrowser(): Promise<Browser> {
       executablePath,
       headless: true,
       args: CHROMIUM_ARGS,
-      viewport: { width: 1280, height: 800 },
-      locale: 'fr-FR',
+      ...CONTEXT_OPTIONS,
     });
     const launchMs = performance.now() - started;
     const page = context.pages()[0] ?? (await context.newPage());
@@ -90,7 +97,7 @@ export async function launchBrowser(): Promise<Browser> {
     const cdp = await context.newCDPSession(page);
     const { product: version } = await cdp.send('Browser.getVersion');
     await cdp.detach();
-    return browserHandle(context, userDataDir, page, launchMs, version);
+    return browserHandle(context, page, launchMs, version, () => rm(userDataDir, { recursive: true, force: true, maxRetries: 3 }));
   } catch (error) {
     await context?.close().catch(() => undefined);
     await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
@@ -98,7 +105,28 @@ export async function launchBrowser(): Promise<Browser> {
   }
 }
 
-function browserHandle(context: BrowserContext, userDataDir: string, page: Page, launchMs: number, version: string): Browser {
+const CONTEXT_OPTIONS = { viewport: { width: 1280, height: 800 }, locale: 'fr-FR' } as const;
+
+/** A new context in the shared Chromium at `endpoint` (its WebSocket address). */
+async function newContextIn(endpoint: string): Promise<Browser> {
+  const started = performance.now();
+  const shared = await chromium.connect(endpoint);
+  try {
+    const context = await shared.newContext(CONTEXT_OPTIONS);
+    const page = await context.newPage();
+    const launchMs = performance.now() - started;
+    const cdp = await shared.newBrowserCDPSession();
+    const { product: version } = await cdp.send('Browser.getVersion');
+    await cdp.detach();
+    return browserHandle(context, page, launchMs, version, () => shared.close());
+  } catch (error) {
+    await shared.close().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** `cleanUp` runs after the context is closed: the profile folder deleted, or the connection to the shared Chromium closed. */
+function browserHandle(context: BrowserContext, page: Page, launchMs: number, version: string, cleanUp: () => Promise<void>): Browser {
   let closed = false;
   return {
     context,
@@ -111,10 +139,26 @@ function browserHandle(context: BrowserContext, userDataDir: string, page: Page,
       try {
         await context.close();
       } finally {
-        await rm(userDataDir, { recursive: true, force: true, maxRetries: 3 });
+        await cleanUp();
       }
     },
   };
+}
+
+/**
+ * The bytes of a finished download. Saved through the browser (download.saveAs): from a shared
+ * Chromium the download's own path is not readable (playwright: "Path is not available when
+ * connecting remotely").
+ */
+export async function downloadedBytes(download: Download): Promise<Buffer> {
+  const dir = await mkdtemp(join(tmpdir(), 'segur-e2e-download-'));
+  try {
+    const path = join(dir, 'file');
+    await download.saveAs(path);
+    return await readFile(path);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
 
 // ---------------------------------------------------------------------------------------------

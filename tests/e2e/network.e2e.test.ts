@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Worker } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { APP_DIR, appSession, recordRequests, saveScreenshot } from './browser';
+import { APP_DIR, appSession, downloadedBytes, recordRequests, saveScreenshot } from './browser';
 import {
   assertOfflineBuilt,
   assertPolicyBlocks,
@@ -68,7 +68,7 @@ describe('the served app makes no request outside its origin', () => {
     // address is checked here.
     expect(offline.url()).toBe(`${server.url}${OFFLINE_NAME}`);
     expect(offline.suggestedFilename()).toBe(OFFLINE_NAME);
-    const offlineBytes = readFileSync((await offline.path())!);
+    const offlineBytes = await downloadedBytes(offline);
     expect(offlineBytes.equals(readFileSync(OFFLINE_FILE)), 'dist/app/segur-simulateur.html differs from dist/segur-simulateur.html').toBe(
       true,
     );

@@ -3,10 +3,9 @@
 // and downloads. Waits are Playwright's own (locators, waitFor*): no fixed sleep.
 
 import { readFileSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { ROOT, type AppSession } from './browser';
+import { downloadedBytes, ROOT, type AppSession } from './browser';
 
 /** The portal's exact words. */
 export const WORDS = {
@@ -88,8 +87,7 @@ export interface Downloaded {
 /** Runs `action` (a click) and returns the file it downloads. */
 export async function download(page: Page, action: () => Promise<unknown>): Promise<Downloaded> {
   const [file] = await Promise.all([page.waitForEvent('download'), action()]);
-  const path = await file.path();
-  return { name: file.suggestedFilename(), bytes: await readFile(path) };
+  return { name: file.suggestedFilename(), bytes: await downloadedBytes(file) };
 }
 
 /** The results section of one file (a region named by the file's name). */
