@@ -78,7 +78,8 @@ export interface Browser {
  * instead of one per file: about 2 s of a loaded 2-core machine each.
  */
 export async function launchBrowser(): Promise<Browser> {
-  const endpoint = inject('chromiumEndpoint');
+  // Under vitest only (the browser benchmark uses this module too, outside it).
+  const endpoint = process.env.VITEST ? inject('chromiumEndpoint') : undefined;
   if (endpoint) return newContextIn(endpoint);
   const executablePath = findChromium();
   const userDataDir = await mkdtemp(join(tmpdir(), 'segur-e2e-chromium-'));
