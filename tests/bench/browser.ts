@@ -14,8 +14,11 @@
 //
 //   npm run bench:browser                     # build, then 10 runs per file
 //   npx tsx tests/bench/browser.ts --runs 3 --only valid --dir /tmp/other-build
+//   npx tsx tests/bench/browser.ts --runs 1 --profile /tmp/profiles   # + a main-thread CPU profile
+//                                     of the first cold check and render of each file (.cpuprofile,
+//                                     for Chromium's DevTools «Performance» panel or a script)
 
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -34,6 +37,7 @@ function argument(name: string): string | undefined {
 const RUNS = Number(argument('--runs') ?? 10);
 const DIR = argument('--dir') ?? APP_DIR;
 const ONLY = argument('--only');
+const PROFILE_DIR = argument('--profile');
 
 interface Run {
   /** Longest long task of each phase (0: none of 50 ms or more). */
@@ -104,7 +108,7 @@ async function closeDialog(page: Page): Promise<void> {
   await page.locator('dialog[open]').waitFor({ state: 'detached' });
 }
 
-async function oneRun(page: Page, url: string, path: string): Promise<Run> {
+async function oneRun(page: Page, url: string, path: string, profile?: string): Promise<Run> {
   await page.goto(url);
   await page.getByRole('button', { name: 'Simuler', exact: true }).waitFor();
   await sleep(SETTLE_MS);
@@ -124,7 +128,19 @@ async function oneRun(page: Page, url: string, path: string): Promise<Run> {
       render: t.result === null ? NaN : await longestTask(page, split, end),
     };
   };
+  // The main thread's CPU profile of the cold check and render, when asked (--profile).
+  const cdp = profile === undefined ? undefined : await page.context().newCDPSession(page);
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
   const cold = await phases();
+  if (cdp) {
+    const { profile: recorded } = await cdp.send('Profiler.stop');
+    await writeFile(profile!, JSON.stringify(recorded));
+    await cdp.detach();
+  }
   const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
   // A string, not a function: tsx (esbuild keepNames) would wrap inner functions in a __name() the page lacks.
   const findings = await page.evaluate<string>(`(() => {
@@ -166,6 +182,7 @@ async function main(): Promise<void> {
   ].filter((f) => ONLY === undefined || f.label.includes(ONLY));
   // The files go to a temporary folder for the file input, deleted at the end.
   const tmp = await mkdtemp(join(tmpdir(), 'segur-bench-browser-'));
+  if (PROFILE_DIR !== undefined) await mkdir(PROFILE_DIR, { recursive: true });
   const server = await serveFolder(DIR);
   const browser = await launchBrowser();
   const cpus = availableParallelism();
@@ -183,7 +200,8 @@ async function main(): Promise<void> {
       for (let i = 0; i < RUNS; i++) {
         // A new document each run (a new query: goto() to the same address with a hash would
         // stay in the same document): a cold start, new worker.
-        runs.push(await oneRun(page, `${server.url}?run=${file.label}-${i}#${DEEP_LINK}`, path));
+        const profile = PROFILE_DIR !== undefined && i === 0 ? join(PROFILE_DIR, `${file.label}.cpuprofile`) : undefined;
+        runs.push(await oneRun(page, `${server.url}?run=${file.label}-${i}#${DEEP_LINK}`, path, profile));
       }
       const m = (key: keyof Omit<Run, 'findings'>) => median(runs.map((r) => r[key]));
       rows.push([
