@@ -36,22 +36,32 @@ export const focusableWhenScrolling: Attachment<HTMLElement> = (node) => {
  * A box that scrolls sideways shows its `.excerpt-mark` (the caret under the faulty value) without
  * the reader having to scroll: on first layout and at each change of its width, the box scrolls
  * so that the mark stands a quarter of the way in (what is left of it is context). A box whose
- * content fits is not scrolled.
+ * content fits is not scrolled. Like focusableWhenScrolling: one observer for every box, every
+ * box of a frame measured first and scrolled after — no layout forced when a box is attached.
  */
 export const scrollToMark: Attachment<HTMLElement> = (node) => {
-  const update = () => {
-    const mark = node.querySelector<HTMLElement>('.excerpt-mark');
-    if (!mark) return;
-    if (node.scrollWidth <= node.clientWidth) {
-      node.scrollLeft = 0;
-      return;
-    }
-    const markX = mark.getBoundingClientRect().left - node.getBoundingClientRect().left + node.scrollLeft;
-    node.scrollLeft = Math.max(0, markX - node.clientWidth / 4);
-  };
-  update();
-  if (typeof ResizeObserver === 'undefined') return;
-  const observer = new ResizeObserver(update);
-  observer.observe(node);
-  return () => observer.disconnect();
+  if (typeof ResizeObserver === 'undefined') {
+    placeMarks([node]);
+    return;
+  }
+  markObserver ??= new ResizeObserver((entries) => placeMarks(entries.map((e) => e.target as HTMLElement)));
+  markObserver.observe(node);
+  return () => markObserver?.unobserve(node);
 };
+
+let markObserver: ResizeObserver | undefined;
+
+/** Reads where each box's mark stands (all reads first), then sets each box's scroll. */
+function placeMarks(nodes: readonly HTMLElement[]): void {
+  const scrolls = nodes.map((node) => {
+    const mark = node.querySelector<HTMLElement>('.excerpt-mark');
+    if (!mark) return undefined;
+    if (node.scrollWidth <= node.clientWidth) return 0;
+    const markX = mark.getBoundingClientRect().left - node.getBoundingClientRect().left + node.scrollLeft;
+    return Math.max(0, markX - node.clientWidth / 4);
+  });
+  nodes.forEach((node, i) => {
+    const left = scrolls[i];
+    if (left !== undefined) node.scrollLeft = left;
+  });
+}
