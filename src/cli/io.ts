@@ -61,10 +61,37 @@ export async function readInputBounded(file: string, limit: number, stdin: NodeJ
   if (info.isDirectory()) throw new InputError('directory', 'EISDIR');
   if (info.isFile() && info.size > limit) return { kind: 'too-large', size: info.size };
   try {
-    // A regular file is read as a stream too: a file that grows while it is read stays bounded.
+    if (info.isFile()) return await readRegularFile(file, info.size, limit);
     return await readStreamBounded(createReadStream(file), limit);
   } catch (e) {
     throw inputError(e);
+  }
+}
+
+/**
+ * A regular file of `size` bytes (its stat) read straight into one buffer of that size: no
+ * chunks to join, so the peak memory is the file once, not twice (issue 12: a 31 MB file). A
+ * file that grew since its stat is read on as a stream from where it stood, still bounded.
+ */
+async function readRegularFile(file: string, size: number, limit: number): Promise<InputRead> {
+  const handle = await open(file, 'r');
+  try {
+    const bytes = new Uint8Array(size);
+    let read = 0;
+    while (read < size) {
+      const { bytesRead } = await handle.read(bytes, read, size - read, read);
+      if (bytesRead === 0) return { kind: 'bytes', bytes: bytes.subarray(0, read) }; // it shrank
+      read += bytesRead;
+    }
+    const more = await readStreamBounded(handle.createReadStream({ start: size, autoClose: false }), limit - size);
+    if (more.kind === 'too-large') return { kind: 'too-large', size: null };
+    if (more.bytes.length === 0) return { kind: 'bytes', bytes };
+    const all = new Uint8Array(size + more.bytes.length);
+    all.set(bytes);
+    all.set(more.bytes, size);
+    return { kind: 'bytes', bytes: all };
+  } finally {
+    await handle.close();
   }
 }
 
