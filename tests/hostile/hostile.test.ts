@@ -421,6 +421,10 @@ describe('bounded reading', () => {
     expect(await readInputBounded(path, 1000)).toEqual({ kind: 'too-large', size: 1001 });
     const read = await readInputBounded(path, 1001);
     expect(read.kind === 'bytes' && read.bytes.length).toBe(1001);
+    // Read into one buffer, byte for byte, across several of the stream's chunk sizes.
+    const bytes = noise(300_000, 15);
+    const big = await readInputBounded(fileIn('big.json', bytes).path, 1_000_000);
+    expect(big.kind === 'bytes' && Buffer.from(big.bytes).equals(Buffer.from(bytes))).toBe(true);
     await expect(readInputBounded(join(work, 'absent.json'), 1000)).rejects.toMatchObject({ reason: 'missing' });
   });
 
