@@ -11,11 +11,16 @@ import { defineConfig } from 'vitest/config';
 import { chmodExecutable } from './build/chmod-executable.ts';
 import { contentSecurityPolicyMeta } from './build/content-security-policy.ts';
 import { embedComponentCss } from './build/embed-component-css.ts';
+import { frenchTypography } from './build/french-typography.ts';
 import { offlineFile } from './build/offline-file.ts';
 import { simulationWorker } from './build/simulation-worker.ts';
 
 const ROOT = import.meta.dirname;
 const EMBED_ELEMENT = resolve(ROOT, 'src/embed/SegurSimulateur.svelte');
+
+// Every Svelte build (app, offline file, embed element, component tests) writes the templates'
+// French no-break spaces (build/french-typography.ts).
+const preprocess = [frenchTypography()];
 
 /** Node programs built from the same sources: the CLI, and the benchmark script. */
 const NODE_PROGRAMS: Record<string, { entry: string; outDir: string; file: string }> = {
@@ -28,6 +33,7 @@ function embedConfig() {
   return {
     plugins: [
       svelte({
+        preprocess,
         dynamicCompileOptions: ({ filename }: { filename: string }) => (filename === EMBED_ELEMENT ? { customElement: true } : undefined),
       }),
       simulationWorker('inline', ROOT),
@@ -73,7 +79,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'offline') {
     return {
       plugins: [
-        svelte(),
+        svelte({ preprocess }),
         simulationWorker('inline', ROOT),
         // Inlines the JS and CSS; also sets codeSplitting: false (documentation and examples
         // inlined: no dynamic chunk) and base './'.
@@ -92,7 +98,7 @@ export default defineConfig(({ mode }) => {
 
   return {
     // svelteTesting(): Svelte's browser build + auto-cleanup under vitest; a no-op outside it.
-    plugins: [svelte(), svelteTesting(), simulationWorker('chunk', ROOT), contentSecurityPolicyMeta({ self: true })],
+    plugins: [svelte({ preprocess }), svelteTesting(), simulationWorker('chunk', ROOT), contentSecurityPolicyMeta({ self: true })],
     base: './', // relative asset URLs: the app works from any sub-path
     build: {
       outDir: 'dist/app',

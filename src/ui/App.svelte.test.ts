@@ -121,7 +121,7 @@ describe('history', () => {
     // Asked first (a native dialog): « Annuler » keeps it.
     const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
     await user.click(clearButton);
-    expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/^Effacer l'historique des simulations \(1 simulation\)\u00a0\?/));
+    expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/^Effacer l'historique des simulations \(1 simulation\)\u202f\?/));
     expect(within(section).getByText('a.json')).toBeInTheDocument();
     await user.click(clearButton);
     expect(confirm).toHaveBeenCalledTimes(2);

@@ -14,6 +14,7 @@ import { simulateFile } from '../../simulator';
 import Simulator from '../Simulator.svelte';
 import { FileRun } from '../state/file-run.svelte';
 import { SimulatorState, type AttachmentsChecker } from '../state/simulator.svelte';
+import { frenchSpaces } from '../lib/typography';
 import { captureDownloads, fixtureBytes, fixtureFile, SHORT_RPPS } from '../testing';
 import FileReport from './FileReport.svelte';
 
@@ -170,7 +171,7 @@ describe('« Documents attendus »', () => {
       within(faults)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual([`P003 ${P003}`, `P008 ${P008}`]);
+    ).toEqual([`P003 ${frenchSpaces(P003)}`, `P008 ${frenchSpaces(P008)}`]);
     expect(within(faults).getByRole('link', { name: 'P008' })).toHaveAttribute('href', '#/documentation/MDV-LGC/avance/P008');
     expect(within(table).getByRole('link', { name: 'P001' })).toHaveAttribute('href', '#/documentation/MDV-LGC/avance/P001');
     expect(within(table).getAllByRole('link', { name: 'P002' })[0]).toHaveAttribute('href', '#/documentation/MDV-LGC/avance/P002');
