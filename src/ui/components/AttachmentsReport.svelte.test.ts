@@ -15,6 +15,7 @@ import Simulator from '../Simulator.svelte';
 import { FileRun } from '../state/file-run.svelte';
 import { SimulatorState, type AttachmentsChecker } from '../state/simulator.svelte';
 import { frenchSpaces } from '../lib/typography';
+import { frenchSpacingFaults } from '../../../tests/french-spacing';
 import { captureDownloads, fixtureBytes, fixtureFile, SHORT_RPPS } from '../testing';
 import FileReport from './FileReport.svelte';
 
@@ -206,6 +207,8 @@ describe('« Documents attendus »', () => {
     expect(within(section).getByText(/^Bilan des pièces :/)).toHaveTextContent(
       'Bilan des pièces : 4 attendues, 2 présentes, 1 en défaut, 1 manquante ; 2 fichiers inattendus ; 1 défaut propre aux zips ; 6 défauts au total.',
     );
+    // French typography in the whole report (its words and the faults' messages).
+    expect(frenchSpacingFaults()).toEqual([]);
   });
 
   test('all good: said in words', async () => {
