@@ -12,12 +12,17 @@ import { availableParallelism } from 'node:os';
 import { chmodExecutable } from './build/chmod-executable.ts';
 import { contentSecurityPolicyMeta } from './build/content-security-policy.ts';
 import { embedComponentCss } from './build/embed-component-css.ts';
+import { frenchTypography } from './build/french-typography.ts';
 import { offlineFile } from './build/offline-file.ts';
 import { simulationWorker } from './build/simulation-worker.ts';
 import { thirdPartyLicenses } from './build/third-party-licenses.ts';
 
 const ROOT = import.meta.dirname;
 const EMBED_ELEMENT = resolve(ROOT, 'src/embed/SegurSimulateur.svelte');
+
+// Every Svelte build (app, offline file, embed element, component tests) writes the templates'
+// French no-break spaces (build/french-typography.ts).
+const preprocess = [frenchTypography()];
 
 /** Node programs built from the same sources: the CLI, and the benchmark script. */
 const NODE_PROGRAMS: Record<string, { entry: string; outDir: string; file: string }> = {
@@ -30,6 +35,7 @@ function embedConfig() {
   return {
     plugins: [
       svelte({
+        preprocess,
         dynamicCompileOptions: ({ filename }: { filename: string }) => (filename === EMBED_ELEMENT ? { customElement: true } : undefined),
       }),
       simulationWorker('inline', ROOT),
@@ -75,7 +81,7 @@ export default defineConfig(({ mode }) => {
   if (mode === 'offline') {
     return {
       plugins: [
-        svelte(),
+        svelte({ preprocess }),
         simulationWorker('inline', ROOT),
         // Inlines the JS and CSS; also sets codeSplitting: false (documentation and examples
         // inlined: no dynamic chunk) and base './'.
@@ -94,7 +100,7 @@ export default defineConfig(({ mode }) => {
 
   return {
     // svelteTesting(): Svelte's browser build + auto-cleanup under vitest; a no-op outside it.
-    plugins: [svelte(), svelteTesting(), simulationWorker('chunk', ROOT), contentSecurityPolicyMeta({ self: true })],
+    plugins: [svelte({ preprocess }), svelteTesting(), simulationWorker('chunk', ROOT), contentSecurityPolicyMeta({ self: true })],
     base: './', // relative asset URLs: the app works from any sub-path
     build: {
       outDir: 'dist/app',

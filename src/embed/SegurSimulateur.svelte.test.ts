@@ -6,6 +6,7 @@ import { render, screen, waitFor } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { clear, set } from 'idb-keyval';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { frenchSpacingFaults } from '../../tests/french-spacing';
 import { SETTINGS_KEY } from '../io/store';
 import SegurSimulateur from './SegurSimulateur.svelte';
 
@@ -24,6 +25,8 @@ describe('attributes', () => {
     expect(screen.getByRole('list', { name: 'Profils sélectionnés' })).toHaveTextContent(/Opérateur Mailiz.*Centres de santé/);
     expect(select('Type de demande')).toBeEnabled();
     expect(screen.queryByText(LOCKED)).not.toBeInTheDocument();
+    // French typography in the element's own words too (its footer, the profiles chosen).
+    expect(frenchSpacingFaults()).toEqual([]);
   });
 
   test('verrou (a boolean attribute: present, empty) locks the preset fields, each with its note', () => {

@@ -8,6 +8,7 @@ import { HISTORY_KEY } from '../io/store';
 import App from './App.svelte';
 import Simulator from './Simulator.svelte';
 import { SimulatorState, type SimulatorStore } from './state/simulator.svelte';
+import { frenchSpacingFaults } from '../../tests/french-spacing';
 import { fixtureFile, SHORT_RPPS } from './testing';
 
 beforeEach(() => clear());
@@ -121,7 +122,7 @@ describe('history', () => {
     // Asked first (a native dialog): « Annuler » keeps it.
     const confirm = vi.spyOn(window, 'confirm').mockReturnValueOnce(false).mockReturnValueOnce(true);
     await user.click(clearButton);
-    expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/^Effacer l'historique des simulations \(1 simulation\)\u00a0\?/));
+    expect(confirm).toHaveBeenCalledWith(expect.stringMatching(/^Effacer l'historique des simulations \(1 simulation\)\u202f\?/));
     expect(within(section).getByText('a.json')).toBeInTheDocument();
     await user.click(clearButton);
     expect(confirm).toHaveBeenCalledTimes(2);
@@ -152,4 +153,49 @@ describe('history', () => {
     expect(within(screen.getByRole('region', { name: 'Historique' })).getByText('a.json')).toBeInTheDocument();
     expect(screen.getByText(/refuse l'enregistrement local/)).toBeInTheDocument();
   });
+});
+
+describe('French typography', () => {
+  /** Goes to a page of the app, as a link would. */
+  const go = (hash: string) => {
+    history.pushState(null, '', hash);
+    window.dispatchEvent(new HashChangeEvent('hashchange'));
+  };
+
+  // Every page's text, static (build/french-typography.ts) or built at run time (fr, frenchSpaces):
+  // no ordinary space before : ; ? ! » or after «. The e2e tests check the same in Chromium.
+  test('no ordinary space before : ; ? ! » or after « on the form, the verdict, the results, the documentation, the spreadsheet page', async () => {
+    const user = userEvent.setup();
+    render(App);
+    const faults: Record<string, string[]> = {};
+    const check = (state: string) => {
+      const found = frenchSpacingFaults();
+      if (found.length > 0) faults[state] = found;
+    };
+    check('form');
+
+    await user.upload(screen.getByLabelText('Choisissez le fichier'), fixtureFile('avance.json', SHORT_RPPS));
+    await user.click(screen.getByRole('button', { name: 'Simuler' }));
+    await screen.findByRole('dialog');
+    check('verdict dialog');
+    await user.keyboard('{Escape}');
+    // The results, with an error, its excerpt (from the worker) and the history.
+    await screen.findByRole('list', { name: 'Erreurs de la demande 1' });
+    await waitFor(() => expect(document.querySelector('.results pre.excerpt')).not.toBeNull());
+    check('results');
+
+    go('#/documentation');
+    await screen.findByRole('heading', { level: 1, name: 'Documentation des fichiers JSON' });
+    check('documentation index');
+    go('#/documentation/MDV-LGC/avance');
+    await screen.findByRole('heading', { level: 1, name: "MDV-LGC — demande d'avance" });
+    await waitFor(() => expect(screen.queryByText("Chargement de l'exemple…")).not.toBeInTheDocument(), { timeout: 30_000 });
+    check('rule set page');
+
+    go('#/tableur');
+    await screen.findByRole('heading', { level: 1, name: 'Créer un fichier JSON depuis un tableur' });
+    check('spreadsheet page');
+
+    expect(faults).toEqual({});
+  }, 120_000); // a whole rule set page in jsdom, on a loaded 2-core machine
 });

@@ -1,10 +1,11 @@
 // axe (no serious or critical violation) on each state of the app — the empty form, the error
 // dialog, the results of a rejected file, the documentation's index and a rule set's page — on a
-// desktop (1280 px) and a phone (360 px), where nothing may scroll the page sideways.
+// desktop (1280 px) and a phone (360 px), where nothing may scroll the page sideways, and French
+// typography: no ordinary space before : ; ? ! » or after « (issue 10).
 
 import type { Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { appSession, formatViolations, recordRequests, runAxe, saveScreenshot } from './browser';
+import { appSession, formatViolations, frenchSpacing, recordRequests, runAxe, saveScreenshot } from './browser';
 import { chooseRuleSet, dialogClosed, invalidAdvance, jsonFile, openSimulator, simulate, verdictDialog, WORDS } from './simulator-page';
 
 /** The widest the page may be: the viewport's width (a horizontal scroll bar otherwise). */
@@ -18,7 +19,7 @@ describe.each([1280, 360])('accessibility at %i px', (width) => {
     await app.close();
   });
 
-  test('form, error dialog, results, documentation index and a rule set: axe clean, no sideways scroll', async () => {
+  test('form, error dialog, results, documentation index and a rule set: axe clean, no sideways scroll, French typography', async () => {
     const { server, browser } = await app.start();
     const { page } = browser;
     await page.setViewportSize({ width, height: 800 });
@@ -30,6 +31,8 @@ describe.each([1280, 360])('accessibility at %i px', (width) => {
       if (violations.length > 0) problems[`${state}: axe`] = formatViolations(violations);
       const scrollWidth = await pageWidth(page);
       if (scrollWidth > width) problems[`${state}: page width`] = `${scrollWidth} px > ${width} px`;
+      const spacing = await frenchSpacing(page);
+      if (spacing.length > 0) problems[`${state}: French typography`] = spacing.join('\n');
     };
 
     await openSimulator(page, server.url);

@@ -99,7 +99,7 @@ describe('the attachments check in Chromium', () => {
     await page.getByRole('list', { name: 'Zips choisis' }).getByText('pieces.zip', { exact: true }).waitFor();
     // The limits follow the couloir.
     await page.getByLabel('Couloir / Logiciel (DSR)', { exact: true }).selectOption('HOP-DPI');
-    await field.getByText(/^Limites du couloir HOP-DPI : 3 Mo par fichier, 20 Mo par zip,/).waitFor();
+    await field.getByText(/^Limites du couloir HOP-DPI\s: 3 Mo par fichier, 20 Mo par zip,/).waitFor();
   });
 
   test('a JSON whose requests are all accepted and a zip with a faulty and an extra file: the error dialog, « Documents attendus » row by row, the report', async () => {
@@ -119,7 +119,7 @@ describe('the attachments check in Chromium', () => {
     const report = fileReport(page, JSON_NAME);
     await report.locator('.status').getByText('Demandes acceptées, pièces justificatives en défaut').waitFor();
     await report
-      .getByText(/^Le JSON est correct : toutes ses demandes sont acceptées\. Mais les pièces justificatives ne le sont pas/)
+      .getByText(/^Le JSON est correct\s: toutes ses demandes sont acceptées\. Mais les pièces justificatives ne le sont pas/)
       .waitFor();
     // Every request is accepted.
     expect(await report.getByText('acceptée', { exact: true }).count()).toBe(2);

@@ -10,6 +10,7 @@ import { extname, join, normalize, relative, resolve, sep } from 'node:path';
 import type { Result as AxeResult, RunOptions as AxeRunOptions } from 'axe-core';
 import { type BrowserContext, chromium, type Download, type Page } from 'playwright-core';
 import { inject } from 'vitest';
+import { frenchSpacingFaults } from '../french-spacing';
 
 /** The project root (tests/e2e/../..). */
 export const ROOT = resolve(new URL('../..', import.meta.url).pathname);
@@ -362,6 +363,13 @@ export async function runAxe(page: Page, options: AxeRunOptions = {}): Promise<A
 export function formatViolations(violations: A11yViolation[]): string {
   return violations.map((v) => `[${v.impact}] ${v.id}: ${v.help} — ${v.targets.join(', ')}`).join('\n');
 }
+
+/**
+ * French typography of what the page shows: each ordinary space before : ; ? ! » or after «, with
+ * the text around it (tests/french-spacing.ts, the check the component tests run in jsdom), in
+ * one evaluate.
+ */
+export const frenchSpacing = (page: Page): Promise<string[]> => page.evaluate(frenchSpacingFaults, undefined);
 
 // ---------------------------------------------------------------------------------------------
 // Screenshots (tests/e2e/screenshots/, git-ignored)

@@ -66,7 +66,13 @@ describe('the documentation in Chromium', () => {
     // The tag table: its columns, a header tag and a request's tag with their description.
     const table = page.getByRole('table', { name: new RegExp(`^Balises d'un fichier « ${title} »`) });
     await table.waitFor();
-    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual(['Bloc', 'Balise', 'Description', 'Format', 'Obligatoire ?']);
+    expect(await table.getByRole('columnheader').allInnerTexts()).toEqual([
+      'Bloc',
+      'Balise',
+      'Description',
+      'Format',
+      'Obligatoire\u202f?',
+    ]);
     expect(await table.getByRole('rowheader').count()).toBeGreaterThan(20);
     for (const tag of ['numeroAns', 'siret', 'montantSegurHT', 'codeTraitement']) {
       // The row header is the tag's path, then its other accepted spelling if any (`siret`: « SIRET »).

@@ -2,11 +2,13 @@
 // phone (390 px): the documentation examples' lines, the excerpts on a phone, the tag table on a
 // phone, one's place kept between the results and the documentation, the history's « Effacer »,
 // a file given to the wrong field, an empty « Simuler », long file names. Each state visited is
-// checked with axe (no serious or critical violation) and for sideways scrolling of the page.
+// checked with axe (no serious or critical violation), for sideways scrolling of the page, and for
+// French typography (issue 10: no ordinary space before : ; ? ! » or after «), which the file
+// editor and the spreadsheet page are checked for too.
 
 import type { Locator, Page } from 'playwright-core';
 import { afterAll, describe, expect, test } from 'vitest';
-import { type AppSession, formatViolations, runAxe, watchedAppSession } from './browser';
+import { type AppSession, formatViolations, frenchSpacing, runAxe, watchedAppSession } from './browser';
 import {
   chooseRuleSet,
   dialogClosed,
@@ -27,12 +29,15 @@ const CLEAR_HISTORY = "Effacer l'historique";
 /** A minimal zip (an empty archive: its end-of-central-directory record only). */
 const EMPTY_ZIP = Buffer.from([0x50, 0x4b, 0x05, 0x06, ...new Array<number>(18).fill(0)]);
 
-/** The accessible description of a field (the texts of its aria-describedby), by its label. */
+/**
+ * The accessible description of a field (the texts of its aria-describedby), by its label; white
+ * space flattened, as for a screen reader (the no-break spaces of French typography included).
+ */
 const description = (field: Locator) =>
   field.evaluate((el) =>
     (el.getAttribute('aria-describedby') ?? '')
       .split(/\s+/)
-      .map((id) => document.getElementById(id)?.textContent?.trim() ?? '')
+      .map((id) => document.getElementById(id)?.textContent?.replace(/\s+/g, ' ').trim() ?? '')
       .filter(Boolean)
       .join(' '),
   );
@@ -84,13 +89,18 @@ describe.each([1280, 390])('the rough edges at %i px', (width) => {
   const app = watchedAppSession();
   afterAll(() => app.close());
 
-  /** Problems found by axe or a page wider than the viewport, by state; each test asserts none. */
+  /**
+   * Problems found by axe, a page wider than the viewport, or an ordinary space where French
+   * typography wants a no-break one (before : ; ? ! », after «), by state; each test asserts none.
+   */
   async function checkState(page: Page, state: string): Promise<Record<string, string>> {
     const problems: Record<string, string> = {};
     const violations = await runAxe(page);
     if (violations.length > 0) problems[`${state}: axe`] = formatViolations(violations);
     const scrollWidth = await page.evaluate(() => document.documentElement.scrollWidth);
     if (scrollWidth > width) problems[`${state}: page width`] = `${scrollWidth} px > ${width} px`;
+    const spacing = await frenchSpacing(page);
+    if (spacing.length > 0) problems[`${state}: French typography`] = spacing.join('\n');
     return problems;
   }
 
@@ -113,6 +123,23 @@ describe.each([1280, 390])('the rough edges at %i px', (width) => {
     await dialogClosed(page);
     await page.getByRole('heading', { name: 'Résultats', exact: true }).waitFor();
   }
+
+  test('French typography in the file editor and on the spreadsheet page', async () => {
+    const { session, page } = await fresh();
+    await page.getByRole('button', { name: "Essayer avec un fichier d'exemple", exact: true }).click();
+    const editor = page.getByRole('region', { name: /^Modifier « exemple-MDV-LGC-avance\.json »$/ });
+    await editor.getByRole('heading', { name: /^Dans le texte\s:\s2 erreurs,/ }).waitFor();
+    await editor.getByRole('list', { name: "Erreurs et avertissements dans l'ordre du fichier" }).getByRole('listitem').first().waitFor();
+    const problems: Record<string, string> = {};
+    const editorSpacing = await frenchSpacing(page);
+    if (editorSpacing.length > 0) problems['file editor'] = editorSpacing.join('\n');
+
+    await page.goto(`${session.server.url}#/tableur`);
+    await page.getByRole('heading', { level: 1, name: 'Créer un fichier JSON depuis un tableur', exact: true }).waitFor();
+    const sheetSpacing = await frenchSpacing(page);
+    if (sheetSpacing.length > 0) problems['spreadsheet page'] = sheetSpacing.join('\n');
+    expect(problems).toEqual({});
+  });
 
   test("history: « Effacer l'historique » disabled when empty, asks before clearing", async () => {
     const { page } = await fresh();
@@ -383,7 +410,7 @@ describe.each([1280, 390])('the rough edges at %i px', (width) => {
         .filter({ has: page.getByRole('heading', { name: 'lignesImport[].commande.montantSegurHT' }) });
       expect(await card.count()).toBe(1);
       const words = await card.innerText();
-      for (const term of ['Format', 'Obligatoire ?', 'Description']) expect(words).toContain(term);
+      for (const term of ['Format', 'Obligatoire\u202f?', 'Description']) expect(words).toContain(term);
       expect(await card.getByRole('definition').count()).toBeGreaterThanOrEqual(3);
       paths = cards.getByRole('listitem').getByRole('heading');
     } else {
@@ -420,7 +447,7 @@ describe.each([1280, 390])('the rough edges at %i px', (width) => {
     expect(fileLines.length).toBeGreaterThanOrEqual(line);
     expect(fileLines[line - 1]).toContain(added);
     // The message's line is one of that file too.
-    const message = await entry.getByText(/^Message du simulateur.*ligne \d+, colonne \d+ :$/).innerText();
+    const message = await entry.getByText(/^Message du simulateur.*ligne \d+, colonne \d+\s:$/).innerText();
     expect(Number(/ligne (\d+)/.exec(message)![1])).toBeLessThanOrEqual(fileLines.length);
     expect(await checkState(page, 'code entry')).toEqual({});
   });

@@ -9,6 +9,7 @@ import { BIO_ATTACHMENTS, MIB, VAGUE1_ATTACHMENTS, VAGUE2_ATTACHMENTS } from '..
 import App from '../App.svelte';
 import { fixtureFile } from '../testing';
 import { limitSize, limitsText } from '../lib/limits';
+import { frenchSpaces } from '../lib/typography';
 
 beforeEach(() => clear());
 
@@ -66,7 +67,7 @@ describe('the zip field', () => {
     const input = screen.getByLabelText(LABEL);
     const limits = 'Limites du couloir MDV-LGC : 3 Mo par fichier, 200 Mo par zip, PDF, PNG ou JPG, nom de 100 caractères au plus.';
     expect(screen.getByText(limits)).toBeInTheDocument();
-    expect(input).toHaveAccessibleDescription(expect.stringContaining(limits));
+    expect(input).toHaveAccessibleDescription(expect.stringContaining(frenchSpaces(limits)));
     await user.selectOptions(screen.getByLabelText('Couloir / Logiciel (DSR)'), 'HOP-DPI');
     expect(screen.getByText(/^Limites du couloir HOP-DPI : 3 Mo par fichier, 20 Mo par zip,/)).toBeInTheDocument();
   });

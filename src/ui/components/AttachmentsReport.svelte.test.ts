@@ -14,6 +14,8 @@ import { simulateFile } from '../../simulator';
 import Simulator from '../Simulator.svelte';
 import { FileRun } from '../state/file-run.svelte';
 import { SimulatorState, type AttachmentsChecker } from '../state/simulator.svelte';
+import { frenchSpaces } from '../lib/typography';
+import { frenchSpacingFaults } from '../../../tests/french-spacing';
 import { captureDownloads, fixtureBytes, fixtureFile, SHORT_RPPS } from '../testing';
 import FileReport from './FileReport.svelte';
 
@@ -170,7 +172,7 @@ describe('« Documents attendus »', () => {
       within(faults)
         .getAllByRole('listitem')
         .map((li) => li.textContent),
-    ).toEqual([`P003 ${P003}`, `P008 ${P008}`]);
+    ).toEqual([`P003 ${frenchSpaces(P003)}`, `P008 ${frenchSpaces(P008)}`]);
     expect(within(faults).getByRole('link', { name: 'P008' })).toHaveAttribute('href', '#/documentation/MDV-LGC/avance/P008');
     expect(within(table).getByRole('link', { name: 'P001' })).toHaveAttribute('href', '#/documentation/MDV-LGC/avance/P001');
     expect(within(table).getAllByRole('link', { name: 'P002' })[0]).toHaveAttribute('href', '#/documentation/MDV-LGC/avance/P002');
@@ -205,6 +207,8 @@ describe('« Documents attendus »', () => {
     expect(within(section).getByText(/^Bilan des pièces :/)).toHaveTextContent(
       'Bilan des pièces : 4 attendues, 2 présentes, 1 en défaut, 1 manquante ; 2 fichiers inattendus ; 1 défaut propre aux zips ; 6 défauts au total.',
     );
+    // French typography in the whole report (its words and the faults' messages).
+    expect(frenchSpacingFaults()).toEqual([]);
   });
 
   test('all good: said in words', async () => {

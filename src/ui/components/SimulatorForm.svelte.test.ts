@@ -7,6 +7,7 @@ import { clear } from 'idb-keyval';
 import { beforeEach, describe, expect, test } from 'vitest';
 import { RULE_SETS } from '../../rules/index';
 import App from '../App.svelte';
+import { frenchSpaces } from '../lib/typography';
 
 beforeEach(() => clear());
 
@@ -95,7 +96,9 @@ describe('the form', () => {
     await user.selectOptions(screen.getByLabelText('Type de demande'), 'Solde');
     const note = screen.getByText(mdvSolde.reconstructed!);
     expect(note).toBeInTheDocument();
-    expect(screen.getByLabelText('Couloir / Logiciel (DSR)')).toHaveAccessibleDescription(expect.stringContaining(mdvSolde.reconstructed!));
+    expect(screen.getByLabelText('Couloir / Logiciel (DSR)')).toHaveAccessibleDescription(
+      expect.stringContaining(frenchSpaces(mdvSolde.reconstructed!)),
+    );
     await user.selectOptions(screen.getByLabelText('Couloir / Logiciel (DSR)'), 'BIO-SGL');
     expect(screen.queryByText(mdvSolde.reconstructed!)).not.toBeInTheDocument();
     expect(screen.queryByRole('note')).not.toBeInTheDocument();

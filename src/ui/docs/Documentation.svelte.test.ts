@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, test, vi } from 'vitest';
 import Documentation from './Documentation.svelte';
 import { docHref } from './links';
 import { shortNote } from './catalogue';
+import { frenchSpaces } from '../lib/typography';
 import { RULE_SETS } from '../../rules/index';
 import { codesOf, exampleFile, tagRows } from '../../core/docs';
 import { CODE_DOCS } from '../../messages/fr';
@@ -45,8 +46,8 @@ describe('index', () => {
       if (ruleSet.reconstructed) {
         expect(within(link).getByText('reconstitué')).toBeInTheDocument();
         const note = item.querySelector('.note')!.textContent!;
-        expect(note).toBe(shortNote(ruleSet.reconstructed));
-        expect(ruleSet.reconstructed.startsWith(note.replace(/[.…]$/, ''))).toBe(true);
+        expect(note).toBe(frenchSpaces(shortNote(ruleSet.reconstructed)));
+        expect(ruleSet.reconstructed.startsWith(shortNote(ruleSet.reconstructed).replace(/[.…]$/, ''))).toBe(true);
       } else {
         expect(within(item).queryByText('reconstitué')).not.toBeInTheDocument();
       }
@@ -68,7 +69,7 @@ describe('rule set page', () => {
       const headers = within(table)
         .getAllByRole('columnheader')
         .map((th) => th.textContent);
-      expect(headers).toEqual(['Bloc', 'Balise', 'Description', 'Format', 'Obligatoire ?']);
+      expect(headers).toEqual(['Bloc', 'Balise', 'Description', 'Format', 'Obligatoire\u202f?']);
       const rows = tagRows(mdvAvance);
       const rowHeaders = within(table).getAllByRole('rowheader');
       expect(rowHeaders).toHaveLength(rows.length);
@@ -92,8 +93,10 @@ describe('rule set page', () => {
       expect(cards.map((li) => li.querySelector('h3 code')!.textContent)).toEqual(rows.map((r) => r.path));
       const card = cards[rows.findIndex((r) => r.path === 'lignesImport[].commande.montantSegurHT')]!;
       const row = rows.find((r) => r.path === 'lignesImport[].commande.montantSegurHT')!;
-      expect([...card.querySelectorAll('dt')].map((dt) => dt.textContent)).toEqual(['Format', 'Obligatoire ?', 'Bloc', 'Description']);
-      expect([...card.querySelectorAll('dd')].map((dd) => dd.textContent)).toEqual([row.format, row.required, row.block, row.description]);
+      expect([...card.querySelectorAll('dt')].map((dt) => dt.textContent)).toEqual(['Format', 'Obligatoire\u202f?', 'Bloc', 'Description']);
+      expect([...card.querySelectorAll('dd')].map((dd) => dd.textContent)).toEqual(
+        [row.format, row.required, row.block, row.description].map(frenchSpaces),
+      );
     },
     PAGE_TIMEOUT,
   );
@@ -108,7 +111,7 @@ describe('rule set page', () => {
       ] as (keyof typeof CODES)[];
       for (const code of codes) {
         const el = entry(container, code);
-        expect(within(el).getByRole('heading', { level: 3 }).textContent).toBe(`${code} — ${CODE_DOCS[code].title}`);
+        expect(within(el).getByRole('heading', { level: 3 }).textContent).toBe(`${code} — ${frenchSpaces(CODE_DOCS[code].title)}`);
         expect(within(el).getByText(CODE_DOCS[code].explanation)).toBeInTheDocument();
         expect(within(el).getByText(CODES[code] === 'error' ? 'erreur' : 'avertissement')).toBeInTheDocument();
         if (CODES[code] === 'warning') expect(el.textContent).toContain('option stricte');
@@ -129,7 +132,7 @@ describe('rule set page', () => {
       ).toEqual(Object.keys(CODES).filter((c) => c.startsWith('P')));
       // A typical message, from the message table with this rule set's own file name.
       expect(entry(container, 'P008').textContent).toContain(
-        "« MDV-LGC-Va1-BDC-00001.pdf » du zip « pieces.zip » n'est pas ce qu'annonce son extension .pdf",
+        frenchSpaces("« MDV-LGC-Va1-BDC-00001.pdf » du zip « pieces.zip » n'est pas ce qu'annonce son extension .pdf"),
       );
     },
     PAGE_TIMEOUT,
@@ -146,7 +149,7 @@ describe('rule set page', () => {
         return samp!.textContent!;
       });
       expect(message).toContain('deux chiffres après le point');
-      expect(within(e011).getByRole('heading', { level: 4 }).textContent).toMatch(/^Exemple : /);
+      expect(within(e011).getByRole('heading', { level: 4 }).textContent).toMatch(/^Exemple\u00a0: /);
       expect(within(e011).getByText('Avant')).toBeInTheDocument();
       expect(within(e011).getByText('Après')).toBeInTheDocument();
       expect(e011.querySelector('del')).not.toBeNull();
@@ -223,7 +226,9 @@ describe('rule set page', () => {
         expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(ruleSet.title);
         expect(within(tagTable()).getAllByRole('rowheader')).toHaveLength(tagRows(ruleSet).length);
         for (const code of codesOf(ruleSet)) {
-          expect(within(entry(container, code)).getByRole('heading', { level: 3 }).textContent).toContain(CODE_DOCS[code].title);
+          expect(within(entry(container, code)).getByRole('heading', { level: 3 }).textContent).toContain(
+            frenchSpaces(CODE_DOCS[code].title),
+          );
         }
         unmount();
       }

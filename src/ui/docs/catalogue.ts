@@ -9,6 +9,7 @@ import { PROFILE_LABELS } from '../lib/labels';
 import { exampleFile } from '../../core/docs';
 import { MESSAGES } from '../../messages/fr';
 import { limitSize } from '../lib/limits';
+import { fr } from '../lib/typography';
 import { CODES, NOT_ESCALATED, type Code } from '../../messages/codes';
 import { fixtureOptions, fixtureText, type Fixture, type FixtureSet } from '../../rules/fixture';
 import { loadExamples } from '../../rules/examples';
@@ -275,9 +276,11 @@ function allIssues(r: SimulationResult): Issue[] {
 export function formChoices(ruleSet: RuleSet, options: Partial<SimulationOptions> | undefined): string[] {
   const out: string[] = [];
   if (!options) return out;
-  if (options.vatRate !== undefined) out.push(`Taux de TVA : ${options.vatRate.replace('.', ',')} %`);
+  if (options.vatRate !== undefined) out.push(fr`Taux de TVA : ${options.vatRate.replace('.', ',')} %`);
   if (options.profiles !== undefined && ruleSet.form.profiles) {
-    out.push(`Profils référencés : ${options.profiles.length === 0 ? 'aucun' : options.profiles.map((p) => PROFILE_LABELS[p]).join(', ')}`);
+    out.push(
+      fr`Profils référencés : ${options.profiles.length === 0 ? 'aucun' : options.profiles.map((p) => PROFILE_LABELS[p]).join(', ')}`,
+    );
   }
   if (options.strict) out.push('Option stricte');
   if (options.firstErrorOnly) out.push('Première erreur seulement');

@@ -88,7 +88,7 @@ describe('the editor component', { timeout: 30_000 }, () => {
     await waitFor(() => expect(checked.length).toBe(1));
     expect(checked[0]).toBe(TEXT.replace('"montantSegurHT": 1075', '"montantSegurHT": 1075.00'));
     expect(editorText()).toContain('"montantSegurHT": 1075.00');
-    await waitFor(() => expect(session.status).toBe("Texte vérifié : La simulation de l'import s'est déroulée correctement."));
+    await waitFor(() => expect(session.status).toBe("Texte vérifié\u00a0: La simulation de l'import s'est déroulée correctement."));
     expect(session.edited).toBe(true);
     // One undoable step.
     const cm = (await import('@codemirror/view')).EditorView.findFromDOM(

@@ -22,6 +22,7 @@ import { json } from '@codemirror/lang-json';
 import type { Fix } from '../../core/types';
 import type { EditorFinding, EditSession, FixRequest } from '../state/edit-session.svelte';
 import { lineSeparatorOf, TextPositions } from './positions';
+import { frenchSpaces } from '../lib/typography';
 
 /** The editor's accessible name. */
 export const EDITOR_LABEL = 'Éditeur du fichier JSON';
@@ -42,7 +43,7 @@ interface Memory {
 }
 
 /** The words of a finding in a tooltip: « E011 : … » (non-breaking space before the colon). */
-export const findingText = (f: EditorFinding): string => `${f.issue.code}\u00a0: ${f.issue.message}`;
+export const findingText = (f: EditorFinding): string => `${f.issue.code}\u00a0: ${frenchSpaces(f.issue.message)}`;
 
 /**
  * One editor on one session. `host`: where the view goes (its own shadow root is made there, so

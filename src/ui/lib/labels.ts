@@ -1,6 +1,7 @@
 // The words of the form, as on the portal's screens (seeds/000).
 
 import type { Profile, RequestType, SimulationOptions, Status, VatRate } from '../../core/types';
+import { fr } from './typography';
 
 export const TYPE_LABELS: Record<RequestType, string> = { avance: 'Avance', solde: 'Solde' };
 
@@ -30,7 +31,7 @@ export const PORTAL = {
   close: 'Fermer',
 } as const;
 
-export const PRIVACY = "Vos fichiers ne quittent jamais votre navigateur : aucune donnée n'est envoyée sur le réseau.";
+export const PRIVACY = fr`Vos fichiers ne quittent jamais votre navigateur : aucune donnée n'est envoyée sur le réseau.`;
 
 /** « ligne 12, colonne 27 » */
 export const position = (line: number, column: number) => `ligne ${line}, colonne ${column}`;
@@ -41,7 +42,7 @@ export const LOCKED_BY_EMBEDDER = "Réglé par la page d'intégration";
 /** The settings a file was checked with, in words: « MDV-LGC — avance · TVA 20 % · contrôles stricts ». */
 export function settingsWords(title: string, o: SimulationOptions): string {
   const words = [title];
-  if (o.profiles && o.profiles.length > 0) words.push(`profils : ${o.profiles.map((p) => PROFILE_LABELS[p]).join(', ')}`);
+  if (o.profiles && o.profiles.length > 0) words.push(fr`profils : ${o.profiles.map((p) => PROFILE_LABELS[p]).join(', ')}`);
   if (o.vatRate !== undefined) words.push(`TVA ${VAT_LABELS[o.vatRate]}`);
   if (o.strict) words.push('contrôles stricts');
   if (o.firstErrorOnly) words.push('première erreur seulement');

@@ -7,6 +7,7 @@
 import type { Fix, Issue, SimulationOptions, SimulationResult } from '../../core/types';
 import { decodeForEditing } from '../editor/positions';
 import { PORTAL } from '../lib/labels';
+import { fr } from '../lib/typography';
 import { FileRun } from './file-run.svelte';
 
 /** Re-check this long after typing stops (ms). */
@@ -183,7 +184,7 @@ export class EditSession {
       try {
         result = await this.#deps.simulate(bytes, previous.options);
       } catch (e) {
-        this.status = `Le texte n'a pas pu être vérifié : ${e instanceof Error ? e.message : String(e)}`;
+        this.status = fr`Le texte n'a pas pu être vérifié : ${e instanceof Error ? e.message : String(e)}`;
         return;
       }
       if (this.#disposed) return;
@@ -192,14 +193,14 @@ export class EditSession {
         // Keep the last good results until the fault is fixed.
         this.syntax = result;
         this.syntaxVersion = version;
-        this.status = `${PORTAL.invalid} : les derniers résultats sont gardés jusqu'à la correction.`;
+        this.status = fr`${PORTAL.invalid} : les derniers résultats sont gardés jusqu'à la correction.`;
         return;
       }
       const next = new FileRun({ fileName: previous.fileName, options: previous.options, ruleSet: previous.ruleSet, bytes, result });
       this.#versions.set(next, version);
       this.syntax = null;
       this.run = next;
-      this.status = `Texte vérifié : ${verdictSentence(result)}`;
+      this.status = fr`Texte vérifié : ${verdictSentence(result)}`;
       this.#deps.replaceRun(previous, next);
     } finally {
       this.#running = false;

@@ -11,6 +11,7 @@ import * as store from '../../io/store';
 import type { HistoryEntry, SavedSettings } from '../../io/store';
 import { CancelledError, createSimulationClient, type SimulationClient } from '../../worker/client';
 import { plural } from '../lib/counts';
+import { fr } from '../lib/typography';
 import { EditSession } from './edit-session.svelte';
 import type { EditingActions } from './editing';
 import { FileRun } from './file-run.svelte';
@@ -47,7 +48,7 @@ export const isJson = (file: File): boolean => /\.json$/i.test(file.name) || fil
 
 /** « « a.zip » », « « a.zip » et « b.zip » », « « a.zip », « b.zip » et « c.zip » ». */
 const namesFr = (files: readonly File[]): string => {
-  const names = files.map((f) => `« ${f.name} »`);
+  const names = files.map((f) => fr`« ${f.name} »`);
   return names.length <= 1 ? (names[0] ?? '') : `${names.slice(0, -1).join(', ')} et ${names[names.length - 1]}`;
 };
 
@@ -135,19 +136,19 @@ export function announcementFor(runs: readonly FileRun[]): string {
     requests += run.counts.requests;
     rejected += run.counts.rejected;
   }
-  const parts = [`Simulation terminée : ${plural(requests, 'demande', 'demandes')}, ${plural(rejected, 'rejetée', 'rejetées')}.`];
+  const parts = [fr`Simulation terminée : ${plural(requests, 'demande', 'demandes')}, ${plural(rejected, 'rejetée', 'rejetées')}.`];
   const checked = runs.filter((r) => r.attachments !== null || r.attachmentsFailure !== null);
   if (checked.length > 0) {
     const faulty = checked.filter((r) => r.attachmentsFaulty);
     parts.push(
       faulty.length === 0
-        ? 'Pièces justificatives : aucun défaut.'
-        : `Pièces justificatives en défaut${runs.length > 1 ? ` pour ${faulty.map((r) => r.fileName).join(', ')}` : ''} : voir « Documents attendus ».`,
+        ? fr`Pièces justificatives : aucun défaut.`
+        : fr`Pièces justificatives en défaut${runs.length > 1 ? ` pour ${faulty.map((r) => r.fileName).join(', ')}` : ''} : voir « Documents attendus ».`,
     );
   }
   const invalid = runs.filter((r) => r.status === 'invalid');
   // (Not the banner's words again: the banner says them.)
-  if (invalid.length > 0) parts.push(`Format non conforme, fichier rejeté en entier : ${invalid.map((r) => r.fileName).join(', ')}.`);
+  if (invalid.length > 0) parts.push(fr`Format non conforme, fichier rejeté en entier : ${invalid.map((r) => r.fileName).join(', ')}.`);
   const failed = runs.filter((r) => r.failure !== null);
   if (failed.length > 0)
     parts.push(`${plural(failed.length, "fichier n'a", "fichiers n'ont")} pas pu être ${failed.length > 1 ? 'vérifiés' : 'vérifié'}.`);
@@ -307,8 +308,8 @@ export class SimulatorState implements EditingActions {
       this.routedFrom = 'zip';
       this.routingNote =
         json.length === 1
-          ? `Le fichier JSON ${namesFr(json)}, déposé avec les zips, a été placé dans « Choisissez le fichier ».`
-          : `Les fichiers JSON ${namesFr(json)}, déposés avec les zips, ont été placés dans « Choisissez le fichier ».`;
+          ? fr`Le fichier JSON ${namesFr(json)}, déposé avec les zips, a été placé dans « Choisissez le fichier ».`
+          : fr`Les fichiers JSON ${namesFr(json)}, déposés avec les zips, ont été placés dans « Choisissez le fichier ».`;
     } else this.routingNote = '';
   }
 
@@ -366,8 +367,7 @@ export class SimulatorState implements EditingActions {
               fileName: file.name,
               options,
               ruleSet,
-              failure:
-                "Le fichier n'a pas pu être lu : s'il a été modifié, déplacé ou supprimé depuis qu'il a été choisi, choisissez-le à nouveau.",
+              failure: fr`Le fichier n'a pas pu être lu : s'il a été modifié, déplacé ou supprimé depuis qu'il a été choisi, choisissez-le à nouveau.`,
             }),
           );
           continue;
@@ -424,7 +424,7 @@ export class SimulatorState implements EditingActions {
     } catch (e) {
       // A cancelled check: the caller sees #cancelled and drops this run.
       const reason = e instanceof CancelledError ? 'vérification annulée' : e instanceof Error ? e.message : String(e);
-      return new FileRun({ fileName, options, ruleSet, bytes, failure: `Le fichier n'a pas pu être vérifié : ${reason}` });
+      return new FileRun({ fileName, options, ruleSet, bytes, failure: fr`Le fichier n'a pas pu être vérifié : ${reason}` });
     }
   }
 
@@ -442,7 +442,7 @@ export class SimulatorState implements EditingActions {
       for (const run of runs) if (!this.runs.includes(run)) run.release();
       this.announcement =
         this.runs.length > 0
-          ? 'Vérification annulée : les résultats affichés sont ceux de la simulation précédente.'
+          ? fr`Vérification annulée : les résultats affichés sont ceux de la simulation précédente.`
           : 'Vérification annulée.';
       return;
     }
@@ -624,7 +624,7 @@ export class SimulatorState implements EditingActions {
           const reason = e instanceof Error && e.message ? ` (${e.message})` : '';
           run.setAttachments(
             null,
-            `Les zips n'ont pas pu être lus${reason} : s'ils ont été modifiés, déplacés ou supprimés depuis qu'ils ont été choisis, choisissez-les à nouveau.`,
+            fr`Les zips n'ont pas pu être lus${reason} : s'ils ont été modifiés, déplacés ou supprimés depuis qu'ils ont été choisis, choisissez-les à nouveau.`,
           );
         }
       }
