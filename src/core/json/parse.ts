@@ -50,6 +50,11 @@ export type ParseResult =
       readonly duplicates: DuplicateKey[];
       /** Where each character offset outside strings is in the UTF-8 bytes (for the output writer). */
       readonly bytes: ByteOffsets;
+      /**
+       * Whether some string (key or value) holds a C1 control character (U+0080–U+009F), as such
+       * or escaped: most files hold none, and then no string needs searching for one.
+       */
+      readonly c1: boolean;
     }
   | { readonly ok: false; readonly fault: SyntaxFault };
 
@@ -85,7 +90,8 @@ export interface ParseOptions {
 export function parseJson(text: string, options: ParseOptions = {}): ParseResult {
   const parser = new Parser(text, options.bytes ?? encoder.encode(text), options.knownKeys ?? []);
   try {
-    return { ok: true, root: parser.parseDocument(), duplicates: parser.duplicates, bytes: parser.byteOffsets };
+    const root = parser.parseDocument();
+    return { ok: true, root, duplicates: parser.duplicates, bytes: parser.byteOffsets, c1: parser.c1 };
   } catch (e) {
     if (e instanceof Fault) return { ok: false, fault: e.fault };
     throw e;
@@ -105,6 +111,8 @@ class Parser {
   delta = 0;
   readonly duplicates: DuplicateKey[] = [];
   readonly byteOffsets = new ByteOffsets();
+  /** Set when a string holds a C1 control character: U+0080–U+009F is C2 80 – C2 9F in UTF-8. */
+  c1 = false;
   /**
    * Known keys by id (0: an unknown key), their bytes, and the id of each by `keySlot` (on a
    * collision the first stays; the other is read as usual).
@@ -425,7 +433,10 @@ class Parser {
       }
       if (c === BACKSLASH || c < 0x20) break;
       // A continuation byte is one more byte for no character; a 4-byte sequence is 2 characters.
-      if (c >= 0x80) d += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
+      if (c >= 0x80) {
+        d += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
+        if (c === 0xc2 && b[p + 1]! <= 0x9f) this.c1 = true;
+      }
       p++;
     }
     // Slow path from `p`: escapes are decoded, plain runs are sliced from the text.
@@ -471,7 +482,9 @@ class Parser {
             // The four hex digits are ASCII if they are hex digits at all: read them from the text.
             const hex = this.text.slice(at + 2, at + 6);
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad-unicode-escape', at, this.text.slice(at, at + 6));
-            out += String.fromCharCode(parseInt(hex, 16));
+            const unit = parseInt(hex, 16);
+            if (unit >= 0x80 && unit <= 0x9f) this.c1 = true;
+            out += String.fromCharCode(unit);
             p += 4;
             break;
           }
@@ -484,7 +497,10 @@ class Parser {
         continue;
       }
       if (c < 0x20) this.fail('control-char-in-string', p - d, undefined, undefined, charOpen);
-      if (c >= 0x80) d += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
+      if (c >= 0x80) {
+        d += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
+        if (c === 0xc2 && b[p + 1]! <= 0x9f) this.c1 = true;
+      }
       p++;
     }
   }
