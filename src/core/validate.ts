@@ -38,7 +38,8 @@ export function knownTags(ruleSet: RuleSet): readonly string[] {
         for (const alias of def.aliases ?? []) found.add(alias.tag);
       }
     }
-    tags = [...found];
+    // Frozen: the parser keeps its table of known keys for this very list (parse.ts).
+    tags = Object.freeze([...found]);
     TAGS.set(ruleSet, tags);
   }
   return tags;

@@ -73,6 +73,39 @@ function keySlot(length: number, first: number, last: number): number {
 
 const encoder = new TextEncoder();
 
+/**
+ * Known keys by id (0: an unknown key), their bytes, and the id of each by `keySlot` (on a
+ * collision the first stays; the other is read as usual).
+ */
+interface KeyTable {
+  readonly keyText: readonly string[];
+  readonly keyBytes: readonly Uint8Array[];
+  readonly keyBySlot: Uint16Array;
+}
+/** The tables of frozen lists of known keys (a rule set's, see knownTags), built once: not per parse. */
+const keyTables = new WeakMap<object, KeyTable>();
+
+function keyTable(knownKeys: Iterable<string>): KeyTable {
+  const frozen = Object.isFrozen(knownKeys);
+  let table = frozen ? keyTables.get(knownKeys) : undefined;
+  if (table !== undefined) return table;
+  const keyText: string[] = [''];
+  const keyBytes: Uint8Array[] = [new Uint8Array(0)];
+  const keyBySlot = new Uint16Array(KEY_SLOTS);
+  for (const key of new Set(knownKeys)) {
+    // Printable ASCII only: the byte comparison below reads one byte per character.
+    if (!/^[\x20-\x7e]+$/.test(key) || key.includes('"') || key.includes('\\') || keyText.length > 0xfffe) continue;
+    const slot = keySlot(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1));
+    if (keyBySlot[slot] !== 0) continue;
+    keyBySlot[slot] = keyText.length;
+    keyText.push(key);
+    keyBytes.push(encoder.encode(key));
+  }
+  table = { keyText, keyBytes, keyBySlot };
+  if (frozen) keyTables.set(knownKeys, table);
+  return table;
+}
+
 /** 10^0 … 10^15, all exact doubles. */
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
@@ -82,7 +115,10 @@ export interface ParseOptions {
    * bytes; without them it encodes the text once).
    */
   readonly bytes?: Uint8Array;
-  /** The keys the caller expects (a rule set's tags): a key spelt like one of them is that very string. */
+  /**
+   * The keys the caller expects (a rule set's tags): a key spelt like one of them is that very
+   * string. A frozen list's lookup table is built once and kept for the next parses.
+   */
   readonly knownKeys?: Iterable<string>;
 }
 
@@ -113,13 +149,9 @@ class Parser {
   readonly byteOffsets = new ByteOffsets();
   /** Set when a string holds a C1 control character: U+0080–U+009F is C2 80 – C2 9F in UTF-8. */
   c1 = false;
-  /**
-   * Known keys by id (0: an unknown key), their bytes, and the id of each by `keySlot` (on a
-   * collision the first stays; the other is read as usual).
-   */
-  private readonly keyText: string[] = [''];
-  private readonly keyBytes: Uint8Array[] = [new Uint8Array(0)];
-  private readonly keyBySlot = new Uint16Array(KEY_SLOTS);
+  private readonly keyText: readonly string[];
+  private readonly keyBytes: readonly Uint8Array[];
+  private readonly keyBySlot: Uint16Array;
   /**
    * Guesses, learnt as the parse goes: the key that came after key `id` last time, and the
    * first key of an object that is (or whose array is) the value of key `id`. Files repeat
@@ -140,15 +172,10 @@ class Parser {
       this.delta = 2;
       this.byteOffsets.record(1, 2);
     }
-    for (const key of new Set(knownKeys)) {
-      // Printable ASCII only: the byte comparison below reads one byte per character.
-      if (!/^[\x20-\x7e]+$/.test(key) || key.includes('"') || key.includes('\\') || this.keyText.length > 0xfffe) continue;
-      const slot = keySlot(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1));
-      if (this.keyBySlot[slot] !== 0) continue;
-      this.keyBySlot[slot] = this.keyText.length;
-      this.keyText.push(key);
-      this.keyBytes.push(encoder.encode(key));
-    }
+    const table = keyTable(knownKeys);
+    this.keyText = table.keyText;
+    this.keyBytes = table.keyBytes;
+    this.keyBySlot = table.keyBySlot;
     this.nextKey = new Uint16Array(this.keyText.length);
     this.firstKey = new Uint16Array(this.keyText.length);
   }
