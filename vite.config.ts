@@ -1,6 +1,7 @@
 // One config for every build: the web app (default mode, dist/app), the offline file
 // (`--mode offline`, dist/segur-simulateur.html, copied into dist/app), the embeddable element
-// (`--mode embed`), the Node CLI (`--mode cli`) and the benchmark (`--mode bench`); and vitest's
+// (`--mode embed`), the Node CLI (`--mode cli`), the benchmark (`--mode bench`) and its profiling
+// loop (`--mode profile`, tests/bench/profile.ts); and vitest's
 // `test` section. Each build plugin is a module of build/.
 import { resolve } from 'node:path';
 import { svelte } from '@sveltejs/vite-plugin-svelte';
@@ -24,10 +25,11 @@ const EMBED_ELEMENT = resolve(ROOT, 'src/embed/SegurSimulateur.svelte');
 // French no-break spaces (build/french-typography.ts).
 const preprocess = [frenchTypography()];
 
-/** Node programs built from the same sources: the CLI, and the benchmark script. */
+/** Node programs built from the same sources: the CLI, the benchmark script and its profiling loop. */
 const NODE_PROGRAMS: Record<string, { entry: string; outDir: string; file: string }> = {
   cli: { entry: 'src/cli/main.ts', outDir: 'dist/cli', file: 'segur-sim.mjs' },
   bench: { entry: 'tests/bench/run.ts', outDir: 'dist/bench', file: 'run.mjs' },
+  profile: { entry: 'tests/bench/profile.ts', outDir: 'dist/profile', file: 'profile.mjs' },
 };
 
 // The embeddable element: one classic script defining <segur-simulateur> (build/embed-component-css.ts).

@@ -129,8 +129,9 @@ export function simulate(
   const list = memberOf(root, 'lignesImport')!.value;
   const items = list.type === 'array' ? (list.items as JsonObject[]) : [];
   const contexts = items.map((node, i) => makeContext(i, node, options));
-  // C1 control characters (U+0080–U+009F) are rare: one scan of the text, then a walk only if there is any.
-  const hasC1 = C1_IN_TEXT.test(text);
+  // C1 control characters (U+0080–U+009F) are rare: the parser says whether any string holds one,
+  // and only then are the strings walked.
+  const hasC1 = parsed.c1;
   const { onProgress } = hooks;
   const walkers = contexts.map((ctx) => {
     const walker = new Walker(text, lines, ['lignesImport', ctx.index], ctx, duplicated, reported, new FindingTally(budget));
@@ -212,8 +213,6 @@ export function treatmentLabel(errors: readonly Issue[]): string {
 }
 
 const C1 = /[\u0080-\u009f]/;
-/** A C1 control character, written as such or as a `\u0080`–`\u009F` escape. */
-const C1_IN_TEXT = /[\u0080-\u009f]|\\u00[89][0-9a-fA-F]/;
 
 /** Calls `found` for each string value of `node` (keys excepted) holding a C1 control character. */
 function c1Strings(node: JsonNode, rel: (string | number)[], found: (node: JsonNode, rel: Path) => void): void {

@@ -38,7 +38,8 @@ export function knownTags(ruleSet: RuleSet): readonly string[] {
         for (const alias of def.aliases ?? []) found.add(alias.tag);
       }
     }
-    tags = [...found];
+    // Frozen: the parser keeps its table of known keys for this very list (parse.ts).
+    tags = Object.freeze([...found]);
     TAGS.set(ruleSet, tags);
   }
   return tags;
@@ -402,8 +403,10 @@ export class Walker {
   }
 
   private finding(code: Code, rel: Path, offset: number, args: FindingArgs, fix?: Fix): Finding {
-    const finding: Finding = { code, severity: CODES[code], path: [...this.base, ...rel], offset, args: { tag: tagLabel(rel), ...args } };
-    return fix ? { ...finding, fix } : finding;
+    const path = [...this.base, ...rel];
+    const all = { tag: tagLabel(rel), ...args };
+    // Two literals rather than a copy of the finding to add its fix (a rejected file has one per request).
+    return fix ? { code, severity: CODES[code], path, offset, args: all, fix } : { code, severity: CODES[code], path, offset, args: all };
   }
 
   /** Reports a finding at the current path, or at its child `key`. */

@@ -446,6 +446,26 @@ describe('bytes scanned, text offsets given', () => {
     );
   });
 
+  test('c1 says whether a key or a string holds a C1 control character, as such or escaped', () => {
+    // Characters around the C1 range (U+0080–U+009F) in both spellings, and escaped backslashes before a `u00…`.
+    const unit = fc.constantFrom('a', '\u007f', '\u0080', '\u0092', '\u009f', '\u00a0', 'é', '€', '😀', '\\', 'u0085');
+    const stringArb = fc.string({ unit, maxLength: 6 });
+    const valueArb = fc.oneof(stringArb, fc.array(stringArb, { maxLength: 3 }), fc.dictionary(stringArb, stringArb, { maxKeys: 3 }));
+    fc.assert(
+      fc.property(valueArb, fc.boolean(), (value, escaped) => {
+        let text = JSON.stringify(value);
+        if (escaped) text = text.replace(/[\u007f-\uffff]/g, (c) => '\\u' + c.charCodeAt(0).toString(16).padStart(4, '0'));
+        const parsed = parseJson(text, { bytes: encode(text) });
+        if (!parsed.ok) throw new Error(`refused: ${JSON.stringify(parsed.fault)}`);
+        const strings = [...nodes(parsed.root)].flatMap((n) =>
+          n.type === 'string' ? [n.value] : n.type === 'object' ? n.members.map((m) => m.key) : [],
+        );
+        expect(parsed.c1).toBe(strings.some((s) => /[\u0080-\u009f]/.test(s)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   test.each([
     ['after 2-byte characters', '{"é": [1, x]}', 10],
     ['after 3-byte characters', '{"€€": [1, x]}', 11],

@@ -50,6 +50,11 @@ export type ParseResult =
       readonly duplicates: DuplicateKey[];
       /** Where each character offset outside strings is in the UTF-8 bytes (for the output writer). */
       readonly bytes: ByteOffsets;
+      /**
+       * Whether some string (key or value) holds a C1 control character (U+0080–U+009F), as such
+       * or escaped: most files hold none, and then no string needs searching for one.
+       */
+      readonly c1: boolean;
     }
   | { readonly ok: false; readonly fault: SyntaxFault };
 
@@ -68,6 +73,39 @@ function keySlot(length: number, first: number, last: number): number {
 
 const encoder = new TextEncoder();
 
+/**
+ * Known keys by id (0: an unknown key), their bytes, and the id of each by `keySlot` (on a
+ * collision the first stays; the other is read as usual).
+ */
+interface KeyTable {
+  readonly keyText: readonly string[];
+  readonly keyBytes: readonly Uint8Array[];
+  readonly keyBySlot: Uint16Array;
+}
+/** The tables of frozen lists of known keys (a rule set's, see knownTags), built once: not per parse. */
+const keyTables = new WeakMap<object, KeyTable>();
+
+function keyTable(knownKeys: Iterable<string>): KeyTable {
+  const frozen = Object.isFrozen(knownKeys);
+  let table = frozen ? keyTables.get(knownKeys) : undefined;
+  if (table !== undefined) return table;
+  const keyText: string[] = [''];
+  const keyBytes: Uint8Array[] = [new Uint8Array(0)];
+  const keyBySlot = new Uint16Array(KEY_SLOTS);
+  for (const key of new Set(knownKeys)) {
+    // Printable ASCII only: the byte comparison below reads one byte per character.
+    if (!/^[\x20-\x7e]+$/.test(key) || key.includes('"') || key.includes('\\') || keyText.length > 0xfffe) continue;
+    const slot = keySlot(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1));
+    if (keyBySlot[slot] !== 0) continue;
+    keyBySlot[slot] = keyText.length;
+    keyText.push(key);
+    keyBytes.push(encoder.encode(key));
+  }
+  table = { keyText, keyBytes, keyBySlot };
+  if (frozen) keyTables.set(knownKeys, table);
+  return table;
+}
+
 /** 10^0 … 10^15, all exact doubles. */
 const POWERS_OF_TEN = Array.from({ length: 16 }, (_, i) => 10 ** i);
 
@@ -77,7 +115,10 @@ export interface ParseOptions {
    * bytes; without them it encodes the text once).
    */
   readonly bytes?: Uint8Array;
-  /** The keys the caller expects (a rule set's tags): a key spelt like one of them is that very string. */
+  /**
+   * The keys the caller expects (a rule set's tags): a key spelt like one of them is that very
+   * string. A frozen list's lookup table is built once and kept for the next parses.
+   */
   readonly knownKeys?: Iterable<string>;
 }
 
@@ -85,7 +126,8 @@ export interface ParseOptions {
 export function parseJson(text: string, options: ParseOptions = {}): ParseResult {
   const parser = new Parser(text, options.bytes ?? encoder.encode(text), options.knownKeys ?? []);
   try {
-    return { ok: true, root: parser.parseDocument(), duplicates: parser.duplicates, bytes: parser.byteOffsets };
+    const root = parser.parseDocument();
+    return { ok: true, root, duplicates: parser.duplicates, bytes: parser.byteOffsets, c1: parser.c1 };
   } catch (e) {
     if (e instanceof Fault) return { ok: false, fault: e.fault };
     throw e;
@@ -105,13 +147,11 @@ class Parser {
   delta = 0;
   readonly duplicates: DuplicateKey[] = [];
   readonly byteOffsets = new ByteOffsets();
-  /**
-   * Known keys by id (0: an unknown key), their bytes, and the id of each by `keySlot` (on a
-   * collision the first stays; the other is read as usual).
-   */
-  private readonly keyText: string[] = [''];
-  private readonly keyBytes: Uint8Array[] = [new Uint8Array(0)];
-  private readonly keyBySlot = new Uint16Array(KEY_SLOTS);
+  /** Set when a string holds a C1 control character: U+0080–U+009F is C2 80 – C2 9F in UTF-8. */
+  c1 = false;
+  private readonly keyText: readonly string[];
+  private readonly keyBytes: readonly Uint8Array[];
+  private readonly keyBySlot: Uint16Array;
   /**
    * Guesses, learnt as the parse goes: the key that came after key `id` last time, and the
    * first key of an object that is (or whose array is) the value of key `id`. Files repeat
@@ -132,15 +172,10 @@ class Parser {
       this.delta = 2;
       this.byteOffsets.record(1, 2);
     }
-    for (const key of new Set(knownKeys)) {
-      // Printable ASCII only: the byte comparison below reads one byte per character.
-      if (!/^[\x20-\x7e]+$/.test(key) || key.includes('"') || key.includes('\\') || this.keyText.length > 0xfffe) continue;
-      const slot = keySlot(key.length, key.charCodeAt(0), key.charCodeAt(key.length - 1));
-      if (this.keyBySlot[slot] !== 0) continue;
-      this.keyBySlot[slot] = this.keyText.length;
-      this.keyText.push(key);
-      this.keyBytes.push(encoder.encode(key));
-    }
+    const table = keyTable(knownKeys);
+    this.keyText = table.keyText;
+    this.keyBytes = table.keyBytes;
+    this.keyBySlot = table.keyBySlot;
     this.nextKey = new Uint16Array(this.keyText.length);
     this.firstKey = new Uint16Array(this.keyText.length);
   }
@@ -425,7 +460,10 @@ class Parser {
       }
       if (c === BACKSLASH || c < 0x20) break;
       // A continuation byte is one more byte for no character; a 4-byte sequence is 2 characters.
-      if (c >= 0x80) d += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
+      if (c >= 0x80) {
+        d += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
+        if (c === 0xc2 && b[p + 1]! <= 0x9f) this.c1 = true;
+      }
       p++;
     }
     // Slow path from `p`: escapes are decoded, plain runs are sliced from the text.
@@ -471,7 +509,9 @@ class Parser {
             // The four hex digits are ASCII if they are hex digits at all: read them from the text.
             const hex = this.text.slice(at + 2, at + 6);
             if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('bad-unicode-escape', at, this.text.slice(at, at + 6));
-            out += String.fromCharCode(parseInt(hex, 16));
+            const unit = parseInt(hex, 16);
+            if (unit >= 0x80 && unit <= 0x9f) this.c1 = true;
+            out += String.fromCharCode(unit);
             p += 4;
             break;
           }
@@ -484,7 +524,10 @@ class Parser {
         continue;
       }
       if (c < 0x20) this.fail('control-char-in-string', p - d, undefined, undefined, charOpen);
-      if (c >= 0x80) d += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
+      if (c >= 0x80) {
+        d += c < 0xc0 ? 1 : c >= 0xf0 ? -1 : 0;
+        if (c === 0xc2 && b[p + 1]! <= 0x9f) this.c1 = true;
+      }
       p++;
     }
   }

@@ -1,0 +1,40 @@
+// A profiling loop for the JSON check (the first section of ./run.ts): one bench file,
+// simulateFile and JSON.parse(TextDecoder) interleaved `runs` times in one process, then the
+// median CPU time of each (the first fifth of the runs is warm-up) and their ratio. CPU time and
+// one process make the ratio far less sensitive to a loaded machine than wall times are.
+// `npx vite build --mode profile`, then `node dist/profile/profile.mjs [1x|rejected|10x|100x] [runs]`;
+// `node --cpu-prof --cpu-prof-dir=/tmp/p dist/profile/profile.mjs …` writes a CPU profile.
+import { simulateFile } from '../../src/simulator';
+import { allRejectedFile, BENCH_OPTIONS, benchFile } from './generate';
+
+const which = process.argv[2] ?? '1x';
+const runs = Number(process.argv[3] ?? 300);
+const scale = which === '10x' ? 10 : which === '100x' ? 100 : 1;
+const file = which === 'rejected' ? allRejectedFile(which) : benchFile(which, { scale });
+const bytes = file.bytes;
+const check = () => simulateFile(bytes, BENCH_OPTIONS).output;
+const parse = () => JSON.parse(new TextDecoder().decode(bytes)) as unknown;
+
+/** CPU time of the process (user + system, GC threads included) during `fn`, in ms. */
+function cpuMs(fn: () => unknown): number {
+  const c0 = process.cpuUsage();
+  fn();
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1e3;
+}
+
+const checkMs: number[] = [];
+const parseMs: number[] = [];
+for (let i = 0; i < runs; i++) {
+  // Alternate the order: neither always runs first.
+  const order = i % 2 === 0 ? [check, parse] : [parse, check];
+  for (const fn of order) (fn === check ? checkMs : parseMs).push(cpuMs(fn));
+}
+const warm = (xs: number[]) => xs.slice(Math.floor(runs / 5)).sort((x, y) => x - y);
+const at = (xs: number[], q: number) => xs[Math.floor(q * xs.length)]!;
+const c = warm(checkMs);
+const p = warm(parseMs);
+console.log(
+  `${which}: ${bytes.length} bytes; simulateFile ${at(c, 0.5).toFixed(2)} ms, JSON.parse ${at(p, 0.5).toFixed(2)} ms, ` +
+    `ratio ${(at(c, 0.5) / at(p, 0.5)).toFixed(2)}× (CPU time; first quartiles ${(at(c, 0.25) / at(p, 0.25)).toFixed(2)}×)`,
+);
