@@ -4,8 +4,8 @@ import type { Profile } from '../core/types';
 import { simulateFile } from '../simulator';
 import { CancelledError, createSimulationClient } from './client';
 import { Files } from './files';
-import { handleRequest } from './handle';
-import type { SimulateRequest, WorkerRequest, WorkerResponse } from './protocol';
+import { handlePosted } from './handle';
+import type { PostedRequest, SimulateRequest, WorkerResponse } from './protocol';
 
 const fixture = new Uint8Array(readFileSync(new URL('../rules/mdv-lgc/fixtures/avance-liberal.json', import.meta.url)));
 const options = { type: 'avance', dsr: 'MDV-LGC', vatRate: '20', today: '2026-11-22' } as const;
@@ -15,12 +15,12 @@ class FakeWorker {
   onmessage: ((e: MessageEvent) => void) | null = null;
   onerror: ((e: ErrorEvent) => void) | null = null;
   onmessageerror: (() => void) | null = null;
-  received: WorkerRequest[] = [];
+  received: PostedRequest[] = [];
   terminated = false;
   readonly files = new Files();
   /** hold: answers nothing (a check that runs for ever). */
   constructor(private readonly behaviour: 'normal' | 'crash' | 'hold' = 'normal') {}
-  postMessage(message: WorkerRequest) {
+  postMessage(message: PostedRequest) {
     const copy = structuredClone(message);
     this.received.push(copy);
     setTimeout(() => {
@@ -31,8 +31,9 @@ class FakeWorker {
       }
       const send = (response: WorkerResponse, transfer: ArrayBuffer[] = []) =>
         this.onmessage?.({ data: structuredClone(response, { transfer }) } as MessageEvent);
-      const answer = handleRequest(copy, this.files, (r) => send(r));
-      if (answer) send(answer.response, answer.transfer);
+      void handlePosted(copy, this.files, (r) => send(r)).then((answer) => {
+        if (answer) send(answer.response, answer.transfer);
+      });
     }, 0);
   }
   terminate() {
@@ -108,6 +109,19 @@ describe('simulation client', () => {
     expect(worker.received.map((r) => r.kind)).toEqual(['simulate', 'excerpts']);
     excerpts.release();
     expect(worker.received.at(-1)).toEqual({ kind: 'release', files: [1] });
+  });
+
+  test('check of a file: the worker reads the File itself (no copy of its bytes posted), same result and excerpts', async () => {
+    const worker = new FakeWorker();
+    const client = createSimulationClient({ createWorker: () => worker as unknown as Worker });
+    const file = new Blob([fixture]);
+    const { result, excerpts } = await client.check(fixture, options, { file });
+    expect(result).toEqual(simulateFile(fixture, options));
+    const posted = worker.received[0]!;
+    expect(posted.kind).toBe('simulate-file');
+    expect('bytes' in posted).toBe(false);
+    const [line] = await excerpts.excerpts([{ line: 2, column: 3 }]);
+    expect(line?.text).toBe(new TextDecoder().decode(fixture).split('\n')[1]!.trimStart());
   });
 
   test('warmUp starts the worker before any check', () => {

@@ -4,7 +4,7 @@
 
 import { simulateFile } from '../simulator';
 import type { Files } from './files';
-import type { SimulateRequest, WorkerRequest, WorkerResponse } from './protocol';
+import type { PostedRequest, SimulateRequest, WorkerRequest, WorkerResponse } from './protocol';
 
 export interface Answer {
   readonly response: WorkerResponse;
@@ -64,4 +64,25 @@ export function throttled(
     last = t;
     post(response);
   };
+}
+
+/**
+ * What the page posts (handleRequest's requests, or a simulate-file): a simulate-file's Blob is
+ * read here, then checked as a simulate; a Blob that cannot be read (changed on the disk since it
+ * was chosen) gives an error result.
+ */
+export async function handlePosted(
+  request: PostedRequest,
+  files: Files,
+  progress?: (response: WorkerResponse) => void,
+): Promise<Answer | null> {
+  if (request.kind !== 'simulate-file') return handleRequest(request, files, progress);
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await request.file.arrayBuffer());
+  } catch (e) {
+    const message = `le fichier n'a pas pu être lu (${e instanceof Error ? e.message : String(e)})`;
+    return { response: { kind: 'result', id: request.id, ok: false, message }, transfer: [] };
+  }
+  return handleRequest({ kind: 'simulate', id: request.id, bytes, options: request.options }, files, progress);
 }

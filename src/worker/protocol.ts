@@ -5,6 +5,8 @@
 //             until `release`, answers `progress` messages while it checks, then `result`;
 //   excerpts  the lines at some (line, column) of the file checked under `file`, built from the
 //             worker's own copy of the text (decoded and split there, once, on first need);
+//   simulate-file  the same for the bytes of `file` (a File or Blob, passed by reference: the
+//             worker reads it itself, so a large file is not copied on the page's thread);
 //   release   forget the files checked under these ids.
 // worker → page: progress, result (of a simulate), excerpts (of an excerpts request).
 
@@ -15,6 +17,14 @@ export interface SimulateRequest {
   readonly kind: 'simulate';
   readonly id: number;
   readonly bytes: Uint8Array;
+  readonly options: SimulationOptions;
+}
+
+/** A simulate request whose bytes are a Blob's: the worker reads them, then does a simulate. */
+export interface SimulateFileRequest {
+  readonly kind: 'simulate-file';
+  readonly id: number;
+  readonly file: Blob;
   readonly options: SimulationOptions;
 }
 
@@ -38,6 +48,9 @@ export interface ReleaseRequest {
 }
 
 export type WorkerRequest = SimulateRequest | ExcerptsRequest | ReleaseRequest;
+
+/** What the page posts: a request, or a simulate of a Blob's bytes (read in the worker). */
+export type PostedRequest = WorkerRequest | SimulateFileRequest;
 
 export type WorkerResponse =
   | { readonly kind: 'progress'; readonly id: number; readonly done: number; readonly total: number }

@@ -4,23 +4,29 @@
 // (vite.config.ts): an entry chunk of the served app, an inline Blob worker in the offline file.
 
 import { Files } from './files';
-import { handleRequest, throttled } from './handle';
-import type { WorkerRequest, WorkerResponse } from './protocol';
+import { handlePosted, throttled } from './handle';
+import type { PostedRequest, WorkerResponse } from './protocol';
 
 /** The part of DedicatedWorkerGlobalScope used here (the project's lib is DOM, not WebWorker). */
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<WorkerRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<PostedRequest>) => void) | null;
   postMessage(message: WorkerResponse, options?: { transfer?: Transferable[] }): void;
 }
 
 const scope = self as unknown as WorkerScope;
 const files = new Files();
 
+let queue: Promise<void> = Promise.resolve();
+
 scope.onmessage = (event) => {
-  const progress = throttled(
-    (response) => scope.postMessage(response),
-    () => performance.now(),
-  );
-  const answer = handleRequest(event.data, files, progress);
-  if (answer) scope.postMessage(answer.response, { transfer: answer.transfer });
+  const request = event.data;
+  // One request after another, in the order they came (a Blob's read may take a while).
+  queue = queue.then(async () => {
+    const progress = throttled(
+      (response) => scope.postMessage(response),
+      () => performance.now(),
+    );
+    const answer = await handlePosted(request, files, progress);
+    if (answer) scope.postMessage(answer.response, { transfer: answer.transfer });
+  });
 };

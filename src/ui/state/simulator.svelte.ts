@@ -381,7 +381,9 @@ export class SimulatorState implements EditingActions {
         const onProgress = (done: number, total: number) => {
           this.progress = { fileName: file.name, file: k + 1, files: files.length, done, total };
         };
-        const run = await this.#checkBytes(file.name, checked, options, ruleSet, onProgress);
+        // The file itself goes to the worker when `bytes` are its plain content (the default reader).
+        const source = !edited && this.#readFile === readBytes ? file : undefined;
+        const run = await this.#checkBytes(file.name, checked, options, ruleSet, onProgress, source);
         if (this.#cancelled) break;
         if (session && edited && run.result) {
           session.adopt(run, edited.version);
@@ -411,12 +413,15 @@ export class SimulatorState implements EditingActions {
     options: SimulationOptions,
     ruleSet: FileRun['ruleSet'],
     onProgress?: (done: number, total: number) => void,
+    source?: Blob,
   ): Promise<FileRun> {
     // The file's name, for the file-name warning (G020).
     const named = { ...options, fileName };
     try {
       if (this.#client.check) {
-        const { result, excerpts } = await this.#client.check(bytes, named, onProgress ? { onProgress } : {});
+        // `source`: the file `bytes` were read from, which the worker reads itself (no copy here).
+        const hooks = { ...(onProgress ? { onProgress } : {}), ...(source ? { file: source } : {}) };
+        const { result, excerpts } = await this.#client.check(bytes, named, hooks);
         return new FileRun({ fileName, options, ruleSet, bytes, result, excerpts });
       }
       const result = await this.#client.simulate(bytes, named);
