@@ -395,11 +395,18 @@ export class Walker {
 
   /** Reports a finding at `rel` (relative to the request); its tag defaults to the path's label. */
   push(code: Code, rel: Path, offset: number, args: FindingArgs = {}, fix?: Fix): void {
-    if (!this.tally.admit(code)) {
-      this.tally.drop(code, offset, () => [...this.base, ...rel]);
-      return;
-    }
-    this.tally.findings.push(this.finding(code, rel, offset, args, fix));
+    if (this.admitted(code, offset, () => rel)) this.tally.findings.push(this.finding(code, rel, offset, args, fix));
+  }
+
+  /**
+   * Whether a finding of `code` is within its bound (FindingTally). Past it the finding is only
+   * counted, and `rel` (its path below the request) is asked for the first one dropped only: no
+   * path is copied for the others (issue 15: 80 000 duplicate keys).
+   */
+  private admitted(code: Code, offset: number, rel: () => Path): boolean {
+    if (this.tally.admit(code)) return true;
+    this.tally.drop(code, offset, () => [...this.base, ...rel()]);
+    return false;
   }
 
   private finding(code: Code, rel: Path, offset: number, args: FindingArgs, fix?: Fix): Finding {
@@ -411,12 +418,8 @@ export class Walker {
 
   /** Reports a finding at the current path, or at its child `key`. */
   private here(code: Code, offset: number, args: FindingArgs = {}, key?: string | number, fix?: Fix): void {
-    // Admitted first: past the bound, no path is copied (issue 15: 80 000 duplicate keys).
-    if (!this.tally.admit(code)) {
-      this.tally.drop(code, offset, () => (key === undefined ? [...this.base, ...this.stack] : [...this.base, ...this.stack, key]));
-      return;
-    }
-    this.tally.findings.push(this.finding(code, key === undefined ? this.stack.slice() : [...this.stack, key], offset, args, fix));
+    const rel = () => (key === undefined ? this.stack.slice() : [...this.stack, key]);
+    if (this.admitted(code, offset, rel)) this.tally.findings.push(this.finding(code, rel(), offset, args, fix));
   }
 
   /** Reports a finding at the current path with an advice (and its fix) when there is one. */
@@ -502,10 +505,7 @@ export class Walker {
 
   /** E002 for `member`; past the bound only counted, with no hint looked for (issue 15: millions of unknown tags). */
   private unknownTag(member: JsonMember, candidates: readonly string[], missing?: readonly FieldDef[]): void {
-    if (!this.tally.admit('E002')) {
-      this.tally.drop('E002', member.keyStart, () => [...this.base, ...this.stack, member.key]);
-      return;
-    }
+    if (!this.admitted('E002', member.keyStart, () => [...this.stack, member.key])) return;
     const hint = nearest(member.key, candidates);
     // Renaming is mechanical when the near miss is a missing tag (not one already there).
     const fix =
@@ -519,10 +519,8 @@ export class Walker {
     // A block checked where it stands (AnywhereBlock) may walk an object twice: report once.
     if (this.reportedDuplicates.has(member)) return;
     this.reportedDuplicates.add(member);
-    if (!this.tally.admit('E003')) {
-      this.tally.drop('E003', member.keyStart, () => [...this.base, ...this.stack, member.key]);
-      return;
-    }
+    // Past the bound, not even the first occurrence's line is looked up.
+    if (!this.admitted('E003', member.keyStart, () => [...this.stack, member.key])) return;
     const first = this.duplicated.get(member) ?? memberOf(object, member.key)!;
     const args = { where: String(this.lines.position(first.keyStart).line) };
     this.tally.findings.push(this.finding('E003', [...this.stack, member.key], member.keyStart, args));

@@ -63,9 +63,12 @@ export interface DuplicateKey {
   readonly first: JsonMember;
 }
 
-/** Objects with more members than this get an index on their first lookup (below it, a scan is faster). */
-const INDEXED_ABOVE = 32;
-const memberIndexes = new WeakMap<JsonObject, Map<string, JsonMember>>();
+/**
+ * Objects with more members than this are looked up in an index (the parser's, see indexMembers,
+ * or one built on the first lookup); below it a scan is faster, and no index is looked for.
+ */
+const INDEXED_ABOVE = 16;
+const memberIndexes = new WeakMap<JsonObject, ReadonlyMap<string, JsonMember>>();
 
 /**
  * The member of `object` named `key` (the first one, if the key is duplicated). A scan for a small
@@ -80,11 +83,20 @@ export function memberOf(object: JsonObject, key: string): JsonMember | undefine
   }
   let index = memberIndexes.get(object);
   if (index === undefined) {
-    index = new Map();
-    for (const m of members) if (!index.has(m.key)) index.set(m.key, m);
-    memberIndexes.set(object, index);
+    const built = new Map<string, JsonMember>();
+    for (const m of members) if (!built.has(m.key)) built.set(m.key, m);
+    memberIndexes.set(object, (index = built));
   }
   return index.get(key);
+}
+
+/**
+ * Gives memberOf the key → first member index of `object` when its maker has one already (the
+ * parser builds it to find duplicate keys): not built a second time. `index` must hold every key
+ * of `object` with its first member, and neither may change afterwards.
+ */
+export function indexMembers(object: JsonObject, index: ReadonlyMap<string, JsonMember>): void {
+  memberIndexes.set(object, index);
 }
 
 /** The plain JavaScript value of a node (objects and arrays converted recursively). */

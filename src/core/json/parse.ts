@@ -3,7 +3,7 @@
 // throws away: positions (line/column of each fault), the raw spelling of numbers
 // (`1075.00` vs `1075`), duplicate keys, and a bounded depth with a clear message.
 
-import type { DuplicateKey, JsonArray, JsonMember, JsonNode, JsonObject } from './ast';
+import { indexMembers, type DuplicateKey, type JsonArray, type JsonMember, type JsonNode, type JsonObject } from './ast';
 import { ByteOffsets } from './position';
 
 /** Deeper nesting than this is refused: no Ségur file comes near it, and it keeps recursion safe. */
@@ -385,7 +385,7 @@ class Parser {
   private findDuplicates(object: JsonObject): void {
     const members = object.members;
     // Up to 16 members, pairwise comparison beats building a Map (strings of different
-    // lengths compare in one step); larger objects are rare.
+    // lengths compare in one step); larger objects are rare. (memberOf scans up to 16 too.)
     if (members.length <= 16) {
       for (let i = 1; i < members.length; i++) {
         for (let j = 0; j < i; j++) {
@@ -403,6 +403,8 @@ class Parser {
       if (first !== undefined) this.duplicates.push({ object, member, first });
       else firsts.set(member.key, member);
     }
+    // The same key → first member map serves the rules' lookups (memberOf).
+    indexMembers(object, firsts);
   }
 
   /**
