@@ -2,7 +2,7 @@
 // installs with none), and their MIT licences ask that their notices travel with the copies.
 
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, sep } from 'node:path';
+import { join, sep } from 'node:path';
 import type { Plugin } from 'vite';
 
 /** The root folder of the npm package that holds `file` (the last node_modules/<name> or node_modules/@scope/<name>), or undefined. */
@@ -33,7 +33,7 @@ export const thirdPartyLicenses = (fileName = 'THIRD-PARTY-LICENSES.txt'): Plugi
     const entries = [...roots].map((root) => {
       const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string; license?: string };
       const licenseFile = readdirSync(root).find((f) => /^(licen[cs]e|copying)(\.(md|txt))?$/i.test(f));
-      if (licenseFile === undefined) throw new Error(`${pkg.name}@${pkg.version} (${dirname(join(root, 'x'))}) has no licence file`);
+      if (licenseFile === undefined) throw new Error(`${pkg.name}@${pkg.version} (${root}) has no licence file`);
       return {
         name: pkg.name,
         header: `${pkg.name} ${pkg.version} — ${pkg.license ?? 'see below'}`,

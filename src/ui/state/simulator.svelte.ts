@@ -9,7 +9,7 @@ import { readBytes } from '../../io/files';
 import { MAX_INPUT_BYTES } from '../../core/json/decode';
 import * as store from '../../io/store';
 import type { HistoryEntry, SavedSettings } from '../../io/store';
-import { CancelledError, createSimulationClient, type SimulationClient } from '../../worker/client';
+import { CancelledError, createSimulationClient, type CheckHooks, type SimulationClient } from '../../worker/client';
 import { plural } from '../lib/counts';
 import { fr } from '../lib/typography';
 import { EditSession } from './edit-session.svelte';
@@ -381,9 +381,10 @@ export class SimulatorState implements EditingActions {
         const onProgress = (done: number, total: number) => {
           this.progress = { fileName: file.name, file: k + 1, files: files.length, done, total };
         };
-        // The file itself goes to the worker when `bytes` are its plain content (the default reader).
-        const source = !edited && this.#readFile === readBytes ? file : undefined;
-        const run = await this.#checkBytes(file.name, checked, options, ruleSet, onProgress, source);
+        // The file itself goes to the worker when `bytes` are its plain content (the default
+        // reader): read there, not copied here.
+        const hooks: CheckHooks = !edited && this.#readFile === readBytes ? { onProgress, file } : { onProgress };
+        const run = await this.#checkBytes(file.name, checked, options, ruleSet, hooks);
         if (this.#cancelled) break;
         if (session && edited && run.result) {
           session.adopt(run, edited.version);
@@ -412,15 +413,12 @@ export class SimulatorState implements EditingActions {
     bytes: Uint8Array,
     options: SimulationOptions,
     ruleSet: FileRun['ruleSet'],
-    onProgress?: (done: number, total: number) => void,
-    source?: Blob,
+    hooks: CheckHooks = {},
   ): Promise<FileRun> {
     // The file's name, for the file-name warning (G020).
     const named = { ...options, fileName };
     try {
       if (this.#client.check) {
-        // `source`: the file `bytes` were read from, which the worker reads itself (no copy here).
-        const hooks = { ...(onProgress ? { onProgress } : {}), ...(source ? { file: source } : {}) };
         const { result, excerpts } = await this.#client.check(bytes, named, hooks);
         return new FileRun({ fileName, options, ruleSet, bytes, result, excerpts });
       }
