@@ -1,8 +1,9 @@
 // Issue 15's full-sized duplicate-key inputs (tests/hostile/generate.ts): the CLI against
 // JSON.parse, a section of `npm run bench` (`npm run bench -- --section duplicate`). Two
-// comparisons, medians of 5 runs each: process against process (`segur-sim` against
+// comparisons, by their medians: process against process (`segur-sim` against
 // `node -e "JSON.parse(…)"` on the same file: both pay Node's start-up and the file's reading), and
-// the check in this process against JSON.parse in this process.
+// the check in this process against JSON.parse in this process; each pair timed in interleaved
+// rounds by ./measure.
 
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,20 +11,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { simulateFile } from '../../src/simulator';
 import { duplicateObjects, duplicateTags } from '../hostile/generate';
-import { table } from './measure';
+import { measure, table } from './measure';
 
-const RUNS = 5;
-
-/** The median wall time of RUNS calls, in ms. */
-function median(f: () => unknown): number {
-  const times: number[] = [];
-  for (let i = 0; i < RUNS; i++) {
-    const t = performance.now();
-    f();
-    times.push(performance.now() - t);
-  }
-  return times.sort((a, b) => a - b)[Math.floor(RUNS / 2)]!;
-}
+/** Spawning a process takes a quarter of a second here: few runs, no minimum time. */
+const PROCESS_RUNS = { minRuns: 5, minTimeMs: 0, warmupRuns: 1, warmupMs: 0 } as const;
 
 export const hostileSection = {
   title: 'Duplicate keys (issue 15): segur-sim against JSON.parse on 1–2 MB hostile files',
@@ -44,12 +35,20 @@ export const hostileSection = {
         writeFileSync(file, text);
         const bytes = new TextEncoder().encode(text);
         let status: number | null = null;
-        const cli = median(() => (status = spawnSync(process.execPath, [bin, file, ...args], { stdio: 'ignore' }).status));
-        const parseProcess = median(() =>
-          spawnSync(process.execPath, ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`]),
+        const processes = measure(
+          name,
+          {
+            cli: () => (status = spawnSync(process.execPath, [bin, file, ...args], { stdio: 'ignore' }).status),
+            parse: () => spawnSync(process.execPath, ['-e', `JSON.parse(require('fs').readFileSync(${JSON.stringify(file)}, 'utf8'))`]),
+          },
+          PROCESS_RUNS,
         );
-        const check = median(() => simulateFile(bytes, { type: 'avance', dsr: 'MDV-LGC', profiles: [] }));
-        const parse = median(() => JSON.parse(new TextDecoder().decode(bytes)));
+        const inProcess = measure(name, {
+          check: () => simulateFile(bytes, { type: 'avance', dsr: 'MDV-LGC', profiles: [] }),
+          parse: () => JSON.parse(new TextDecoder().decode(bytes)) as unknown,
+        });
+        const [cli, parseProcess] = [processes.cli.median, processes.parse.median];
+        const [check, parse] = [inProcess.check.median, inProcess.parse.median];
         rows.push([
           name,
           String(bytes.length),
