@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Profile } from '../core/types';
 import { simulateFile } from '../simulator';
-import { CancelledError, createSimulationClient } from './client';
+import { CancelledError, createSimulationClient, UnreadableFileError } from './client';
 import { Files } from './files';
 import { handlePosted } from './handle';
 import type { PostedRequest, SimulateRequest, WorkerResponse } from './protocol';
@@ -111,17 +111,47 @@ describe('simulation client', () => {
     expect(worker.received.at(-1)).toEqual({ kind: 'release', files: [1] });
   });
 
-  test('check of a file: the worker reads the File itself (no copy of its bytes posted), same result and excerpts', async () => {
+  test('checkFile: the worker reads the File itself (no bytes posted), hands a copy of them back, same result and excerpts', async () => {
     const worker = new FakeWorker();
     const client = createSimulationClient({ createWorker: () => worker as unknown as Worker });
-    const file = new Blob([fixture]);
-    const { result, excerpts } = await client.check(fixture, options, { file });
+    const { result, excerpts, bytes } = await client.checkFile(new Blob([fixture]), options);
     expect(result).toEqual(simulateFile(fixture, options));
+    expect(bytes).toEqual(fixture);
     const posted = worker.received[0]!;
     expect(posted.kind).toBe('simulate-file');
     expect('bytes' in posted).toBe(false);
     const [line] = await excerpts.excerpts([{ line: 2, column: 3 }]);
     expect(line?.text).toBe(new TextDecoder().decode(fixture).split('\n')[1]!.trimStart());
+  });
+
+  test('checkFile of a file that cannot be read: UnreadableFileError, in the worker and on the main thread', async () => {
+    const unreadable = { arrayBuffer: () => Promise.reject(new Error('NotReadableError')) } as unknown as Blob;
+    const worker = new FakeWorker();
+    const client = createSimulationClient({ createWorker: () => worker as unknown as Worker });
+    // structuredClone cannot copy the stand-in: the fake worker is given it as it is.
+    worker.postMessage = function (this: FakeWorker, message: PostedRequest) {
+      this.received.push(message);
+      void handlePosted(message, this.files).then((answer) => this.onmessage?.({ data: answer!.response } as MessageEvent));
+    };
+    await expect(client.checkFile(unreadable, options)).rejects.toBeInstanceOf(UnreadableFileError);
+    const local = createSimulationClient({ createWorker: () => undefined });
+    await expect(local.checkFile(unreadable, options)).rejects.toBeInstanceOf(UnreadableFileError);
+  });
+
+  test('checkFile without a worker: read and checked on the main thread, bytes and excerpts there', async () => {
+    const client = createSimulationClient({ createWorker: () => undefined });
+    const { result, excerpts, bytes } = await client.checkFile(new Blob([fixture]), options);
+    expect(result).toEqual(simulateFile(fixture, options));
+    expect(bytes).toEqual(fixture);
+    const [line] = await excerpts.excerpts([{ line: 2, column: 3 }]);
+    expect(line?.text).toBe(new TextDecoder().decode(fixture).split('\n')[1]!.trimStart());
+  });
+
+  test('checkFile with a worker that crashes: the File is read and checked on the main thread', async () => {
+    const client = createSimulationClient({ createWorker: () => new FakeWorker('crash') as unknown as Worker });
+    const { result, bytes } = await client.checkFile(new Blob([fixture]), options);
+    expect(result).toEqual(simulateFile(fixture, options));
+    expect(bytes).toEqual(fixture);
   });
 
   test('warmUp starts the worker before any check', () => {

@@ -2,6 +2,7 @@
 //   const client = createSimulationClient();
 //   client.warmUp();                                       // when the page is idle, or a file is chosen
 //   const { result, excerpts } = await client.check(bytes, options, { onProgress });
+//   const { result, excerpts, bytes } = await client.checkFile(file, options, { onProgress });  // read in the worker
 //   await excerpts.excerpts([{ line, column }]);           // built in the worker, from its copy of the text
 //   excerpts.release();                                    // when the results are replaced
 //   client.cancel();                                       // « Annuler »: stops the worker, rejects with CancelledError
@@ -15,7 +16,8 @@ import createWorker from 'virtual:simulation-worker';
 import type { SimulationOptions, SimulationResult } from '../core/types';
 import type { Excerpt } from '../ui/lib/excerpt';
 import { Files } from './files';
-import type { At, PostedRequest, SimulateRequest, WorkerResponse } from './protocol';
+import { readBytes } from '../io/files';
+import type { At, PostedRequest, SimulateFileRequest, SimulateRequest, WorkerResponse } from './protocol';
 
 /** The excerpts of one checked file (see protocol.ts). */
 export interface ExcerptSource {
@@ -31,14 +33,22 @@ export interface Check {
   readonly excerpts: ExcerptSource;
 }
 
+/** A finished check of a chosen file: also the file's bytes, as read and checked. */
+export interface FileCheck extends Check {
+  readonly bytes: Uint8Array;
+}
+
 export interface CheckHooks {
   /** `done` requests of `total` checked (from the worker, a few times per second at most). */
   readonly onProgress?: (done: number, total: number) => void;
-  /**
-   * The File (or Blob) the bytes were read from, unchanged: the worker reads it itself instead of
-   * receiving a copy of the bytes (a copy of a 31 MB file held the page's thread ≈ 100 ms).
-   */
-  readonly file?: Blob;
+}
+
+/** A chosen file could not be read (changed, moved or deleted on the disk since it was chosen). */
+export class UnreadableFileError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'UnreadableFileError';
+  }
 }
 
 /** The check was cancelled (« Annuler »): its promise rejects with this. */
@@ -54,6 +64,13 @@ export interface SimulationClient {
   simulate(bytes: Uint8Array, options: SimulationOptions): Promise<SimulationResult>;
   /** Checks `bytes`; the worker keeps its copy of the file for excerpts until `excerpts.release()`. */
   check(bytes: Uint8Array, options: SimulationOptions, hooks?: CheckHooks): Promise<Check>;
+  /**
+   * Checks a chosen file: the worker reads it (the page's thread never reads a large file: a
+   * 31 MB `arrayBuffer()` on the page held it ≈ 100 ms, measured in Chromium), checks it, and
+   * hands back a copy of its bytes (transferred, not cloned) for the editor and the attachments.
+   * Rejects with UnreadableFileError when the file cannot be read, CancelledError on cancel.
+   */
+  checkFile(file: Blob, options: SimulationOptions, hooks?: CheckHooks): Promise<FileCheck>;
   /** Starts the worker now (it loads its code while the page waits for a file). */
   warmUp(): void;
   /** Stops the running checks (they reject with CancelledError); the next check starts a new worker. */
@@ -69,9 +86,9 @@ export interface ClientOptions {
 }
 
 interface PendingCheck {
-  readonly request: SimulateRequest;
+  readonly request: SimulateRequest | SimulateFileRequest;
   readonly hooks: CheckHooks;
-  readonly resolve: (check: Check) => void;
+  readonly resolve: (check: FileCheck) => void;
   readonly reject: (error: Error) => void;
 }
 
@@ -108,12 +125,14 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
   /** Checks cancelled: their late answers are dropped (main thread). */
   let generation = 0;
 
-  const onMainThread = (request: SimulateRequest, hooks: CheckHooks): Promise<Check> => {
+  const onMainThread = async (request: SimulateRequest | SimulateFileRequest, hooks: CheckHooks): Promise<FileCheck> => {
     const started = generation;
-    return simulateOnMainThread(request.bytes, request.options, hooks).then((result) => {
-      if (started !== generation) throw new CancelledError();
-      return { result, excerpts: source(request.id) };
-    });
+    let bytes: Uint8Array;
+    if (request.kind === 'simulate') bytes = request.bytes;
+    else local.keep(request.id, (bytes = await readOrRefuse(request.file)));
+    const result = await simulateOnMainThread(bytes, request.options, hooks);
+    if (started !== generation) throw new CancelledError();
+    return { result, excerpts: source(request.id), bytes };
   };
 
   const stop = () => {
@@ -162,8 +181,14 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
         return;
       }
       checks.delete(answer.id);
-      if (answer.ok) p.resolve({ result: answer.result, excerpts: source(answer.id) });
-      else p.reject(new Error(answer.message));
+      if (!answer.ok) p.reject(answer.unreadable ? new UnreadableFileError(answer.message) : new Error(answer.message));
+      else if (p.request.kind === 'simulate') p.resolve({ result: answer.result, excerpts: source(answer.id), bytes: p.request.bytes });
+      else {
+        // The page's own copy, for excerpts made here should the worker die.
+        const bytes = answer.bytes ?? new Uint8Array(0);
+        local.keep(answer.id, bytes);
+        p.resolve({ result: answer.result, excerpts: source(answer.id), bytes });
+      }
     };
     worker.onerror = (event) => {
       event.preventDefault();
@@ -206,17 +231,27 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
     local.keep(request.id, bytes);
     const w = start();
     if (!w) return onMainThread(request, hooks);
-    return new Promise<Check>((resolve, reject) => {
-      checks.set(request.id, { request, hooks, resolve, reject });
-      // The page keeps its bytes (attachments, a fallback): the worker reads the file itself when
-      // there is one, else gets a copy of the bytes.
-      inWorker.add(request.id);
-      post(hooks.file ? { kind: 'simulate-file', id: request.id, file: hooks.file, options: request.options } : request);
-    });
+    return send(request, hooks);
   };
+
+  const checkFile = (file: Blob, options: SimulationOptions, hooks: CheckHooks = {}): Promise<FileCheck> => {
+    const request: SimulateFileRequest = { kind: 'simulate-file', id: nextId++, file, options: plainOptions(options) };
+    const w = start();
+    if (!w) return onMainThread(request, hooks);
+    return send(request, hooks);
+  };
+
+  /** Posts a check to the live worker; its answer settles the promise (see onmessage). */
+  const send = (request: SimulateRequest | SimulateFileRequest, hooks: CheckHooks): Promise<FileCheck> =>
+    new Promise<FileCheck>((resolve, reject) => {
+      checks.set(request.id, { request, hooks, resolve, reject });
+      inWorker.add(request.id);
+      post(request);
+    });
 
   return {
     check,
+    checkFile,
     async simulate(bytes, options) {
       const { result, excerpts } = await check(bytes, options);
       excerpts.release();
@@ -244,6 +279,15 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
       excerptRequests.clear();
     },
   };
+}
+
+/** The file's bytes, read on the page (no worker); UnreadableFileError when it cannot be read. */
+async function readOrRefuse(file: Blob): Promise<Uint8Array> {
+  try {
+    return await readBytes(file);
+  } catch (e) {
+    throw new UnreadableFileError(e instanceof Error ? e.message : String(e));
+  }
 }
 
 function plainOptions(options: SimulationOptions): SimulationOptions {

@@ -68,8 +68,9 @@ export function throttled(
 
 /**
  * What the page posts (handleRequest's requests, or a simulate-file): a simulate-file's Blob is
- * read here, then checked as a simulate; a Blob that cannot be read (changed on the disk since it
- * was chosen) gives an error result.
+ * read here, then checked as a simulate, and its result carries a copy of the bytes (transferred:
+ * the page keeps them for the editor, and never reads the file on its own thread); a Blob that
+ * cannot be read (changed on the disk since it was chosen) gives an `unreadable` error result.
  */
 export async function handlePosted(
   request: PostedRequest,
@@ -82,7 +83,10 @@ export async function handlePosted(
     bytes = new Uint8Array(await request.file.arrayBuffer());
   } catch (e) {
     const message = `le fichier n'a pas pu être lu (${e instanceof Error ? e.message : String(e)})`;
-    return { response: { kind: 'result', id: request.id, ok: false, message }, transfer: [] };
+    return { response: { kind: 'result', id: request.id, ok: false, message, unreadable: true }, transfer: [] };
   }
-  return handleRequest({ kind: 'simulate', id: request.id, bytes, options: request.options }, files, progress);
+  const answer = handleRequest({ kind: 'simulate', id: request.id, bytes, options: request.options }, files, progress)!;
+  if (answer.response.kind !== 'result' || !answer.response.ok) return answer;
+  const copy = bytes.slice();
+  return { response: { ...answer.response, bytes: copy }, transfer: [...answer.transfer, copy.buffer] };
 }

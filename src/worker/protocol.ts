@@ -6,7 +6,8 @@
 //   excerpts  the lines at some (line, column) of the file checked under `file`, built from the
 //             worker's own copy of the text (decoded and split there, once, on first need);
 //   simulate-file  the same for the bytes of `file` (a File or Blob, passed by reference: the
-//             worker reads it itself, so a large file is not copied on the page's thread);
+//             worker reads it itself, so a large file is never read on the page's thread); its
+//             result carries a copy of the bytes read, transferred to the page;
 //   release   forget the files checked under these ids.
 // worker → page: progress, result (of a simulate), excerpts (of an excerpts request).
 
@@ -54,7 +55,15 @@ export type PostedRequest = WorkerRequest | SimulateFileRequest;
 
 export type WorkerResponse =
   | { readonly kind: 'progress'; readonly id: number; readonly done: number; readonly total: number }
-  | { readonly kind: 'result'; readonly id: number; readonly ok: true; readonly result: SimulationResult }
-  | { readonly kind: 'result'; readonly id: number; readonly ok: false; readonly message: string }
+  | {
+      readonly kind: 'result';
+      readonly id: number;
+      readonly ok: true;
+      readonly result: SimulationResult;
+      /** simulate-file only: the file's bytes as read and checked (a copy: the worker keeps its own for excerpts). */
+      readonly bytes?: Uint8Array;
+    }
+  /** `unreadable`: a simulate-file whose file could not be read (changed on the disk since it was chosen). */
+  | { readonly kind: 'result'; readonly id: number; readonly ok: false; readonly message: string; readonly unreadable?: true }
   /** One excerpt per place asked (null: no such line, or the file was released). */
   | { readonly kind: 'excerpts'; readonly id: number; readonly excerpts: readonly (Excerpt | null)[] };

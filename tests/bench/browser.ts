@@ -15,7 +15,7 @@
 //   npm run bench:browser                     # build, then 10 runs per file
 //   npx tsx tests/bench/browser.ts --runs 3 --only valid --dir /tmp/other-build
 //   npx tsx tests/bench/browser.ts --runs 1 --profile /tmp/profiles   # + a main-thread CPU profile
-//                                     of the first cold check and render of each file (.cpuprofile,
+//                                     of the first run's cold and warm checks of each file (.cpuprofile,
 //                                     for Chromium's DevTools «Performance» panel or a script)
 
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
@@ -128,7 +128,7 @@ async function oneRun(page: Page, url: string, path: string, profile?: string): 
       render: t.result === null ? NaN : await longestTask(page, split, end),
     };
   };
-  // The main thread's CPU profile of the cold check and render, when asked (--profile).
+  // The main thread's CPU profile of the cold and warm checks and renders, when asked (--profile).
   const cdp = profile === undefined ? undefined : await page.context().newCDPSession(page);
   if (cdp) {
     await cdp.send('Profiler.enable');
@@ -136,11 +136,6 @@ async function oneRun(page: Page, url: string, path: string, profile?: string): 
     await cdp.send('Profiler.start');
   }
   const cold = await phases();
-  if (cdp) {
-    const { profile: recorded } = await cdp.send('Profiler.stop');
-    await writeFile(profile!, JSON.stringify(recorded));
-    await cdp.detach();
-  }
   const nodes = await page.evaluate(() => document.getElementsByTagName('*').length);
   // A string, not a function: tsx (esbuild keepNames) would wrap inner functions in a __name() the page lacks.
   const findings = await page.evaluate<string>(`(() => {
@@ -149,6 +144,11 @@ async function oneRun(page: Page, url: string, path: string, profile?: string): 
   })()`);
   await closeDialog(page);
   const warm = await phases();
+  if (cdp) {
+    const { profile: recorded } = await cdp.send('Profiler.stop');
+    await writeFile(profile!, JSON.stringify(recorded));
+    await cdp.detach();
+  }
   await closeDialog(page);
   return {
     load,

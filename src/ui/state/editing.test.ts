@@ -6,6 +6,7 @@
 import { describe, expect, test, vi } from 'vitest';
 import type { SimulationOptions } from '../../core/types';
 import { simulateFile } from '../../simulator';
+import { createSimulationClient } from '../../worker/client';
 import { fixtureText } from '../testing';
 import { RECHECK_DELAY_MS } from './edit-session.svelte';
 import { CHANGED_ON_DISK, EDITS_KEPT, SimulatorState } from './simulator.svelte';
@@ -104,6 +105,26 @@ describe('the editor and the results', () => {
     expect(simulator.runs).toEqual([previous]);
     expect(previous.notice).toBe(CHANGED_ON_DISK);
     expect(previous.result?.status).toBe('accepted');
+  });
+
+  test('a file changed on the disk, with the default reader (the worker reads the file): said, the previous results kept', async () => {
+    const simulator = new SimulatorState({ client: createSimulationClient({ createWorker: () => undefined }), store: memoryStore() });
+    let readable = true;
+    const file = fileOf(VALID);
+    const read = file.arrayBuffer.bind(file);
+    Object.defineProperty(file, 'arrayBuffer', {
+      value: () => (readable ? read() : Promise.reject(new DOMException('changed', 'NotReadableError'))),
+    });
+    simulator.setFiles([file]);
+    await simulator.simulate();
+    const previous = simulator.runs[0]!;
+    expect(previous.result?.status).toBe('accepted');
+    // The bytes the client read and checked are the run's (the editor opens on them).
+    expect(new TextDecoder().decode(previous.bytes!)).toBe(VALID);
+    readable = false;
+    await simulator.simulate();
+    expect(simulator.runs).toEqual([previous]);
+    expect(previous.notice).toBe(CHANGED_ON_DISK);
   });
 
   test('the editor holds changes when the file is simulated again: they are checked, and kept', async () => {

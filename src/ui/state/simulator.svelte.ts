@@ -9,7 +9,7 @@ import { readBytes } from '../../io/files';
 import { MAX_INPUT_BYTES } from '../../core/json/decode';
 import * as store from '../../io/store';
 import type { HistoryEntry, SavedSettings } from '../../io/store';
-import { CancelledError, createSimulationClient, type CheckHooks, type SimulationClient } from '../../worker/client';
+import { CancelledError, createSimulationClient, UnreadableFileError, type CheckHooks, type SimulationClient } from '../../worker/client';
 import { plural } from '../lib/counts';
 import { fr } from '../lib/typography';
 import { EditSession } from './edit-session.svelte';
@@ -98,9 +98,9 @@ export interface SimulatorStore {
   clearHistory(): Promise<boolean>;
 }
 
-/** The client's part the page needs: `check`, `warmUp` and `cancel` are optional (a test's client may have only `simulate`). */
+/** The client's part the page needs: `check`, `checkFile`, `warmUp` and `cancel` are optional (a test's client may have only `simulate`). */
 export type SimulatorClient = Pick<SimulationClient, 'simulate' | 'dispose'> &
-  Partial<Pick<SimulationClient, 'check' | 'warmUp' | 'cancel'>>;
+  Partial<Pick<SimulationClient, 'check' | 'checkFile' | 'warmUp' | 'cancel'>>;
 
 /** The progress of a running check: the file, and its requests checked so far (from the worker). */
 export interface CheckProgress {
@@ -118,6 +118,18 @@ export interface SimulatorDeps {
   readonly store?: SimulatorStore;
   readonly readFile?: (file: File) => Promise<Uint8Array>;
   readonly checkAttachments?: AttachmentsChecker;
+}
+
+/** A check that failed with `error` (a cancelled one too: the caller sees it was cancelled and drops this run). */
+function failedRun(
+  fileName: string,
+  options: SimulationOptions,
+  ruleSet: FileRun['ruleSet'],
+  bytes: Uint8Array | null,
+  error: unknown,
+): FileRun {
+  const reason = error instanceof CancelledError ? 'vérification annulée' : error instanceof Error ? error.message : String(error);
+  return new FileRun({ fileName, options, ruleSet, bytes, failure: fr`Le fichier n'a pas pu être vérifié : ${reason}` });
 }
 
 /** What the dialog says, and when: rejected files first, all accepted next, else no dialog. */
@@ -351,40 +363,35 @@ export class SimulatorState implements EditingActions {
           runs.push(new FileRun({ fileName: file.name, options, ruleSet, result: oversized(file.size) }));
           continue;
         }
-        let bytes: Uint8Array;
-        try {
-          bytes = await this.#readFile(file);
-        } catch {
-          // Changed on the disk since it was chosen: keep what the last check found.
-          const previous = this.runs.find((r) => r.fileName === file.name && r.result !== null);
-          if (previous) {
-            previous.notice = CHANGED_ON_DISK;
-            runs.push(previous);
-            continue;
-          }
-          runs.push(
-            new FileRun({
-              fileName: file.name,
-              options,
-              ruleSet,
-              failure: fr`Le fichier n'a pas pu être lu : s'il a été modifié, déplacé ou supprimé depuis qu'il a été choisi, choisissez-le à nouveau.`,
-            }),
-          );
-          continue;
-        }
-        if (this.#cancelled) break;
         // The editor holds changes to this file: they are checked instead, and kept.
         const session = this.#sessions.get(file.name);
         const edited = session?.edited ? session.snapshot() : null;
-        if (session && !edited) this.#dropSession(session);
-        const checked = edited ? new TextEncoder().encode(edited.text) : bytes;
         const onProgress = (done: number, total: number) => {
           this.progress = { fileName: file.name, file: k + 1, files: files.length, done, total };
         };
-        // The file itself goes to the worker when `bytes` are its plain content (the default
-        // reader): read there, not copied here.
-        const hooks: CheckHooks = !edited && this.#readFile === readBytes ? { onProgress, file } : { onProgress };
-        const run = await this.#checkBytes(file.name, checked, options, ruleSet, hooks);
+        let run: FileRun;
+        if (!edited && this.#readFile === readBytes && this.#client.checkFile) {
+          // The file's plain content (the default reader): the worker reads it, not the page.
+          const checked = await this.#checkFile(file, options, ruleSet, { onProgress });
+          if (checked === 'unreadable') {
+            runs.push(this.#unreadable(file, options, ruleSet));
+            continue;
+          }
+          run = checked;
+          if (session && !this.#cancelled) this.#dropSession(session);
+        } else {
+          let bytes: Uint8Array;
+          try {
+            bytes = await this.#readFile(file);
+          } catch {
+            runs.push(this.#unreadable(file, options, ruleSet));
+            continue;
+          }
+          if (this.#cancelled) break;
+          if (session && !edited) this.#dropSession(session);
+          const checked = edited ? new TextEncoder().encode(edited.text) : bytes;
+          run = await this.#checkBytes(file.name, checked, options, ruleSet, { onProgress });
+        }
         if (this.#cancelled) break;
         if (session && edited && run.result) {
           session.adopt(run, edited.version);
@@ -407,6 +414,38 @@ export class SimulatorState implements EditingActions {
     }
   }
 
+  /** A chosen file that cannot be read (changed on the disk since it was chosen): what the last check found, else why. */
+  #unreadable(file: File, options: SimulationOptions, ruleSet: FileRun['ruleSet']): FileRun {
+    const previous = this.runs.find((r) => r.fileName === file.name && r.result !== null);
+    if (previous) {
+      previous.notice = CHANGED_ON_DISK;
+      return previous;
+    }
+    return new FileRun({
+      fileName: file.name,
+      options,
+      ruleSet,
+      failure: fr`Le fichier n'a pas pu être lu : s'il a été modifié, déplacé ou supprimé depuis qu'il a été choisi, choisissez-le à nouveau.`,
+    });
+  }
+
+  /** A chosen file's check, read by the worker (see SimulationClient.checkFile): like #checkBytes, or 'unreadable'. */
+  async #checkFile(
+    file: File,
+    options: SimulationOptions,
+    ruleSet: FileRun['ruleSet'],
+    hooks: CheckHooks,
+  ): Promise<FileRun | 'unreadable'> {
+    const named = { ...options, fileName: file.name };
+    try {
+      const { result, excerpts, bytes } = await this.#client.checkFile!(file, named, hooks);
+      return new FileRun({ fileName: file.name, options, ruleSet, bytes, result, excerpts });
+    } catch (e) {
+      if (e instanceof UnreadableFileError) return 'unreadable';
+      return failedRun(file.name, options, ruleSet, null, e);
+    }
+  }
+
   /** One file's check (in the worker, with its progress): its results, or why it could not be made. */
   async #checkBytes(
     fileName: string,
@@ -425,9 +464,7 @@ export class SimulatorState implements EditingActions {
       const result = await this.#client.simulate(bytes, named);
       return new FileRun({ fileName, options, ruleSet, bytes, result });
     } catch (e) {
-      // A cancelled check: the caller sees #cancelled and drops this run.
-      const reason = e instanceof CancelledError ? 'vérification annulée' : e instanceof Error ? e.message : String(e);
-      return new FileRun({ fileName, options, ruleSet, bytes, failure: fr`Le fichier n'a pas pu être vérifié : ${reason}` });
+      return failedRun(fileName, options, ruleSet, bytes, e);
     }
   }
 
