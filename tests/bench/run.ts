@@ -2,7 +2,7 @@
 // table and its targets as PASS / ABOVE TARGET; the script always exits 0 — a benchmark
 // informs, it never fails CI.
 //
-// Sections: JSON check (below), attachments check (./attachments.ts), duplicate keys
+// Sections: JSON check (below), CLI memory (./cli-memory.ts), attachments check (./attachments.ts), duplicate keys
 // (./hostile.ts), bundle sizes (./sizes.ts). To add one (bundle
 // sizes…), write a `Section` and append it to SECTIONS; reuse `measure` from ./measure.
 
@@ -17,6 +17,7 @@ import { blackhole, fmtBytes, fmtMs, measure, table } from './measure';
 import { attachmentsSection, isAttachmentsProbe, runAttachmentsProbe } from './attachments';
 import { sizesSection } from './sizes';
 import { hostileSection } from './hostile';
+import { cliMemorySection } from './cli-memory';
 
 interface Section {
   readonly title: string;
@@ -225,7 +226,7 @@ const jsonCheck: Section = {
 
 // ---------------------------------------------------------------------------------------
 
-const SECTIONS: readonly Section[] = [jsonCheck, attachmentsSection, hostileSection, sizesSection];
+const SECTIONS: readonly Section[] = [jsonCheck, cliMemorySection, attachmentsSection, hostileSection, sizesSection];
 
 /** `--section <word>`: only the sections whose title contains it (`--section Attachments`). */
 function selected(argv: readonly string[]): readonly Section[] {
