@@ -3,12 +3,11 @@
 // status, the path of the finding and words of its message. The seed line behind each rule is
 // given beside its case (seeds: the OCR of the ASP / ANS guides).
 
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { zipSync } from 'fflate';
-import { BIN, builtCli, ROOT } from './built-cli';
+import { builtCli, ROOT, runCli } from './built-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const fixture = (path: string) => readFileSync(join(ROOT, 'src/rules', path), 'utf8');
@@ -72,11 +71,8 @@ function check(
     writeFileSync(join(dir, 'pieces.zip'), zipSync(files));
     zipArgs.push('--pj', join(dir, 'pieces.zip'));
   }
-  const raw = spawnSync(process.execPath, [BIN, path, ...args, ...zipArgs, '--format', 'json', '--out', join(dir, 'sortie.json')], {
-    cwd: dir,
-  });
-  const stdout = raw.stdout.toString('utf8');
-  return { status: raw.status, report: JSON.parse(stdout) as Report, stderr: raw.stderr.toString('utf8') };
+  const run = runCli([path, ...args, ...zipArgs, '--format', 'json', '--out', join(dir, 'sortie.json')], { cwd: dir });
+  return { status: run.status, report: JSON.parse(run.stdout) as Report, stderr: run.stderr };
 }
 
 const codes = (issues: readonly Issue[]) => issues.map((i) => `${i.code} ${i.path}`);

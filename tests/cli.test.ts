@@ -1,11 +1,10 @@
 // The `segur-sim` command: args.ts and report.ts as units, then the built bin end to end
 // (dist/cli/segur-sim.mjs, spawned with node in a temporary folder).
 
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, builtCli, ROOT } from './built-cli';
+import { builtCli, ROOT, runCli, type CliRun } from './built-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultOutputName, HELP, parseArgs, parseVatRate, USAGE, type CliOptions } from '../src/cli/args';
 import {
@@ -458,22 +457,8 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly raw: SpawnSyncReturns<Buffer>;
-}
-
-function cli(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {}): Run {
-  const env: Record<string, string | undefined> = { ...process.env, NO_COLOR: undefined, FORCE_COLOR: undefined, ...opts.env };
-  for (const k of Object.keys(env)) if (env[k] === undefined) delete env[k];
-  const raw = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: opts.cwd ?? work,
-    input: opts.input ?? '',
-    env: env as NodeJS.ProcessEnv,
-  });
-  return { status: raw.status, stdout: raw.stdout.toString('utf8'), stderr: raw.stderr.toString('utf8'), raw };
+function cli(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {}): CliRun {
+  return runCli(args, { ...opts, cwd: opts.cwd ?? work });
 }
 
 /** A fresh sub-folder of the temp dir holding `name` with `text`. */
@@ -484,7 +469,7 @@ function fileIn(name: string, text: string | Buffer): { dir: string; path: strin
   return { dir, path };
 }
 
-function expectUsage(r: Run, message: RegExp): void {
+function expectUsage(r: CliRun, message: RegExp): void {
   expect(r.status).toBe(64);
   expect(r.stdout).toBe('');
   expect(r.stderr).toMatch(message);

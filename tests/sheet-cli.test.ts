@@ -2,11 +2,11 @@
 // end to end (dist/cli/segur-sim.mjs, spawned with node in a temporary folder), and the files it
 // writes checked by `segur-sim` itself.
 
-import { execSync, spawnSync } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { BIN, builtCli } from './built-cli';
+import { builtCli, runCli } from './built-cli';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBuildArgs, parseTemplateArgs } from '../src/cli/sheet-args';
 
@@ -57,12 +57,7 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-function cli(args: string[], cwd: string) {
-  const env = { ...process.env };
-  delete env['FORCE_COLOR'];
-  const raw = spawnSync(process.execPath, [BIN, ...args], { cwd, env, timeout: 120_000 });
-  return { status: raw.status, stdout: raw.stdout.toString('utf8'), stderr: raw.stderr.toString('utf8'), raw };
-}
+const cli = (args: string[], cwd: string) => runCli(args, { cwd });
 
 const folder = () => mkdtempSync(join(work, 'case-'));
 const jsonFiles = (dir: string) =>

@@ -2,12 +2,11 @@
 // (tests/hostile/generate.ts; nothing stored), the large ones in a CI-sized form. The full-sized
 // ones are measured by `npm run bench` (tests/bench/hostile.ts), never timed here.
 
-import { spawnSync } from 'node:child_process';
 import { linkSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
-import { BIN, builtCli } from '../built-cli';
+import { builtCli, runCli, type CliRun } from '../built-cli';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkAttachments } from '../../src/attachments/check';
 import { expectedAttachments } from '../../src/attachments/expected';
@@ -53,18 +52,8 @@ afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-interface Run {
-  readonly status: number | null;
-  readonly stdout: string;
-  readonly stderr: string;
-}
-
-function cli(args: string[], input: string | Buffer = ''): Run {
-  const env: NodeJS.ProcessEnv = { ...process.env };
-  delete env['FORCE_COLOR'];
-  delete env['NO_COLOR'];
-  const raw = spawnSync(process.execPath, [BIN, ...args], { cwd: work, input, env, maxBuffer: 1 << 28 });
-  return { status: raw.status, stdout: raw.stdout.toString('utf8'), stderr: raw.stderr.toString('utf8') };
+function cli(args: string[], input: string | Buffer = ''): CliRun {
+  return runCli(args, { cwd: work, input });
 }
 
 /** A fresh folder holding `name` with `data`. */
