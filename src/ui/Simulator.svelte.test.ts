@@ -146,7 +146,8 @@ describe('results view', () => {
     await user.click(within(section).getByRole('button', { name: /^Afficher les demandes suivantes/ }));
     expect(shown()).toBeGreaterThan(before);
     // Each item says where its finding is, for an editor to open the file there.
-    const item = section.querySelector<HTMLElement>('.issue')!;
+    // (The requests' findings: the file's own warning, G020 on its name, is listed above them.)
+    const item = section.querySelector<HTMLElement>('ol.requests .issue')!;
     const first = [...expected.requests[0]!.errors, ...expected.requests[0]!.warnings][0]!;
     expect(item.dataset).toMatchObject({
       path: first.path,
@@ -158,7 +159,7 @@ describe('results view', () => {
     await user.click(line);
     expect(line).toHaveAttribute('aria-pressed', 'true');
     expect(within(section).getByText('150 demandes affichées sur 150')).toBeInTheDocument();
-    expect([...section.querySelectorAll('.issue-code')].every((a) => a.textContent === 'E010')).toBe(true);
+    expect([...section.querySelectorAll('ol.requests .issue-code')].every((a) => a.textContent === 'E010')).toBe(true);
     // By severity: no warning here.
     await user.selectOptions(within(section).getByLabelText('Gravité'), 'warning');
     expect(within(section).getByText('Aucune demande pour ce filtre.')).toBeInTheDocument();

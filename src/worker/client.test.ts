@@ -71,6 +71,17 @@ describe('simulation client', () => {
     expect((worker.received[0] as SimulateRequest).options.profiles).toEqual(['mailiz']);
   });
 
+  test('every option reaches the worker, the file name too (its warning G020)', async () => {
+    const worker = new FakeWorker();
+    const client = createSimulationClient({ createWorker: () => worker as unknown as Worker });
+    const named = { ...options, profiles: new Proxy<Profile[]>(['mailiz'], {}), strict: false, fileName: 'mauvais nom.json' };
+    const result = await client.simulate(fixture, named);
+    expect((worker.received[0] as SimulateRequest).options).toEqual({ ...named, profiles: ['mailiz'] });
+    expect(result.globalWarnings.map((w) => w.code)).toContain('G020');
+    const viaFile = await client.checkFile(new Blob([fixture]), named);
+    expect(viaFile.result.globalWarnings.map((w) => w.code)).toContain('G020');
+  });
+
   test('a worker that crashes: the request is checked on the main thread', async () => {
     const client = createSimulationClient({ createWorker: () => new FakeWorker('crash') as unknown as Worker });
     expect(await client.simulate(fixture, options)).toEqual(simulateFile(fixture, options));

@@ -290,14 +290,11 @@ async function readOrRefuse(file: Blob): Promise<Uint8Array> {
   }
 }
 
+/**
+ * `options` as plain data, every field of it (a reactive proxy cannot be cloned to the worker; a
+ * field copied one by one would be lost the day a new one is added, as `fileName` once was).
+ */
 function plainOptions(options: SimulationOptions): SimulationOptions {
-  return {
-    type: options.type,
-    dsr: options.dsr,
-    ...(options.profiles ? { profiles: [...options.profiles] } : {}),
-    ...(options.vatRate !== undefined ? { vatRate: options.vatRate } : {}),
-    ...(options.strict !== undefined ? { strict: options.strict } : {}),
-    ...(options.firstErrorOnly !== undefined ? { firstErrorOnly: options.firstErrorOnly } : {}),
-    ...(options.today !== undefined ? { today: options.today } : {}),
-  };
+  const plain: SimulationOptions = { ...options };
+  return options.profiles ? { ...plain, profiles: [...options.profiles] } : plain;
 }

@@ -195,7 +195,9 @@ async function main(): Promise<void> {
     const rows: string[][] = [];
     for (const file of files) {
       const runs: Run[] = [];
-      const path = join(tmp, `${file.label}.json`);
+      // Named by the rule (JSON-numeroAns-AAAAMMJJ-NNN.json), in a folder of its own: no file-name warning G020.
+      const path = join(tmp, file.label, 'JSON-MDVLGC0001-20261122-001.json');
+      await mkdir(join(tmp, file.label));
       await writeFile(path, file.bytes);
       for (let i = 0; i < RUNS; i++) {
         // A new document each run (a new query: goto() to the same address with a hash would

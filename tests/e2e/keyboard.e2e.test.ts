@@ -76,8 +76,8 @@ describe('the simulator with the keyboard only', () => {
     const browseOutline = await outlineOf(page, 'label.file-button');
     expect(browseOutline?.style).toBe('solid');
     expect(browseOutline?.width).toBeGreaterThanOrEqual(2);
-    await fileInput(page).setInputFiles(jsonFile('JSON-clavier.json', invalidAdvance())); // the only non-keyboard step
-    await page.getByRole('list', { name: 'Fichiers choisis' }).getByText('JSON-clavier.json').waitFor();
+    await fileInput(page).setInputFiles(jsonFile('JSON-MDVLGC0001-20261122-001.json', invalidAdvance())); // the only non-keyboard step
+    await page.getByRole('list', { name: 'Fichiers choisis' }).getByText('JSON-MDVLGC0001-20261122-001.json').waitFor();
     expect(await focused(page)).toBe('INPUT#fichier');
     expect(await tab(page)).toBe('INPUT#pj');
     expect(await tab(page)).toBe('INPUT#pj-complet');
@@ -109,7 +109,7 @@ describe('the simulator with the keyboard only', () => {
       now = await tab(page);
     }
     expect(passed).toEqual([
-      `BUTTON:${WORDS.downloadOutput} (JSON-clavier_sortie.json)`,
+      `BUTTON:${WORDS.downloadOutput} (JSON-MDVLGC0001-20261122-001_sortie.json)`,
       'BUTTON:Télécharger le rapport (JSON)',
       'BUTTON:Modifier le fichier',
       'SUMMARY',

@@ -334,7 +334,11 @@ describe('the verdict with attachments', () => {
     });
     const user = await run(simulator, fixtureFile('avance.json'), [new File([new Uint8Array(30)], 'pieces.zip')]);
     await user.click(within(await screen.findByRole('dialog', { name: REJECTED })).getByRole('button', { name: 'Fermer' }));
-    expect(screen.getByText(/^Les zips n'ont pas pu être lus/)).toBeInTheDocument();
+    const failure = screen.getByText(/^Les zips n'ont pas pu être lus/);
+    // The browser's own words (English) are not shown; the notice does not point to a table that is not there.
+    expect(failure.textContent).not.toMatch(/could not be found/);
+    expect(screen.getByText(/n'ont pas pu être vérifiées/).textContent).not.toMatch(/Documents attendus/);
+    expect(screen.queryByRole('table', { name: 'Documents attendus' })).not.toBeInTheDocument();
   });
 
   test('a check longer than 150 ms shows a determinate « Vérification des pièces justificatives… »', async () => {

@@ -11,13 +11,18 @@ import { fixtureText } from '../testing';
 import { RECHECK_DELAY_MS } from './edit-session.svelte';
 import { CHANGED_ON_DISK, EDITS_KEPT, SimulatorState } from './simulator.svelte';
 
-const memoryStore = () => ({
-  loadSettings: async () => undefined,
-  saveSettings: async () => true,
-  loadHistory: async () => [],
-  addToHistory: async () => [],
-  clearHistory: async () => true,
-});
+const memoryStore = () => {
+  /** The entries of each addToHistory call. */
+  const added: unknown[][] = [];
+  return {
+    added,
+    loadSettings: async () => undefined,
+    saveSettings: async () => true,
+    loadHistory: async () => [],
+    addToHistory: async (entries: readonly unknown[]) => (added.push([...entries]), []),
+    clearHistory: async () => true,
+  };
+};
 
 function setup(readFile?: (file: File) => Promise<Uint8Array>) {
   const calls: { text: string; options: SimulationOptions }[] = [];
@@ -28,8 +33,9 @@ function setup(readFile?: (file: File) => Promise<Uint8Array>) {
     },
     dispose() {},
   };
-  const simulator = new SimulatorState({ client, store: memoryStore(), ...(readFile ? { readFile } : {}) });
-  return { simulator, calls };
+  const store = memoryStore();
+  const simulator = new SimulatorState({ client, store, ...(readFile ? { readFile } : {}) });
+  return { simulator, calls, store };
 }
 
 const VALID = fixtureText();
@@ -93,7 +99,7 @@ describe('the editor and the results', () => {
 
   test('a file changed on the disk: said, the previous results kept', async () => {
     let readable = true;
-    const { simulator } = setup(async (file) => {
+    const { simulator, store } = setup(async (file) => {
       if (!readable) throw new DOMException('changed', 'NotReadableError');
       return new Uint8Array(await file.arrayBuffer());
     });
@@ -105,6 +111,45 @@ describe('the editor and the results', () => {
     expect(simulator.runs).toEqual([previous]);
     expect(previous.notice).toBe(CHANGED_ON_DISK);
     expect(previous.result?.status).toBe('accepted');
+    // Not a new check: no verdict, no history entry; the announcement says what was kept.
+    expect(simulator.verdict).toBeNull();
+    expect(simulator.announcement).toMatch(
+      /^avance\.json\s: le fichier a changé sur le disque et n'a pas pu être relu\s; les résultats affichés sont ceux du contrôle précédent\.$/,
+    );
+    expect(store.added).toHaveLength(1);
+  });
+
+  test('edits are checked without reading the file on the disk (it may be gone)', async () => {
+    let readable = true;
+    const { simulator, calls } = setup(async (file) => {
+      if (!readable) throw new DOMException('changed', 'NotReadableError');
+      return new Uint8Array(await file.arrayBuffer());
+    });
+    simulator.setFiles([fileOf(NO_COMMA)]);
+    await simulator.simulate();
+    const { session, bump } = edit(simulator, () => VALID);
+    bump();
+    session.changed(true);
+    await session.check();
+    readable = false;
+    await simulator.simulate();
+    expect(calls.at(-1)!.text).toBe(VALID);
+    expect(simulator.runs[0]!.status).toBe('accepted');
+    expect(simulator.runs[0]!.notice).not.toBe(CHANGED_ON_DISK);
+  });
+
+  test('two chosen files of one name: said at once, nothing checked', async () => {
+    const { simulator, calls } = setup();
+    simulator.setFiles([fileOf(VALID, 'same.json'), fileOf(NO_COMMA, 'same.json'), fileOf(VALID, 'other.json')]);
+    const said =
+      "Plusieurs fichiers choisis portent le même nom (same.json)\u00a0: leurs résultats se confondraient. Renommez-les, ou vérifiez-les l'un après l'autre.";
+    expect(simulator.fileError).toBe(said);
+    await simulator.simulate();
+    expect(calls).toEqual([]);
+    expect(simulator.runs).toEqual([]);
+    expect(simulator.fileError).toBe(said);
+    simulator.setFiles([fileOf(VALID, 'same.json')]);
+    expect(simulator.fileError).toBe('');
   });
 
   test('a file changed on the disk, with the default reader (the worker reads the file): said, the previous results kept', async () => {

@@ -132,6 +132,20 @@ function failedRun(
   return new FileRun({ fileName, options, ruleSet, bytes, failure: fr`Le fichier n'a pas pu être vérifié : ${reason}` });
 }
 
+/** The names given to more than one of `files` (each once). */
+function sameNames(files: readonly File[]): string[] {
+  const names = files.map((f) => f.name);
+  return names.filter((name, i) => names.indexOf(name) !== i && names.indexOf(name, names.indexOf(name) + 1) === i);
+}
+
+/**
+ * Files of one name cannot be told apart here (results, editor, output file and history are by
+ * name): said, and how to go on. The portal takes one file at a time anyway.
+ */
+function sameNamesError(names: readonly string[]): string {
+  return fr`Plusieurs fichiers choisis portent le même nom (${names.join(', ')}) : leurs résultats se confondraient. Renommez-les, ou vérifiez-les l'un après l'autre.`;
+}
+
 /** What the dialog says, and when: rejected files first, all accepted next, else no dialog. */
 export function verdictFor(runs: readonly FileRun[]): Verdict | null {
   const rejected = runs.filter((r) => r.status === 'rejected');
@@ -151,12 +165,15 @@ export function announcementFor(runs: readonly FileRun[]): string {
   const parts = [fr`Simulation terminée : ${plural(requests, 'demande', 'demandes')}, ${plural(rejected, 'rejetée', 'rejetées')}.`];
   const checked = runs.filter((r) => r.attachments !== null || r.attachmentsFailure !== null);
   if (checked.length > 0) {
-    const faulty = checked.filter((r) => r.attachmentsFaulty);
-    parts.push(
-      faulty.length === 0
-        ? fr`Pièces justificatives : aucun défaut.`
-        : fr`Pièces justificatives en défaut${runs.length > 1 ? ` pour ${faulty.map((r) => r.fileName).join(', ')}` : ''} : voir « Documents attendus ».`,
-    );
+    const unread = checked.filter((r) => r.attachmentsFailure !== null);
+    const faulty = checked.filter((r) => r.attachmentsFaulty && r.attachmentsFailure === null);
+    if (unread.length > 0) parts.push(fr`Les zips n'ont pas pu être lus : choisissez-les à nouveau.`);
+    else
+      parts.push(
+        faulty.length === 0
+          ? fr`Pièces justificatives : aucun défaut.`
+          : fr`Pièces justificatives en défaut${runs.length > 1 ? ` pour ${faulty.map((r) => r.fileName).join(', ')}` : ''} : voir « Documents attendus ».`,
+      );
   }
   const invalid = runs.filter((r) => r.status === 'invalid');
   // (Not the banner's words again: the banner says them.)
@@ -280,7 +297,8 @@ export class SimulatorState implements EditingActions {
   setFiles(files: readonly File[]): void {
     this.files = [...files];
     if (files.length > 0) {
-      this.fileError = '';
+      const twice = sameNames(files);
+      this.fileError = twice.length > 0 ? sameNamesError(twice) : '';
       this.#client.warmUp?.();
     }
   }
@@ -338,6 +356,11 @@ export class SimulatorState implements EditingActions {
       this.fileError = 'Choisissez au moins un fichier JSON.';
       return;
     }
+    const twice = sameNames(this.files);
+    if (twice.length > 0) {
+      this.fileError = sameNamesError(twice);
+      return;
+    }
     this.fileError = '';
     const options: SimulationOptions = this.form.options();
     const rs = this.form.ruleSet;
@@ -370,7 +393,10 @@ export class SimulatorState implements EditingActions {
           this.progress = { fileName: file.name, file: k + 1, files: files.length, done, total };
         };
         let run: FileRun;
-        if (!edited && this.#readFile === readBytes && this.#client.checkFile) {
+        if (edited) {
+          // The editor's text is what is checked: the file on the disk is not read (it may have changed since).
+          run = await this.#checkBytes(file.name, new TextEncoder().encode(edited.text), options, ruleSet, { onProgress });
+        } else if (this.#readFile === readBytes && this.#client.checkFile) {
           // The file's plain content (the default reader): the worker reads it, not the page.
           const checked = await this.#checkFile(file, options, ruleSet, { onProgress });
           if (checked === 'unreadable') {
@@ -388,9 +414,8 @@ export class SimulatorState implements EditingActions {
             continue;
           }
           if (this.#cancelled) break;
-          if (session && !edited) this.#dropSession(session);
-          const checked = edited ? new TextEncoder().encode(edited.text) : bytes;
-          run = await this.#checkBytes(file.name, checked, options, ruleSet, { onProgress });
+          if (session) this.#dropSession(session);
+          run = await this.#checkBytes(file.name, bytes, options, ruleSet, { onProgress });
         }
         if (this.#cancelled) break;
         if (session && edited && run.result) {
@@ -487,12 +512,21 @@ export class SimulatorState implements EditingActions {
       return;
     }
     this.quiet = false;
+    // Runs shown already (a file that could not be read again keeps its last results) were not
+    // checked now: no verdict, no history entry for them; the announcement says they were kept.
+    const kept = runs.filter((r) => this.runs.includes(r) && r.notice === CHANGED_ON_DISK);
+    const fresh = runs.filter((r) => !kept.includes(r));
     // The worker keeps a copy of each shown file for its excerpts: those no longer shown may go.
     for (const run of this.runs) if (!runs.includes(run)) run.release();
     this.runs = runs;
-    this.verdict = verdictFor(runs);
-    this.announcement = announcementFor(runs);
-    void this.#record(runs);
+    this.verdict = verdictFor(fresh);
+    const said = fresh.length > 0 ? [announcementFor(fresh)] : [];
+    if (kept.length > 0)
+      said.push(
+        fr`${kept.map((r) => r.fileName).join(', ')} : ${kept.length > 1 ? 'ces fichiers ont' : 'le fichier a'} changé sur le disque et n'${kept.length > 1 ? 'ont' : 'a'} pas pu être ${kept.length > 1 ? 'relus' : 'relu'} ; les résultats affichés sont ceux du contrôle précédent.`,
+      );
+    this.announcement = said.join(' ');
+    void this.#record(fresh);
   }
 
   /**
@@ -661,7 +695,8 @@ export class SimulatorState implements EditingActions {
           run.setAttachments(report);
         } catch (e) {
           if (this.#abort.signal.aborted || cancelled.aborted) return; // the page is gone, or « Annuler »
-          const reason = e instanceof Error && e.message ? ` (${e.message})` : '';
+          // Our own errors are French; a browser's (DOMException: NotReadableError…) are not shown.
+          const reason = e instanceof Error && !(e instanceof DOMException) && e.message ? ` (${e.message})` : '';
           run.setAttachments(
             null,
             fr`Les zips n'ont pas pu être lus${reason} : s'ils ont été modifiés, déplacés ou supprimés depuis qu'ils ont été choisis, choisissez-les à nouveau.`,
