@@ -43,14 +43,12 @@ export function annotateBytes(bytes: Uint8Array, text: string, byteOffsets: Byte
   const edits = editsFor(text, treatments);
   const offsets: number[] = [];
   for (const edit of edits) offsets.push(byteOffsets.of(edit.from), byteOffsets.of(edit.to));
-  // Most requests get the same `"0000"` / `"Demande acceptée"`: encode each text once.
-  const encoded = new Map<string, Uint8Array>();
+  // Most requests get the same `"0000"` / `"Demande acceptée"`: each encoded once.
+  const encode = lastTwo((insert) => encoder.encode(insert));
   const inserts: Uint8Array[] = [];
   let size = bytes.length;
   for (let i = 0; i < edits.length; i++) {
-    const insert = edits[i]!.insert;
-    let bytesOf = encoded.get(insert);
-    if (bytesOf === undefined) encoded.set(insert, (bytesOf = encoder.encode(insert)));
+    const bytesOf = encode(edits[i]!.insert);
     inserts.push(bytesOf);
     size += bytesOf.length - (offsets[2 * i + 1]! - offsets[2 * i]!);
   }
@@ -71,8 +69,8 @@ export function annotateBytes(bytes: Uint8Array, text: string, byteOffsets: Byte
 
 function editsFor(text: string, treatments: readonly Treatment[]): Edit[] {
   const edits: Edit[] = [];
-  const json = new Map<string, string>(); // most requests share `"0000"` / `"Demande acceptée"`
-  const quoted = (s: string) => json.get(s) ?? (json.set(s, JSON.stringify(s)), json.get(s)!);
+  // Most requests share `"0000"` / `"Demande acceptée"`: each quoted once.
+  const quoted = lastTwo((s) => JSON.stringify(s));
   for (const { request, code, label } of treatments) {
     const values = { codeTraitement: quoted(code), libelleTraitement: quoted(label) };
     const missing: (typeof TAGS)[number][] = [];
@@ -95,6 +93,33 @@ function editsFor(text: string, treatments: readonly Treatment[]): Edit[] {
       );
   }
   return edits.sort((a, b) => a.from - b.from);
+}
+
+/**
+ * `make`, remembering its answers for the last two texts it was given, found by comparison
+ * rather than in a Map: the code and the label of accepted requests are the same two strings
+ * again and again, while a rejected file has a label of its own per request, a long
+ * concatenation that a Map would flatten and hash only to find nothing (issue 12).
+ */
+function lastTwo<T>(make: (text: string) => T): (text: string) => T {
+  // The most recent text and its answer, then the one before.
+  let text0: string | undefined;
+  let answer0: T | undefined;
+  let text1: string | undefined;
+  let answer1: T | undefined;
+  return (text) => {
+    if (text === text0) return answer0!;
+    if (text !== text1) {
+      text1 = text;
+      answer1 = make(text);
+    }
+    const answer = answer1!;
+    text1 = text0;
+    answer1 = answer0;
+    text0 = text;
+    answer0 = answer;
+    return answer;
+  };
 }
 
 /** Members appended after the last one, separated and indented as that one is. */

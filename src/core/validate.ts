@@ -93,10 +93,15 @@ export function foundArgs(text: string, node: JsonNode): Pick<FindingArgs, 'foun
   return invisible === undefined ? { found, kind: 'string' } : { found, kind: 'string', invisible };
 }
 
-/** The advice's arguments and fix, spread into a finding. */
+/**
+ * The advice's arguments and fix, added to a finding's. Object.assign rather than
+ * `{ ...args, advice, write }`: V8 (Node 20) gives a spread copy a map of its own, and every
+ * property added after the spread then makes one more map, about 1 µs each (issue 12: a
+ * rejected file has such a finding in each request).
+ */
 function withAdvice(args: FindingArgs, advice: Advice | undefined): { args: FindingArgs; fix?: Fix } {
   if (!advice) return { args };
-  return { args: { ...args, advice: advice.advice, write: advice.write }, fix: advice.fix };
+  return { args: Object.assign({}, args, { advice: advice.advice, write: advice.write }), fix: advice.fix };
 }
 
 /**

@@ -161,6 +161,14 @@ class Parser {
   private readonly firstKey: Uint16Array;
   /** The id of the key `parseKey` just read. */
   private keyId = 0;
+  /**
+   * The members and items read so far of the objects and arrays still open, innermost last
+   * (`open` of them are in use: the array itself never shrinks). Each object or array copies its
+   * own out when it closes, into an array of its exact size: an array built by push keeps spare
+   * room (17 slots for 4 members), and the tree outlives the parse (issue 12: a 3 MB file).
+   */
+  private readonly pending: (JsonMember | JsonNode)[] = [];
+  private open = 0;
 
   constructor(
     readonly text: string,
@@ -274,22 +282,22 @@ class Parser {
     const start = this.charAt(this.pos);
     if (depth > MAX_DEPTH) this.fail('too-deep', start);
     this.pos++;
-    const members: JsonMember[] = [];
     this.skipSpace();
     if (b[this.pos] === 0x7d) {
       this.pos++;
-      return { type: 'object', start, end: this.charAt(this.pos), members };
+      return { type: 'object', start, end: this.charAt(this.pos), members: [] };
     }
+    const first = this.open;
     let previous = -1;
     for (;;) {
       const keyStart = this.charAt(this.pos);
       const k = b[this.pos];
       if (k !== QUOTE) {
-        if (k === 0x7d && members.length > 0) this.fail('trailing-comma', keyStart, '}', '}');
+        if (k === 0x7d && this.open > first) this.fail('trailing-comma', keyStart, '}', '}');
         if (k === 0x27) this.fail('single-quote', keyStart);
         if (k === 0x2f) this.fail('comment', keyStart);
         if (k === undefined) this.fail('unexpected-end', keyStart, undefined, '}');
-        this.failDecimalComma(members, keyStart);
+        if (this.open > first) this.failDecimalComma(this.pending[this.open - 1] as JsonMember, keyStart);
         this.fail('expected-key', keyStart, this.isWordCharAt(this.pos) ? this.wordAt(keyStart) : undefined);
       }
       const guess = previous < 0 ? this.firstKey[parentKey]! : this.nextKey[previous]!;
@@ -306,9 +314,11 @@ class Parser {
       this.pos++;
       this.skipSpace();
       const value = this.parseValue(depth, id);
-      members.push({ key, keyStart, keyEnd, value });
+      this.pending[this.open++] = { key, keyStart, keyEnd, value };
       if (!this.moreAfterItem('}')) break;
     }
+    const members = this.pending.slice(first, this.open) as JsonMember[];
+    this.open = first;
     const object: JsonObject = { type: 'object', start, end: this.charAt(this.pos), members };
     if (members.length > 1) this.findDuplicates(object);
     return object;
@@ -319,17 +329,20 @@ class Parser {
     const start = this.charAt(this.pos);
     if (depth > MAX_DEPTH) this.fail('too-deep', start);
     this.pos++;
-    const items: JsonNode[] = [];
     this.skipSpace();
     if (b[this.pos] === 0x5d) {
       this.pos++;
-      return { type: 'array', start, end: this.charAt(this.pos), items };
+      return { type: 'array', start, end: this.charAt(this.pos), items: [] };
     }
+    const first = this.open;
     for (;;) {
-      if (b[this.pos] === 0x5d && items.length > 0) this.fail('trailing-comma', this.charAt(this.pos), ']', ']');
-      items.push(this.parseValue(depth, parentKey));
+      if (b[this.pos] === 0x5d && this.open > first) this.fail('trailing-comma', this.charAt(this.pos), ']', ']');
+      const item = this.parseValue(depth, parentKey);
+      this.pending[this.open++] = item;
       if (!this.moreAfterItem(']')) break;
     }
+    const items = this.pending.slice(first, this.open) as JsonNode[];
+    this.open = first;
     return { type: 'array', start, end: this.charAt(this.pos), items };
   }
 
@@ -360,10 +373,11 @@ class Parser {
   /**
    * `"montantSegurHT": 1075,00` (a decimal comma, as a French spreadsheet writes it): the comma
    * ends the number and digits stand where a key should. Reported at the number, with its fix.
+   * `previous`: the member read before the comma.
    */
-  private failDecimalComma(members: readonly JsonMember[], at: number): void {
-    const last = members[members.length - 1]?.value;
-    if (last?.type !== 'number' || this.text.slice(last.end, at) !== ',' || !isDigit(this.text.charCodeAt(at))) return;
+  private failDecimalComma(previous: JsonMember, at: number): void {
+    const last = previous.value;
+    if (last.type !== 'number' || this.text.slice(last.end, at) !== ',' || !isDigit(this.text.charCodeAt(at))) return;
     let end = at;
     while (isDigit(this.text.charCodeAt(end))) end++;
     const raw = this.text.slice(last.start, last.end);

@@ -3,12 +3,17 @@
 // office's, 356 000 000 00048, which follows Luhn; Corsican FINESS numbers (2A…, 2B…) carry letters
 // and are not checked.
 
-/** Luhn: doubling every second digit from the right, the sum is a multiple of 10. */
+/**
+ * Luhn: doubling every second digit from the right, the sum is a multiple of 10. False unless
+ * `digits` is one or more ASCII digits (checked in the loop, not by a regular expression: every
+ * RPPS and FINESS of a file comes here, 40 000 in a 3 MB one).
+ */
 export function luhn(digits: string): boolean {
-  if (!/^\d+$/.test(digits)) return false;
+  if (digits.length === 0) return false;
   let sum = 0;
   for (let i = 0; i < digits.length; i++) {
     let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (d < 0 || d > 9) return false;
     if (i % 2 === 1) {
       d *= 2;
       if (d > 9) d -= 9;
@@ -36,6 +41,7 @@ export function isValidRpps(s: string): boolean {
 }
 
 export function isValidFiness(s: string): boolean {
-  if (/^2[AB]\d{7}$/.test(s)) return true;
+  // The regular expression only for a number that starts like a Corsican one.
+  if (s.charCodeAt(0) === 0x32 && /^2[AB]\d{7}$/.test(s)) return true;
   return luhn(s);
 }
