@@ -229,25 +229,21 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
     // Plain data only: a reactive proxy cannot cross to the worker.
     const request: SimulateRequest = { kind: 'simulate', id: nextId++, bytes, options: plainOptions(options) };
     local.keep(request.id, bytes);
-    const w = start();
-    if (!w) return onMainThread(request, hooks);
     return send(request, hooks);
   };
 
-  const checkFile = (file: Blob, options: SimulationOptions, hooks: CheckHooks = {}): Promise<FileCheck> => {
-    const request: SimulateFileRequest = { kind: 'simulate-file', id: nextId++, file, options: plainOptions(options) };
-    const w = start();
-    if (!w) return onMainThread(request, hooks);
-    return send(request, hooks);
-  };
+  const checkFile = (file: Blob, options: SimulationOptions, hooks: CheckHooks = {}): Promise<FileCheck> =>
+    send({ kind: 'simulate-file', id: nextId++, file, options: plainOptions(options) }, hooks);
 
-  /** Posts a check to the live worker; its answer settles the promise (see onmessage). */
-  const send = (request: SimulateRequest | SimulateFileRequest, hooks: CheckHooks): Promise<FileCheck> =>
-    new Promise<FileCheck>((resolve, reject) => {
+  /** Posts a check to the worker (started if need be), whose answer settles the promise (see onmessage); with no worker, checks on the main thread. */
+  const send = (request: SimulateRequest | SimulateFileRequest, hooks: CheckHooks): Promise<FileCheck> => {
+    if (!start()) return onMainThread(request, hooks);
+    return new Promise<FileCheck>((resolve, reject) => {
       checks.set(request.id, { request, hooks, resolve, reject });
       inWorker.add(request.id);
       post(request);
     });
+  };
 
   return {
     check,

@@ -2,6 +2,7 @@
 // requests in, responses out (with what to transfer: the output file's buffer, not copied).
 // Files (./files.ts) keeps each checked file's bytes, and its lines once an excerpt is asked for.
 
+import { readBytes } from '../io/files';
 import { simulateFile } from '../simulator';
 import type { Files } from './files';
 import type { PostedRequest, SimulateRequest, WorkerRequest, WorkerResponse } from './protocol';
@@ -80,7 +81,7 @@ export async function handlePosted(
   if (request.kind !== 'simulate-file') return handleRequest(request, files, progress);
   let bytes: Uint8Array;
   try {
-    bytes = new Uint8Array(await request.file.arrayBuffer());
+    bytes = await readBytes(request.file);
   } catch (e) {
     const message = `le fichier n'a pas pu être lu (${e instanceof Error ? e.message : String(e)})`;
     return { response: { kind: 'result', id: request.id, ok: false, message, unreadable: true }, transfer: [] };

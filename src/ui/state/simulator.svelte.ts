@@ -132,10 +132,11 @@ function failedRun(
   return new FileRun({ fileName, options, ruleSet, bytes, failure: fr`Le fichier n'a pas pu être vérifié : ${reason}` });
 }
 
-/** The names given to more than one of `files` (each once). */
+/** The names given to more than one of `files` (each once, where it is first repeated). */
 function sameNames(files: readonly File[]): string[] {
   const names = files.map((f) => f.name);
-  return names.filter((name, i) => names.indexOf(name) !== i && names.indexOf(name, names.indexOf(name) + 1) === i);
+  const repeated = names.filter((name, i) => names.indexOf(name) < i);
+  return repeated.filter((name, i) => repeated.indexOf(name) === i);
 }
 
 /**
@@ -392,32 +393,23 @@ export class SimulatorState implements EditingActions {
         const onProgress = (done: number, total: number) => {
           this.progress = { fileName: file.name, file: k + 1, files: files.length, done, total };
         };
+        // What is checked: the editor's text (the file on the disk is not read: it may have changed
+        // since); else the file itself, read by the worker when the default reader would read it.
         let run: FileRun;
-        if (edited) {
-          // The editor's text is what is checked: the file on the disk is not read (it may have changed since).
-          run = await this.#checkBytes(file.name, new TextEncoder().encode(edited.text), options, ruleSet, { onProgress });
-        } else if (this.#readFile === readBytes && this.#client.checkFile) {
-          // The file's plain content (the default reader): the worker reads it, not the page.
-          const checked = await this.#checkFile(file, options, ruleSet, { onProgress });
-          if (checked === 'unreadable') {
-            runs.push(this.#unreadable(file, options, ruleSet));
-            continue;
-          }
-          run = checked;
-          if (session && !this.#cancelled) this.#dropSession(session);
-        } else {
-          let bytes: Uint8Array;
-          try {
-            bytes = await this.#readFile(file);
-          } catch {
-            runs.push(this.#unreadable(file, options, ruleSet));
-            continue;
-          }
+        try {
+          let source: Uint8Array | File;
+          if (edited) source = new TextEncoder().encode(edited.text);
+          else if (this.#readFile === readBytes && this.#client.checkFile) source = file;
+          else source = await this.#readFile(file);
           if (this.#cancelled) break;
-          if (session) this.#dropSession(session);
-          run = await this.#checkBytes(file.name, bytes, options, ruleSet, { onProgress });
+          run = await this.#checkBytes(file.name, source, options, ruleSet, { onProgress });
+        } catch {
+          // The file cannot be read (#readFile, or UnreadableFileError from the worker).
+          runs.push(this.#unreadable(file, options, ruleSet));
+          continue;
         }
         if (this.#cancelled) break;
+        if (session && !edited) this.#dropSession(session);
         if (session && edited && run.result) {
           session.adopt(run, edited.version);
           session.notice = EDITS_KEPT;
@@ -454,33 +446,30 @@ export class SimulatorState implements EditingActions {
     });
   }
 
-  /** A chosen file's check, read by the worker (see SimulationClient.checkFile): like #checkBytes, or 'unreadable'. */
-  async #checkFile(
-    file: File,
-    options: SimulationOptions,
-    ruleSet: FileRun['ruleSet'],
-    hooks: CheckHooks,
-  ): Promise<FileRun | 'unreadable'> {
-    const named = { ...options, fileName: file.name };
-    try {
-      const { result, excerpts, bytes } = await this.#client.checkFile!(file, named, hooks);
-      return new FileRun({ fileName: file.name, options, ruleSet, bytes, result, excerpts });
-    } catch (e) {
-      if (e instanceof UnreadableFileError) return 'unreadable';
-      return failedRun(file.name, options, ruleSet, null, e);
-    }
-  }
-
-  /** One file's check (in the worker, with its progress): its results, or why it could not be made. */
+  /**
+   * One file's check (in the worker, with its progress): its results, or why it could not be made.
+   * `source`: the bytes, or the chosen File itself, which the worker reads (SimulationClient.checkFile:
+   * the page never reads a large file); throws UnreadableFileError when that File cannot be read.
+   */
   async #checkBytes(
     fileName: string,
-    bytes: Uint8Array,
+    source: Uint8Array | File,
     options: SimulationOptions,
     ruleSet: FileRun['ruleSet'],
     hooks: CheckHooks = {},
   ): Promise<FileRun> {
     // The file's name, for the file-name warning (G020).
     const named = { ...options, fileName };
+    if (!(source instanceof Uint8Array)) {
+      try {
+        const { result, excerpts, bytes } = await this.#client.checkFile!(source, named, hooks);
+        return new FileRun({ fileName, options, ruleSet, bytes, result, excerpts });
+      } catch (e) {
+        if (e instanceof UnreadableFileError) throw e;
+        return failedRun(fileName, options, ruleSet, null, e);
+      }
+    }
+    const bytes = source;
     try {
       if (this.#client.check) {
         const { result, excerpts } = await this.#client.check(bytes, named, hooks);
@@ -521,10 +510,13 @@ export class SimulatorState implements EditingActions {
     this.runs = runs;
     this.verdict = verdictFor(fresh);
     const said = fresh.length > 0 ? [announcementFor(fresh)] : [];
-    if (kept.length > 0)
-      said.push(
-        fr`${kept.map((r) => r.fileName).join(', ')} : ${kept.length > 1 ? 'ces fichiers ont' : 'le fichier a'} changé sur le disque et n'${kept.length > 1 ? 'ont' : 'a'} pas pu être ${kept.length > 1 ? 'relus' : 'relu'} ; les résultats affichés sont ceux du contrôle précédent.`,
-      );
+    if (kept.length > 0) {
+      const what =
+        kept.length === 1
+          ? "le fichier a changé sur le disque et n'a pas pu être relu"
+          : "ces fichiers ont changé sur le disque et n'ont pas pu être relus";
+      said.push(fr`${kept.map((r) => r.fileName).join(', ')} : ${what} ; les résultats affichés sont ceux du contrôle précédent.`);
+    }
     this.announcement = said.join(' ');
     void this.#record(fresh);
   }
