@@ -6,6 +6,7 @@ import type { SimulationOptions, SimulationResult } from './core/types';
 
 export { ACCEPTED_CODE, ACCEPTED_LABEL, oversized, pointer } from './core/simulate';
 export { MAX_INPUT_BYTES } from './core/json/decode';
+export { outputBytes } from './core/annotate';
 export { RULE_SETS, ruleSetFor };
 
 export class NoRuleSetError extends Error {

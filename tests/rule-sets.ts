@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { simulate } from '../src/core/simulate';
+import { outputBytes } from '../src/core/annotate';
 import { codesOf } from '../src/core/docs';
 import type { RuleSet } from '../src/core/model';
 import type { SimulationOptions, SimulationResult } from '../src/core/types';
@@ -92,7 +93,7 @@ export function describeFixtures(title: string, fixtures: readonly Fixture[], ed
         const result = r.requests[index]!;
         expect(result.codeTraitement).toBe(result.errors[0]!.code);
         expect(result.codeTraitement).toBe(fixture.code);
-        const output = JSON.parse(new TextDecoder().decode(r.output!)) as { lignesImport: { codeTraitement: string }[] };
+        const output = JSON.parse(new TextDecoder().decode(outputBytes(r.output!))) as { lignesImport: { codeTraitement: string }[] };
         expect(output.lignesImport[index]!.codeTraitement).toBe(fixture.code);
       }
       if (!request && severity === 'error') {

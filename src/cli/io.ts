@@ -124,9 +124,10 @@ const NODE_FS: WriteFs = { stat, open, rename, unlink };
  * Writes `bytes` to `target` atomically: into `.<name>.<pid>.<n>.tmp` in the same folder, flushed,
  * then renamed over `target`. On any failure the temporary file is removed and `target` is left
  * as it was; the error (a Node error with its `code`: ENOSPC, EACCES…) propagates. A `target`
- * that exists and is not a regular file is written to directly.
+ * that exists and is not a regular file is written to directly. `bytes` may be a list of byte
+ * slices (an OutputFile's parts): the file is their concatenation, written in batches (`batched`).
  */
-export async function writeAtomically(target: string, bytes: Uint8Array, fs: WriteFs = NODE_FS): Promise<void> {
+export async function writeAtomically(target: string, bytes: Uint8Array | readonly Uint8Array[], fs: WriteFs = NODE_FS): Promise<void> {
   let direct: boolean;
   try {
     direct = !(await fs.stat(target)).isFile();
@@ -159,9 +160,50 @@ export async function writeAtomically(target: string, bytes: Uint8Array, fs: Wri
 }
 let temporaries = 0;
 
-async function writeAll(handle: Awaited<ReturnType<WriteFs['open']>>, bytes: Uint8Array): Promise<void> {
-  for (let at = 0; at < bytes.length;) {
-    const { bytesWritten } = await handle.write(bytes, at, bytes.length - at);
-    at += bytesWritten;
+async function writeAll(handle: Awaited<ReturnType<WriteFs['open']>>, bytes: Uint8Array | readonly Uint8Array[]): Promise<void> {
+  for (const batch of batched(bytes instanceof Uint8Array ? [bytes] : bytes)) {
+    for (let at = 0; at < batch.length;) {
+      const { bytesWritten } = await handle.write(batch, at, batch.length - at);
+      at += bytesWritten;
+    }
   }
+}
+
+/**
+ * `parts` regrouped for writing, in order: consecutive small parts copied together into batches
+ * of at least `batchBytes` (the last may be shorter), a part of `batchBytes` or more passed as it
+ * is. An output file is two small edits per request between slices of the input (801 parts for
+ * 200 requests): one write each would be one system call each. Each batch is a new buffer.
+ */
+export function* batched(parts: readonly Uint8Array[], batchBytes = 64 * 1024): Generator<Uint8Array> {
+  let pending: Uint8Array[] = [];
+  let pendingBytes = 0;
+  for (const part of parts) {
+    if (part.length >= batchBytes) {
+      if (pendingBytes > 0) yield concatenated(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+      yield part;
+      continue;
+    }
+    pending.push(part);
+    pendingBytes += part.length;
+    if (pendingBytes >= batchBytes) {
+      yield concatenated(pending, pendingBytes);
+      pending = [];
+      pendingBytes = 0;
+    }
+  }
+  if (pendingBytes > 0) yield concatenated(pending, pendingBytes);
+}
+
+function concatenated(parts: readonly Uint8Array[], size: number): Uint8Array {
+  if (parts.length === 1) return parts[0]!;
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const part of parts) {
+    out.set(part, at);
+    at += part.length;
+  }
+  return out;
 }

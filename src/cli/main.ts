@@ -28,10 +28,10 @@ import {
 import { MAX_INPUT_BYTES, NoRuleSetError, oversized, RULE_SETS, ruleSetFor, simulateFile } from '../simulator';
 import { checkAttachments, expectedAttachments, type ZipInput } from '../attachments/index';
 import type { AttachmentsReport } from '../core/report';
-import type { SimulationOptions } from '../core/types';
+import type { OutputFile, SimulationOptions } from '../core/types';
 import { version } from '../../package.json';
 import { openFileBlob } from './file-blob';
-import { InputError, readInputBounded, writeAtomically, type InputRead } from './io';
+import { batched, InputError, readInputBounded, writeAtomically, type InputRead } from './io';
 import { runSheetCommand } from './sheet';
 import { runSchema } from './schema';
 
@@ -170,10 +170,16 @@ function outputTarget(options: CliOptions): string | null {
   return resolve(join(dirname(options.file), defaultOutputName(basename(options.file))));
 }
 
-function writeStdout(bytes: Uint8Array): Promise<void> {
-  return new Promise((done, failed) =>
-    process.stdout.write(bytes, (e) => (e && (e as NodeJS.ErrnoException).code !== 'EPIPE' ? failed(e) : done())),
-  );
+/** Writes the output file's parts to standard output, in batches; a closed pipe (EPIPE) ends it quietly. */
+async function writeStdout(output: OutputFile): Promise<void> {
+  for (const batch of batched(output.parts)) {
+    const closed = await new Promise<boolean>((done, failed) =>
+      process.stdout.write(batch, (e) =>
+        e && (e as NodeJS.ErrnoException).code !== 'EPIPE' ? failed(e) : done(e !== null && e !== undefined),
+      ),
+    );
+    if (closed) return;
+  }
 }
 
 async function run(argv: readonly string[]): Promise<number> {
@@ -271,7 +277,7 @@ async function run(argv: readonly string[]): Promise<number> {
         await writeStdout(result.output);
       } else {
         try {
-          await writeAtomically(output, result.output);
+          await writeAtomically(output, result.output.parts);
         } catch (e) {
           usageError(
             `impossible d'écrire le fichier de sortie ${output} (${(e as NodeJS.ErrnoException).code ?? 'erreur'}) ; aucun fichier de sortie n'a été écrit.`,

@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { annotate, type Treatment } from './annotate';
+import { annotate, outputBytes, type Treatment } from './annotate';
 import { parseJson } from './json/parse';
 import type { JsonObject } from './json/ast';
 import { simulateFile } from '../simulator';
@@ -42,7 +42,7 @@ const OK = ['0000', 'Demande acceptée'] as const;
 
 function run(text: string) {
   const result = simulateFile(encoder.encode(text), OPTIONS);
-  return { result, out: result.output === null ? null : decoder.decode(result.output) };
+  return { result, out: result.output === null ? null : decoder.decode(outputBytes(result.output)) };
 }
 
 function parsePlain(text: string): any {
@@ -177,6 +177,28 @@ describe('annotate through simulateFile', () => {
     expect(out).toContain('"montantSegurHT": 1075.00');
   });
 
+  test('the output is views of the input between the edits, not a copy; outputBytes joins them into a buffer of its own', () => {
+    const bytes = encoder.encode(FIXTURE_TEXT);
+    const output = simulateFile(bytes, OPTIONS).output!;
+    const requests = (JSON.parse(FIXTURE_TEXT) as { lignesImport: unknown[] }).lignesImport.length;
+    // Two edits per request: each a slice of the input before it and the inserted value.
+    expect(output.parts).toHaveLength(4 * requests + 1);
+    const slices = output.parts.filter((_, i) => i % 2 === 0);
+    for (const slice of slices) expect(slice.buffer).toBe(bytes.buffer);
+    expect(output.size).toBe(output.parts.reduce((n, p) => n + p.length, 0));
+    const joined = outputBytes(output);
+    expect(joined.length).toBe(output.size);
+    expect(joined.buffer).not.toBe(bytes.buffer);
+    expect(decoder.decode(joined)).toBe(run(FIXTURE_TEXT).out);
+  });
+
+  test("outputBytes copies even a single part: what it returns never shares the input's memory (the worker transfers it)", () => {
+    const bytes = encoder.encode('{"a": 1}');
+    const joined = outputBytes({ parts: [bytes], size: bytes.length });
+    expect([...joined]).toEqual([...bytes]);
+    expect(joined.buffer).not.toBe(bytes.buffer);
+  });
+
   test('a leading BOM, CRLF line endings, escapes and number spellings are kept', () => {
     const input =
       BOM +
@@ -188,7 +210,7 @@ describe('annotate through simulateFile', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const result = simulateFile(bytes, OPTIONS);
     expect(result.output).not.toBeNull();
-    const output = result.output!;
+    const output = outputBytes(result.output!);
     expect([...output.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const out = decoder.decode(output);
     expect(out.charCodeAt(0)).toBe(0xfeff);
@@ -670,7 +692,7 @@ describe('annotate: property over generated files', () => {
 
         // (b) byte for byte: the input with only the traitement values spliced in.
         const expected = encoder.encode(expectedText(ser.parts, result.requests));
-        const output = result.output!;
+        const output = outputBytes(result.output!);
         if (Buffer.compare(Buffer.from(output), Buffer.from(expected)) !== 0) {
           expect(decoder.decode(output)).toBe(decoder.decode(expected)); // a readable diff
           expect.unreachable('bytes differ');

@@ -5,6 +5,7 @@
 
 import type { JsonObject } from './json/ast';
 import type { ByteOffsets } from './json/position';
+import type { OutputFile } from './types';
 
 export interface Treatment {
   readonly request: JsonObject;
@@ -35,35 +36,38 @@ export function annotate(text: string, treatments: readonly Treatment[]): string
 const encoder = new TextEncoder();
 
 /**
- * The output as bytes: the input's own bytes copied between the edits, so the untouched
- * parts are not even re-encoded (and cannot change). `byteOffsets` (from the parser) places
- * the edits, made in `text`, in `bytes`.
+ * The output as bytes: the input's own bytes between the edits, so the untouched parts are not
+ * even re-encoded (and cannot change), and not copied either — they are views of `bytes` (see
+ * OutputFile). `byteOffsets` (from the parser) places the edits, made in `text`, in `bytes`.
+ * Joining the parts here would cost a fresh buffer of the file's size, written once: on a 31 MB
+ * file, 31 MB more memory for the CLI, which writes the parts as they are (issue 12).
  */
-export function annotateBytes(bytes: Uint8Array, text: string, byteOffsets: ByteOffsets, treatments: readonly Treatment[]): Uint8Array {
+export function annotateBytes(bytes: Uint8Array, text: string, byteOffsets: ByteOffsets, treatments: readonly Treatment[]): OutputFile {
   const edits = editsFor(text, treatments);
-  const offsets: number[] = [];
-  for (const edit of edits) offsets.push(byteOffsets.of(edit.from), byteOffsets.of(edit.to));
   // Most requests get the same `"0000"` / `"Demande acceptée"`: each encoded once.
   const encode = lastTwo((insert) => encoder.encode(insert));
-  const inserts: Uint8Array[] = [];
+  const parts: Uint8Array[] = [];
   let size = bytes.length;
-  for (let i = 0; i < edits.length; i++) {
-    const bytesOf = encode(edits[i]!.insert);
-    inserts.push(bytesOf);
-    size += bytesOf.length - (offsets[2 * i + 1]! - offsets[2 * i]!);
-  }
-  const out = new Uint8Array(size);
   let read = 0;
-  let write = 0;
-  for (let i = 0; i < edits.length; i++) {
-    const from = offsets[2 * i]!;
-    out.set(bytes.subarray(read, from), write);
-    write += from - read;
-    out.set(inserts[i]!, write);
-    write += inserts[i]!.length;
-    read = offsets[2 * i + 1]!;
+  for (const edit of edits) {
+    const from = byteOffsets.of(edit.from);
+    const inserted = encode(edit.insert);
+    parts.push(bytes.subarray(read, from), inserted);
+    read = byteOffsets.of(edit.to);
+    size += inserted.length - (read - from);
   }
-  out.set(bytes.subarray(read), write);
+  parts.push(bytes.subarray(read));
+  return { parts, size };
+}
+
+/** The output file in one new buffer of its own (never a view of the input, so it may be transferred). */
+export function outputBytes(output: OutputFile): Uint8Array<ArrayBuffer> {
+  const out = new Uint8Array(output.size);
+  let at = 0;
+  for (const part of output.parts) {
+    out.set(part, at);
+    at += part.length;
+  }
   return out;
 }
 

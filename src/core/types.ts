@@ -135,5 +135,18 @@ export interface SimulationResult {
   readonly globalWarnings: Issue[];
   readonly requests: RequestResult[];
   /** The annotated output file, or null when the file is invalid as a whole. */
-  readonly output: Uint8Array | null;
+  readonly output: OutputFile | null;
+}
+
+/**
+ * The annotated output file (core/annotate.ts) as the byte slices it is made of, in order: views
+ * of the input's bytes between the edits, and the bytes of the inserted values. Nothing is
+ * copied: the CLI writes the parts as they are, a Blob takes them as they are, and whoever needs
+ * one buffer joins them (`outputBytes`). The views share the input's memory: the input must not
+ * change while the output is in use.
+ */
+export interface OutputFile {
+  readonly parts: readonly Uint8Array[];
+  /** The file's length in bytes: the sum of the parts' lengths. */
+  readonly size: number;
 }

@@ -16,10 +16,17 @@ export function reportFileName(fileName: string): string {
   return `${baseName(fileName)}_rapport.json`;
 }
 
-/** Offers `bytes` for download under `fileName`, byte for byte (no re-encoding). */
-export function downloadBytes(fileName: string, bytes: Uint8Array, type = 'application/json'): void {
-  // A copy typed on a plain ArrayBuffer (BlobPart refuses a view that could be shared memory).
-  const blob = new Blob([new Uint8Array(bytes)], { type });
+/**
+ * Offers `bytes` for download under `fileName`, byte for byte (no re-encoding); a list of byte
+ * slices (an OutputFile's parts) is saved as their concatenation, which the Blob makes.
+ */
+export function downloadBytes(fileName: string, bytes: Uint8Array | readonly Uint8Array[], type = 'application/json'): void {
+  // Copies typed on a plain ArrayBuffer (BlobPart refuses a view that could be shared memory).
+  const parts = bytes instanceof Uint8Array ? [bytes] : bytes;
+  const blob = new Blob(
+    parts.map((part) => new Uint8Array(part)),
+    { type },
+  );
   saveBlob(fileName, blob);
 }
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { simulateFile } from '../simulator';
+import { outputBytes, simulateFile } from '../simulator';
 import { Files } from './files';
 import { handleRequest, throttled } from './handle';
 import type { WorkerResponse } from './protocol';
@@ -14,8 +14,15 @@ describe('simulate', () => {
     const response = answer!.response;
     if (response.kind !== 'result' || !response.ok) throw new Error(JSON.stringify(response));
     expect(response.id).toBe(7);
-    expect(response.result).toEqual(simulateFile(fixture, options));
-    expect(answer!.transfer).toEqual([response.result.output!.buffer]);
+    const expected = simulateFile(fixture, options);
+    expect({ ...response.result, output: null }).toEqual({ ...expected, output: null });
+    // One buffer of its own, the output's bytes exactly, and the fixture's buffer not given away.
+    const output = response.result.output!;
+    expect(output.parts).toHaveLength(1);
+    expect(output.parts[0]).toEqual(outputBytes(expected.output!));
+    expect(output.size).toBe(expected.output!.size);
+    expect(answer!.transfer).toEqual([output.parts[0]!.buffer]);
+    expect(answer!.transfer[0]).not.toBe(fixture.buffer);
   });
 
   test('progress: one message per request checked, with the total', () => {

@@ -3,7 +3,7 @@
 // Files (./files.ts) keeps each checked file's bytes, and its lines once an excerpt is asked for.
 
 import { readBytes } from '../io/files';
-import { simulateFile } from '../simulator';
+import { outputBytes, simulateFile } from '../simulator';
 import type { Files } from './files';
 import type { PostedRequest, SimulateRequest, WorkerRequest, WorkerResponse } from './protocol';
 
@@ -22,10 +22,12 @@ export function handleSimulate(request: SimulateRequest, progress: (response: Wo
     const result = simulateFile(request.bytes, request.options, {
       onProgress: (done, total) => progress({ kind: 'progress', id: request.id, done, total }),
     });
-    const buffer = result.output?.buffer;
-    // A SharedArrayBuffer cannot be transferred (never the case here, but the type allows it).
-    const transfer = buffer instanceof ArrayBuffer ? [buffer] : [];
-    return { response: { kind: 'result', id: request.id, ok: true, result }, transfer };
+    if (result.output === null) return { response: { kind: 'result', id: request.id, ok: true, result }, transfer: [] };
+    // The core's output is views of the bytes this worker keeps (OutputFile): joined here, off the
+    // page's thread, into one buffer that is transferred, not copied again on the way.
+    const joined = outputBytes(result.output);
+    const output = { parts: [joined], size: joined.length };
+    return { response: { kind: 'result', id: request.id, ok: true, result: { ...result, output } }, transfer: [joined.buffer] };
   } catch (e) {
     return { response: { kind: 'result', id: request.id, ok: false, message: e instanceof Error ? e.message : String(e) }, transfer: [] };
   }

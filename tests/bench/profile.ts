@@ -4,6 +4,7 @@
 // one process make the ratio far less sensitive to a loaded machine than wall times are.
 // `npx vite build --mode profile`, then `node dist/profile/profile.mjs [1x|rejected|10x|100x] [runs]`;
 // `node --cpu-prof --cpu-prof-dir=/tmp/p dist/profile/profile.mjs …` writes a CPU profile.
+import { readFileSync } from 'node:fs';
 import { simulateFile } from '../../src/simulator';
 import { allRejectedFile, BENCH_OPTIONS, benchFile } from './generate';
 
@@ -17,11 +18,24 @@ const parse = () => JSON.parse(new TextDecoder().decode(bytes)) as unknown;
 
 /** CPU time of the process (user + system, GC threads included) during `fn`, in ms. */
 function cpuMs(fn: () => unknown): number {
+  const f0 = minorFaults();
   const c0 = process.cpuUsage();
   fn();
   const c = process.cpuUsage(c0);
+  (fn === check ? checkFaults : parseFaults).push(minorFaults() - f0);
   return (c.user + c.system) / 1e3;
 }
+
+/** The process's minor page faults so far (Linux; 0 elsewhere): fresh memory touched for the first time. */
+function minorFaults(): number {
+  try {
+    return Number(readFileSync('/proc/self/stat', 'latin1').split(') ')[1]!.split(' ')[7]);
+  } catch {
+    return 0;
+  }
+}
+const checkFaults: number[] = [];
+const parseFaults: number[] = [];
 
 const checkMs: number[] = [];
 const parseMs: number[] = [];
@@ -38,3 +52,4 @@ console.log(
   `${which}: ${bytes.length} bytes; simulateFile ${at(c, 0.5).toFixed(2)} ms, JSON.parse ${at(p, 0.5).toFixed(2)} ms, ` +
     `ratio ${(at(c, 0.5) / at(p, 0.5)).toFixed(2)}× (CPU time; first quartiles ${(at(c, 0.25) / at(p, 0.25)).toFixed(2)}×)`,
 );
+console.log(`minor page faults per call (median): simulateFile ${at(warm(checkFaults), 0.5)}, JSON.parse ${at(warm(parseFaults), 0.5)}`);

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Page } from 'playwright-core';
-import { simulateFile } from '../../src/simulator';
+import { outputBytes, simulateFile } from '../../src/simulator';
 import { APP_DIR, launchBrowser, recordRequests, ROOT, type Browser, type RequestLog } from './browser';
 import {
   chooseRuleSet,
@@ -329,7 +329,7 @@ export async function fullSession(
 export function coreOutput(input: Buffer): Buffer {
   const result = simulateFile(new Uint8Array(input), MDV_ADVANCE);
   if (!result.output) throw new Error(`the core gave no output (${result.status})`);
-  return Buffer.from(result.output);
+  return Buffer.from(outputBytes(result.output));
 }
 
 /** Checks the session's downloads against the core; returns the problems (none: []). */

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { exampleFile, tagRows } from '../../core/docs';
+import { outputBytes } from '../../core/annotate';
 import type { SimulationOptions } from '../../core/types';
 import { codes, describeFixtures, errorCodes, expectClean, fixtureCoverageTests, ruleSetHarness } from '../../../tests/rule-sets';
 import { bioSglSolde } from './solde';
@@ -361,7 +362,7 @@ describe('BIO-SGL balance: rules of the spec page', () => {
     test('absent treatment tags are tolerated; a previous output is accepted again', () => {
       const first = run(read(N));
       expectClean(first);
-      const out = new TextDecoder().decode(first.output!);
+      const out = new TextDecoder().decode(outputBytes(first.output!));
       expect(JSON.parse(out)).toMatchObject({
         lignesImport: [{ codeTraitement: '0000' }, { codeTraitement: '0000', libelleTraitement: 'Demande acceptée' }],
       });
@@ -370,7 +371,7 @@ describe('BIO-SGL balance: rules of the spec page', () => {
 
     test('a rejected request gets its code in the output; the others are accepted', () => {
       const r = edited(D, [['"lienCompteRendu": null', '"lienCompteRendu": "https://exemple.fr/cr"']]);
-      const out = JSON.parse(new TextDecoder().decode(r.output!)) as {
+      const out = JSON.parse(new TextDecoder().decode(outputBytes(r.output!))) as {
         lignesImport: { codeTraitement: string; libelleTraitement: string }[];
       };
       expect(out.lignesImport.map((q) => q.codeTraitement)).toEqual(['E005', '0000']);

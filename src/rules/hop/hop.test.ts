@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { simulate } from '../../core/simulate';
+import { outputBytes } from '../../core/annotate';
 import { codesOf, exampleFile, tagRows } from '../../core/docs';
 import type { RuleSet } from '../../core/model';
 import type { SimulationOptions, SimulationResult } from '../../core/types';
@@ -107,7 +108,7 @@ describe.each(SETS)('$name: base files, guide example, example file', ({ ruleSet
     const result = run(ruleSet, read(base));
     expect(findings(result)).toEqual([]);
     expect(result.status).toBe('accepted');
-    const out = JSON.parse(decoder.decode(result.output!));
+    const out = JSON.parse(decoder.decode(outputBytes(result.output!)));
     for (const request of out.lignesImport) {
       expect(request.codeTraitement).toBe('0000');
       expect(request.libelleTraitement).toBe('Demande acceptée');
@@ -324,7 +325,7 @@ describe('HOP-DPI: request header', () => {
       [],
     );
     expectFindings(hopDpiAvance, DPI_BASE, [['"codeTraitement": null', '"codeTraitement": 30']], [`E004 ${R0}/codeTraitement`]);
-    const out = JSON.parse(decoder.decode(run(hopPfiAvance, PFI_BASE).output!));
+    const out = JSON.parse(decoder.decode(outputBytes(run(hopPfiAvance, PFI_BASE).output!)));
     expect(out.lignesImport[1].codeTraitement).toBe('0000');
   });
 

@@ -2,7 +2,7 @@
 // and each rule of shared/spec/mdv-lgc-avance.md accepts a valid value and refuses an invalid one.
 
 import { describe, expect, it, test } from 'vitest';
-import { ACCEPTED_CODE, ACCEPTED_LABEL, simulateFile } from '../../simulator';
+import { ACCEPTED_CODE, ACCEPTED_LABEL, outputBytes, simulateFile } from '../../simulator';
 import { applyEdits, type Fixture } from '../fixture';
 import { CODES, NOT_ESCALATED, type Code } from '../../messages/codes';
 import type { Issue, RequestResult, SimulationOptions, SimulationResult } from '../../core/types';
@@ -185,7 +185,7 @@ describe('fixtures', () => {
     }
 
     // The output file carries the verdict of each request.
-    const output = JSON.parse(decoder.decode(r.output!)) as { lignesImport: { codeTraitement: string; libelleTraitement: string }[] };
+    const output = JSON.parse(decoder.decode(outputBytes(r.output!))) as { lignesImport: { codeTraitement: string; libelleTraitement: string }[] };
     expect(output.lignesImport[index]!.codeTraitement).toBe(q.codeTraitement);
     expect(output.lignesImport[index]!.libelleTraitement).toBe(q.libelleTraitement);
   });
@@ -1164,7 +1164,7 @@ describe('the output file', () => {
   it('keeps the input byte for byte except the treatment values', () => {
     const r = run(L);
     const input = base(L).text;
-    const output = decoder.decode(r.output!);
+    const output = decoder.decode(outputBytes(r.output!));
     expect(output).toBe(
       input
         .replaceAll('"codeTraitement": null', '"codeTraitement": "0000"')
@@ -1175,21 +1175,21 @@ describe('the output file', () => {
 
   it("accepts a previous output's codeTraitement / libelleTraitement and overwrites them", () => {
     const rejected = run(L, [['"LEFÈVRE"', '"Lefèvre"']]);
-    const previous = decoder.decode(rejected.output!);
+    const previous = decoder.decode(outputBytes(rejected.output!));
     expect(previous).toContain('"codeTraitement": "E014"');
     // The vendor corrects the output file and submits it again.
     const corrected = previous.replace('"Lefèvre"', '"LEFÈVRE"');
     const again = simulateFile(encoder.encode(corrected), { ...mdvLgcAvanceOptions });
     expect(again.status, dump(again)).toBe('accepted');
-    const output = decoder.decode(again.output!);
+    const output = decoder.decode(outputBytes(again.output!));
     expect(output).not.toContain('E014');
-    expect(output).toBe(decoder.decode(run(L).output!));
+    expect(output).toBe(decoder.decode(outputBytes(run(L).output!)));
   });
 
   it('tolerates missing treatment tags and adds them at the end of the request', () => {
     const r = run(L, [[',\n      "codeTraitement": null,\n      "libelleTraitement": null', '']]);
     expect(r.status, dump(r)).toBe('accepted');
-    const output = JSON.parse(decoder.decode(r.output!)) as { lignesImport: Record<string, unknown>[] };
+    const output = JSON.parse(decoder.decode(outputBytes(r.output!))) as { lignesImport: Record<string, unknown>[] };
     const keys = Object.keys(output.lignesImport[0]!);
     expect(keys.slice(-2)).toEqual(['codeTraitement', 'libelleTraitement']);
     expect(output.lignesImport[0]!.codeTraitement).toBe(ACCEPTED_CODE);

@@ -1,6 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { exampleFile, tagRows } from '../../core/docs';
+import { outputBytes } from '../../core/annotate';
 import type { SimulationOptions } from '../../core/types';
 import {
   codes,
@@ -309,13 +310,13 @@ describe('MDV-LGC balance: rules of the spec page', () => {
   describe('treatment tags', () => {
     test('a previous output is accepted again', () => {
       const r = run(read(S));
-      expectClean(run(new TextDecoder().decode(r.output!)));
+      expectClean(run(new TextDecoder().decode(outputBytes(r.output!))));
     });
 
     test('absent treatment tags are tolerated and added to the output', () => {
       const r = edited(L, [['},\n      "codeTraitement": null,\n      "libelleTraitement": null\n', '}\n']]);
       expectClean(r);
-      const out = JSON.parse(new TextDecoder().decode(r.output!)) as {
+      const out = JSON.parse(new TextDecoder().decode(outputBytes(r.output!))) as {
         lignesImport: { codeTraitement: string; libelleTraitement: string }[];
       };
       expect(out.lignesImport[0]).toMatchObject({ codeTraitement: '0000', libelleTraitement: 'Demande acceptée' });

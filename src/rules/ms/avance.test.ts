@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { simulate } from '../../core/simulate';
+import { outputBytes } from '../../core/annotate';
 import { codesOf, exampleFile, tagRows } from '../../core/docs';
 import type { Issue, SimulationOptions, SimulationResult } from '../../core/types';
 import { applyEdits, type Fixture } from '../fixture';
@@ -76,9 +77,9 @@ describe('MS advance — rule set', () => {
   it('overwrites a previous output’s treatment tags and adds the missing ones', () => {
     const result = run(IMBRIQUE);
     expect(result.requests.map((r) => r.codeTraitement)).toEqual(['0000', '0000']);
-    const out = JSON.parse(decoder.decode(result.output!)) as { lignesImport: Record<string, unknown>[] };
+    const out = JSON.parse(decoder.decode(outputBytes(result.output!))) as { lignesImport: Record<string, unknown>[] };
     expect(out.lignesImport.map((r) => r['codeTraitement'])).toEqual(['0000', '0000']);
-    const second = JSON.parse(decoder.decode(run(STRUCTURES).output!)) as { lignesImport: Record<string, unknown>[] };
+    const second = JSON.parse(decoder.decode(outputBytes(run(STRUCTURES).output!))) as { lignesImport: Record<string, unknown>[] };
     expect(second.lignesImport[1]!['libelleTraitement']).toBe('Demande acceptée');
   });
 });

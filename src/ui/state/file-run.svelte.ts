@@ -186,7 +186,7 @@ export class FileRun {
 
   /** The output file, byte for byte as the core wrote it. */
   downloadOutput(): void {
-    if (this.result?.output) downloadBytes(this.outputName, this.result.output);
+    if (this.result?.output) downloadBytes(this.outputName, this.result.output.parts);
   }
 
   reportContext(): ReportContext {
