@@ -2,8 +2,8 @@
 // a lone `vitest run` of such a file builds it when it is missing or older than the sources.
 
 import { execSync, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 export const ROOT = resolve(import.meta.dirname, '..');
 export const BIN = join(ROOT, 'dist/cli/segur-sim.mjs');
@@ -21,7 +21,15 @@ function newest(dir: string): number {
 export function builtCli(): string {
   const stale =
     !existsSync(BIN) || statSync(BIN).mtimeMs < Math.max(newest(join(ROOT, 'src')), statSync(join(ROOT, 'package.json')).mtimeMs);
-  if (stale) execSync('npx vite build --mode cli', { cwd: ROOT, stdio: 'pipe' });
+  if (stale) {
+    // Built beside, then renamed over the bin: a test of another file may be running the bin
+    // meanwhile (several test files run at once), and must never find it half written.
+    const beside = join(ROOT, `dist/cli-build-${process.pid}`);
+    execSync(`npx vite build --mode cli --outDir ${JSON.stringify(beside)}`, { cwd: ROOT, stdio: 'pipe' });
+    mkdirSync(dirname(BIN), { recursive: true });
+    renameSync(join(beside, 'segur-sim.mjs'), BIN);
+    rmSync(beside, { recursive: true, force: true });
+  }
   return BIN;
 }
 

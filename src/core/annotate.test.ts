@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { annotate, outputBytes, type Treatment } from './annotate';
+import { annotate, encodeEach, outputBytes, type Treatment } from './annotate';
 import { parseJson } from './json/parse';
 import type { JsonObject } from './json/ast';
 import { simulateFile } from '../simulator';
@@ -161,6 +161,24 @@ describe('annotate: examples', () => {
   test('no request: the text is returned as is', () => {
     const input = '{ "lignesImport" : [ ] }';
     expect(annotateRequests(input, [])).toBe(input);
+  });
+});
+
+describe('encodeEach', () => {
+  test('any texts, lone surrogates and pairs split across two texts included: each as TextEncoder encodes it alone', () => {
+    const unit = fc.oneof(fc.integer({ min: 0, max: 0x7f }), fc.integer({ min: 0, max: 0xffff }), fc.constantFrom(0xd83d, 0xde00, 0xe9));
+    const text = fc.array(unit, { maxLength: 12 }).map((units) => String.fromCharCode(...units));
+    fc.assert(
+      fc.property(fc.array(text, { maxLength: 10 }), (texts) => {
+        expect(encodeEach(texts).map((b) => [...b])).toEqual(texts.map((t) => [...encoder.encode(t)]));
+      }),
+      { numRuns: 500 },
+    );
+    // A high surrogate ending one text and a low one starting the next stay two U+FFFD.
+    expect(encodeEach(['a\ud83d', '\ude00b']).map((b) => [...b])).toEqual([
+      [0x61, 0xef, 0xbf, 0xbd],
+      [0xef, 0xbf, 0xbd, 0x62],
+    ]);
   });
 });
 

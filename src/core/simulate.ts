@@ -58,9 +58,10 @@ export function simulate(
     return invalid([encodingIssue(decoded.fault)]);
   }
   const text = decoded.text;
-  const lines = new LineIndex(text);
+
   const parsed = parseJson(text, { bytes, knownKeys: knownTags(ruleSet) });
-  if (!parsed.ok) return invalid([syntaxIssue(parsed.fault, lines)]);
+  if (!parsed.ok) return invalid([syntaxIssue(parsed.fault, new LineIndex(text))]);
+  const lines = new LineIndex(text, parsed.lineStarts);
 
   const root = parsed.root;
   const render = (f: Finding): Issue => {

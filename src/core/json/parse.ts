@@ -55,6 +55,8 @@ export type ParseResult =
        * or escaped: most files hold none, and then no string needs searching for one.
        */
       readonly c1: boolean;
+      /** The character offset where each line starts (0 first), as LineIndex counts lines. */
+      readonly lineStarts: Uint32Array;
     }
   | { readonly ok: false; readonly fault: SyntaxFault };
 
@@ -127,7 +129,14 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
   const parser = new Parser(text, options.bytes ?? encoder.encode(text), options.knownKeys ?? []);
   try {
     const root = parser.parseDocument();
-    return { ok: true, root, duplicates: parser.duplicates, bytes: parser.byteOffsets, c1: parser.c1 };
+    return {
+      ok: true,
+      root,
+      duplicates: parser.duplicates,
+      bytes: parser.byteOffsets,
+      c1: parser.c1,
+      lineStarts: parser.lineStarts.subarray(0, parser.lineCount),
+    };
   } catch (e) {
     if (e instanceof Fault) return { ok: false, fault: e.fault };
     throw e;
@@ -169,6 +178,14 @@ class Parser {
    */
   private readonly pending: (JsonMember | JsonNode)[] = [];
   private open = 0;
+  /**
+   * The character offset where each line starts, `lineCount` of them (0 first). Line breaks are
+   * whitespace between tokens (a raw one inside a string is a fault), so the scan that skips
+   * whitespace finds them all, and no second scan of the text is needed for the findings'
+   * line numbers (issue 12: 12 000 lines in a 300 kB file).
+   */
+  lineStarts = new Uint32Array(1024);
+  lineCount = 1;
 
   constructor(
     readonly text: string,
@@ -208,10 +225,26 @@ class Parser {
     let p = this.pos;
     while (p < n) {
       const c = b[p]!;
-      if (c !== 0x20 && c !== 0x0a && c !== 0x0d && c !== 0x09) break;
+      if (c === 0x20) {
+        p++;
+        continue;
+      }
+      if (c !== 0x0a && c !== 0x0d && c !== 0x09) break;
       p++;
+      // A line ends at LF, CRLF or a lone CR (see LineIndex).
+      if (c === 0x0a || (c === 0x0d && b[p] !== 0x0a)) this.lineStart(p);
     }
     this.pos = p;
+  }
+
+  /** Records that a line starts at byte offset `p` (outside a string). */
+  private lineStart(p: number): void {
+    if (this.lineCount === this.lineStarts.length) {
+      const grown = new Uint32Array(2 * this.lineCount);
+      grown.set(this.lineStarts);
+      this.lineStarts = grown;
+    }
+    this.lineStarts[this.lineCount++] = this.charAt(p);
   }
 
   /** True when the bytes at `p` spell `word` (ASCII) and no word character follows. */

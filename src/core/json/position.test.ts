@@ -2,6 +2,8 @@
 // 1-based UTF-16 units; a leading BOM is not a column.
 
 import { describe, expect, test } from 'vitest';
+import fc from 'fast-check';
+import { parseJson } from './parse';
 import { LineIndex } from './position';
 
 /** Every offset of `text` (and the end) with its expected line/column, computed naively. */
@@ -137,5 +139,43 @@ describe('LineIndex.lineText', () => {
 
   test('lineText can be called before position (lazy index)', () => {
     expect(new LineIndex('x\ny').lineText(2)).toBe('y');
+  });
+});
+
+describe("the parser's line starts", () => {
+  /** The line starts the parser records, as a LineIndex (parse must succeed). */
+  function fromParser(text: string): LineIndex {
+    const parsed = parseJson(text);
+    if (!parsed.ok) throw new Error(`not JSON: ${parsed.fault.reason}`);
+    return new LineIndex(text, parsed.lineStarts);
+  }
+
+  test('agree with a naive count at every offset: BOM, CRLF, lone CR, blank lines, non-ASCII strings', () => {
+    const text = '\uFEFF{\r\n "a": [1,\r 2],\n\n "é😀": "😀é"\r\n\r\r\n}\r';
+    const idx = fromParser(text);
+    const expected = naive(text);
+    for (let i = 0; i <= text.length; i++) expect([i, idx.position(i)]).toEqual([i, expected[i]]);
+    expect(idx.lineText(text.indexOf('"a"'))).toBe(' "a": [1,');
+  });
+
+  test('any JSON, any line endings and indentation: the same positions as the text scan', () => {
+    const eol = fc.constantFrom('\n', '\r\n', '\r', '\n\n', '\r\r\n', ' \t\n');
+    fc.assert(
+      fc.property(
+        fc.jsonValue(),
+        fc.integer({ min: 0, max: 3 }),
+        fc.array(eol, { minLength: 1, maxLength: 8 }),
+        fc.boolean(),
+        (value, indent, eols, bom) => {
+          let k = 0;
+          const body = JSON.stringify(value, null, indent).replace(/\n/g, () => eols[k++ % eols.length]!);
+          const text = (bom ? '\uFEFF' : '') + body;
+          const ours = fromParser(text);
+          const scan = new LineIndex(text);
+          for (let i = 0; i <= text.length; i++) expect(ours.position(i)).toEqual(scan.position(i));
+        },
+      ),
+      { numRuns: 200 },
+    );
   });
 });
