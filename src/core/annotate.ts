@@ -72,7 +72,13 @@ export function encodeEach(texts: readonly string[]): Uint8Array[] {
   const buffer = new Uint8Array(units + (units >> 2) + 64);
   const out: Uint8Array[] = [];
   let at = 0;
-  for (const text of texts) {
+  for (let i = 0; i < texts.length; i++) {
+    const text = texts[i]!;
+    // Code, label, code, label…: a request's code or label is often the one two texts back.
+    if (i >= 2 && text === texts[i - 2]) {
+      out.push(out[i - 2]!);
+      continue;
+    }
     const room = buffer.subarray(at);
     const { read, written } = encoder.encodeInto(text, room);
     if (read === text.length) {

@@ -322,26 +322,35 @@ export class FindingBudget {
 /** The findings of one request (or of the header): those kept, and those counted only. */
 export class FindingTally {
   readonly findings: Finding[] = [];
-  private readonly counts = new Map<Code, number>();
-  readonly overflow = new Map<Code, Overflow>();
+  // Made on the first finding: most requests of a file have none (issue 12: two Maps per request).
+  private counts: Map<Code, number> | undefined;
+  private dropped: Map<Code, Overflow> | undefined;
   constructor(private readonly budget: FindingBudget) {}
+
+  /** The findings left out, one entry per code (in the order their first one was dropped). */
+  get overflow(): ReadonlyMap<Code, Overflow> {
+    return this.dropped ?? NOTHING_DROPPED;
+  }
 
   /** Whether a finding of `code` is kept (and counted as kept). */
   admit(code: Code): boolean {
-    const n = this.counts.get(code) ?? 0;
+    const counts = (this.counts ??= new Map());
+    const n = counts.get(code) ?? 0;
     if (n > 0 && (n >= this.budget.perCode || this.budget.used >= this.budget.perFile)) return false;
-    this.counts.set(code, n + 1);
+    counts.set(code, n + 1);
     this.budget.used++;
     return true;
   }
 
   /** Counts a finding left out; `path` is asked for the first one of its code only. */
   drop(code: Code, offset: number, path: () => Path): void {
-    const o = this.overflow.get(code);
+    const dropped = (this.dropped ??= new Map());
+    const o = dropped.get(code);
     if (o !== undefined) o.count++;
-    else this.overflow.set(code, { code, count: 1, offset, path: path() });
+    else dropped.set(code, { code, count: 1, offset, path: path() });
   }
 }
+const NOTHING_DROPPED: ReadonlyMap<Code, Overflow> = new Map();
 
 /**
  * Collects the findings of one object (a request, or the file header) and its descendants.

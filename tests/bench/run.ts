@@ -9,7 +9,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
-import { simulateFile } from '../../src/simulator';
+import { outputBytes, simulateFile } from '../../src/simulator';
 import Ajv from 'ajv';
 import { allRejectedFile, BENCH_OPTIONS, benchFile, type BenchFile } from './generate';
 import { MDV_ADVANCE_SCHEMA } from './mdv-advance-schema';
@@ -109,6 +109,7 @@ const jsonCheck: Section = {
       file: BenchFile;
       growth: boolean;
       check: number;
+      joined: number;
       parse: number;
       ajv: number;
       ajvErrors: number;
@@ -121,6 +122,8 @@ const jsonCheck: Section = {
       const file = spec.make();
       const bytes = file.bytes;
       const check = () => simulateFile(bytes, BENCH_OPTIONS).output;
+      // The same, with the output joined into one buffer (what the worker hands to the page).
+      const joined = () => outputBytes(simulateFile(bytes, BENCH_OPTIONS).output!);
       const parse = () => JSON.parse(new TextDecoder().decode(bytes)) as unknown;
       const ajv = () => peer(bytes);
       const memParse = memoryOf(parse);
@@ -130,21 +133,22 @@ const jsonCheck: Section = {
       else assertAllRejected(file);
       const verdict = peer(bytes);
       if (verdict.valid !== spec.valid) console.log(`  NOTE: ajv says ${verdict.valid ? 'valid' : 'invalid'} for ${file.label}`);
-      const stats = measure(file.label, { check, parse, ajv });
+      const stats = measure(file.label, { check, joined, parse, ajv });
       rows.push({
         file,
         growth: spec.growth,
         check: stats.check.median,
+        joined: stats.joined.median,
         parse: stats.parse.median,
         ajv: stats.ajv.median,
         ajvErrors: verdict.errors,
         minRatio: stats.check.min / stats.parse.min,
-        runs: Math.min(stats.check.runs, stats.parse.runs, stats.ajv.runs),
+        runs: Math.min(stats.check.runs, stats.joined.runs, stats.parse.runs, stats.ajv.runs),
         memCheck,
         memParse,
       });
       console.log(
-        `  ${file.label}: ${bytes.length} bytes (${fmtBytes(bytes.length)}), ${file.requests} requests, ${spec.valid ? 'accepted without warning' : 'every request rejected (E010)'}; ajv: ${verdict.errors} error(s); ${stats.check.runs} + ${stats.parse.runs} + ${stats.ajv.runs} timed runs (interleaved)`,
+        `  ${file.label}: ${bytes.length} bytes (${fmtBytes(bytes.length)}), ${file.requests} requests, ${spec.valid ? 'accepted without warning' : 'every request rejected (E010)'}; ajv: ${verdict.errors} error(s); ${stats.check.runs} + ${stats.joined.runs} + ${stats.parse.runs} + ${stats.ajv.runs} timed runs (interleaved)`,
       );
     }
     console.log();
@@ -160,6 +164,8 @@ const jsonCheck: Section = {
           'JSON.parse median (ms)',
           'ratio',
           'ratio of minima',
+          'with the output in one buffer (ms)',
+          'its ratio',
           'JSON.parse + ajv (ms)',
           'ajv ratio',
           'runs',
@@ -171,6 +177,8 @@ const jsonCheck: Section = {
           fmtMs(r.parse),
           `${(r.check / r.parse).toFixed(2)}×`,
           `${r.minRatio.toFixed(2)}×`,
+          fmtMs(r.joined),
+          `${(r.joined / r.parse).toFixed(2)}×`,
           fmtMs(r.ajv),
           `${(r.ajv / r.parse).toFixed(2)}×`,
           String(r.runs),

@@ -155,6 +155,28 @@ function readAttachments(ctx: RequestContext): Attachment[] {
 }
 
 const KNOWN_FORMATS = new Set(['PDF', 'PNG', 'JPG', 'XML']);
+/** Each known format's extension in a file name (lower case), without a toLowerCase per attachment. */
+const EXTENSIONS: Readonly<Record<string, string>> = { PDF: 'pdf', PNG: 'png', JPG: 'jpg', XML: 'xml' };
+
+/**
+ * Whether `name` is `${prefix}-${code}-${editeur}.${ext}`, compared piece by piece: no name is
+ * built for the comparison (this runs for each attachment of each request, issue 12).
+ */
+export function isAttachmentName(name: string, prefix: string, code: string, editeur: string, ext: string): boolean {
+  const afterPrefix = prefix.length;
+  const afterCode = afterPrefix + 1 + code.length;
+  const afterEditeur = afterCode + 1 + editeur.length;
+  return (
+    name.length === afterEditeur + 1 + ext.length &&
+    name.startsWith(prefix) &&
+    name.charCodeAt(afterPrefix) === 0x2d && // -
+    name.startsWith(code, afterPrefix + 1) &&
+    name.charCodeAt(afterCode) === 0x2d &&
+    name.startsWith(editeur, afterCode + 1) &&
+    name.charCodeAt(afterEditeur) === 0x2e && // .
+    name.endsWith(ext)
+  );
+}
 
 /**
  * The naming rule `CodeCouloir-Logiciel-VaN-CodeTypeFichier-numeroEditeur.format`
@@ -199,19 +221,19 @@ export function namingRule(
           code === undefined
         )
           continue;
-        const ext = a.formatFichier.toLowerCase();
+        const ext = EXTENSIONS[a.formatFichier]!;
         const name = a.nomFichier;
         const fits =
           editeur !== undefined
-            ? list.some((p) => name === `${p}-${code}-${editeur}.${ext}`)
+            ? list.some((p) => isAttachmentName(name, p, code, editeur, ext))
             : list.some(
                 (p) =>
                   name.startsWith(`${p}-${code}-`) &&
                   /^\d{5}$/.test(name.slice(p.length + code.length + 2, -ext.length - 1)) &&
                   name.endsWith(`.${ext}`),
               );
-        const expected = `${prefix}-${code}-${editeur ?? 'numeroEditeur'}.${ext}`;
         if (!fits) {
+          const expected = `${prefix}-${code}-${editeur ?? 'numeroEditeur'}.${ext}`;
           const path = ['piecesJustificatives', a.index, 'nomFichier'];
           report({ code: 'A005', node: ctx.at(...path)!, path, args: { expected, found: `"${a.nomFichier}"` } });
         }
