@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { amountRewrite, dateRewrite, excelSerialDate } from './advice';
 import { invisibleNames, fromC1 } from './invisible';
 import { count, expectedWord, limitFr, message, sizeFr } from '../messages/fr';
@@ -20,6 +21,55 @@ describe('advice on values mangled by spreadsheets', () => {
     expect(dateRewrite('2023-02-29')).toBeUndefined();
     expect(dateRewrite('31/02/2024')).toBeUndefined();
     expect(dateRewrite('demain')).toBeUndefined();
+  });
+
+  it('the same answers as regular expressions and the calendar of Date (the earlier code), for any date-like text', () => {
+    const pad2 = (n: number) => String(n).padStart(2, '0');
+    const calendar = (day: number, month: number, year: number) => {
+      if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return undefined;
+      return new Date(Date.UTC(year, month - 1, day)).getUTCDate() === day ? `${pad2(day)}/${pad2(month)}/${year}` : undefined;
+    };
+    const reference = (s: string) => {
+      const t = s.trim();
+      const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$/.exec(t);
+      if (iso) {
+        const date = calendar(Number(iso[3]), Number(iso[2]), Number(iso[1]));
+        return date ? { advice: 'iso-date', date } : undefined;
+      }
+      if (/^\d+$/.test(t) && t.length === 5) {
+        const date = excelSerialDate(Number(t));
+        return date ? { advice: 'excel-date', date } : undefined;
+      }
+      const dmy = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(t);
+      if (dmy) {
+        const date = calendar(Number(dmy[1]), Number(dmy[2]), Number(dmy[3]));
+        return date && date !== s ? { advice: 'date-format', date } : undefined;
+      }
+      return undefined;
+    };
+    const iso = fc
+      .tuple(fc.integer({ min: 1890, max: 2110 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+      .map(([y, m, d]) => `${y}-${pad2(m)}-${pad2(d)}`);
+    const dmy = fc
+      .tuple(
+        fc.integer({ min: 0, max: 32 }),
+        fc.integer({ min: 0, max: 13 }),
+        fc.integer({ min: 1890, max: 2110 }),
+        fc.constantFrom('/', '.', '-'),
+      )
+      .map(([d, m, y, sep]) => `${d}${sep}${pad2(m)}${sep}${y}`);
+    const unit = fc.constantFrom(...'0123456789', '-', '/', ' ', 'T', ':', 'a', '٣');
+    const near = fc.array(unit, { minLength: 8, maxLength: 12 }).map((cs) => cs.join(''));
+    fc.assert(
+      fc.property(fc.oneof(iso, dmy, near), (s) => {
+        expect(dateRewrite(s)).toEqual(reference(s));
+      }),
+      { numRuns: 5000 },
+    );
+    expect(dateRewrite('2024-02-29')).toEqual({ advice: 'iso-date', date: '29/02/2024' });
+    expect(dateRewrite('1900-02-29')).toBeUndefined();
+    expect(dateRewrite('2000-02-29')).toEqual({ advice: 'iso-date', date: '29/02/2000' });
+    expect(dateRewrite('2024-01-5 ')).toEqual({ advice: 'iso-date', date: '05/01/2024' });
   });
 
   it('rewrites amounts with a point and two decimals; more decimals are not mechanical', () => {

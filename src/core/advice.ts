@@ -49,16 +49,40 @@ export function excelSerialDate(serial: number): string | undefined {
 
 const pad2 = (n: number) => String(n).padStart(2, '0');
 
-/** `JJ/MM/AAAA` when day, month and year make a real date. */
+const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+const isLeapYear = (year: number) => (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+
+/** `JJ/MM/AAAA` when day, month and year (integers) make a real date of the Gregorian calendar. */
 function calendarDate(day: number, month: number, year: number): string | undefined {
   if (year < 1900 || year > 2100 || month < 1 || month > 12 || day < 1) return undefined;
-  const d = new Date(Date.UTC(year, month - 1, day));
-  if (d.getUTCDate() !== day) return undefined;
+  if (day > (month === 2 && isLeapYear(year) ? 29 : DAYS_IN_MONTH[month - 1]!)) return undefined;
   return `${pad2(day)}/${pad2(month)}/${year}`;
+}
+
+/** The number written by the `length` ASCII digits of `s` at `from`; -1 if one is not a digit. */
+function digitsAt(s: string, from: number, length: number): number {
+  let n = 0;
+  for (let i = from; i < from + length; i++) {
+    const d = s.charCodeAt(i) - 0x30;
+    if (d < 0 || d > 9) return -1;
+    n = 10 * n + d;
+  }
+  return n;
 }
 
 /** A date written another way (`2024-01-15`, `15/1/2024`, `15.01.2024`, an Excel serial `45306`) → `JJ/MM/AAAA`. */
 export function dateRewrite(s: string): { advice: AdviceKind; date: string } | undefined {
+  // `AAAA-MM-JJ` exactly, the usual case (an export's ISO date), read without a regular
+  // expression: an all-rejected file has one per request (issue 12). Same answer as `iso` below.
+  if (s.length === 10 && s.charCodeAt(4) === 0x2d && s.charCodeAt(7) === 0x2d) {
+    const year = digitsAt(s, 0, 4);
+    const month = digitsAt(s, 5, 2);
+    const day = digitsAt(s, 8, 2);
+    if (year >= 0 && month >= 0 && day >= 0) {
+      const date = calendarDate(day, month, year);
+      return date ? { advice: 'iso-date', date } : undefined;
+    }
+  }
   const t = s.trim();
   const iso = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][\d:.]+(?:Z|[+-]\d\d:?\d\d)?)?$/.exec(t);
   if (iso) {
