@@ -66,15 +66,13 @@ export function simulate(
   const root = parsed.root;
   const render = (f: Finding): Issue => {
     const { line, column } = lines.position(f.offset);
-    return {
-      code: f.code,
-      path: pointer(f.path),
-      message: bounded(message(f.code, f.args)),
-      line,
-      column,
-      offset: f.offset,
-      ...(f.fix ? { fix: f.fix } : {}),
-    };
+    const code = f.code;
+    const path = pointer(f.path);
+    const text = bounded(message(code, f.args));
+    // Two literals, not a spread of `{ fix }` or `{}`: a rejected file renders one per request (issue 12).
+    return f.fix
+      ? { code, path, message: text, line, column, offset: f.offset, fix: f.fix }
+      : { code, path, message: text, line, column, offset: f.offset };
   };
   /** «… et N autres erreurs du même type», where the first one left out stands. */
   const renderOverflow = (o: Overflow, severity: 'error' | 'warning'): Issue => {
