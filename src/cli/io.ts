@@ -10,6 +10,7 @@
 import { createReadStream } from 'node:fs';
 import { open, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { outputBytes } from '../core/annotate';
 
 /** What reading an input gave: its bytes, or the fact that it exceeds the limit (its size when known). */
 export type InputRead =
@@ -198,12 +199,5 @@ export function* batched(parts: readonly Uint8Array[], batchBytes = 64 * 1024): 
 }
 
 function concatenated(parts: readonly Uint8Array[], size: number): Uint8Array {
-  if (parts.length === 1) return parts[0]!;
-  const out = new Uint8Array(size);
-  let at = 0;
-  for (const part of parts) {
-    out.set(part, at);
-    at += part.length;
-  }
-  return out;
+  return parts.length === 1 ? parts[0]! : outputBytes({ parts, size });
 }
