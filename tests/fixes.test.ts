@@ -42,7 +42,7 @@ function mutations(text: string): Mutation[] {
             const swapped = k.slice(0, i - 1) + k[i] + k[i - 1] + k.slice(i + 1);
             if (swapped !== k) out.push({ what: `tag ${k} → ${swapped}`, start: m.keyStart, end: m.keyEnd, text: JSON.stringify(swapped) });
           }
-          visit(m.value);
+          visit(m);
         }
         return;
       case 'array':

@@ -33,7 +33,7 @@ export function expectedAttachments(bytes: Uint8Array, ruleSet: RuleSet, options
   if (!decoded.ok) return null;
   const parsed = parseJson(decoded.text, { bytes, knownKeys: knownTags(ruleSet) });
   if (!parsed.ok || parsed.root.type !== 'object') return null;
-  const list = memberOf(parsed.root, 'lignesImport')?.value;
+  const list = memberOf(parsed.root, 'lignesImport');
   if (list?.type !== 'array') return null;
 
   // The rule set's own naming rule, run on each request: its findings say which names are off.

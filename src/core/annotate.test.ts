@@ -27,7 +27,7 @@ const decoder = new TextDecoder('utf-8', { ignoreBOM: true });
 function annotateRequests(text: string, verdicts: readonly (readonly [string, string])[]): string {
   const parsed = parseJson(text);
   if (!parsed.ok || parsed.root.type !== 'object') throw new Error('test input must be a JSON object');
-  const list = parsed.root.members.find((m) => m.key === 'lignesImport')!.value;
+  const list = parsed.root.members.find((m) => m.key === 'lignesImport')!;
   if (list.type !== 'array') throw new Error('lignesImport must be an array');
   expect(list.items.length).toBe(verdicts.length);
   const treatments: Treatment[] = list.items.map((request, i) => ({

@@ -114,7 +114,7 @@ function editsFor(text: string, treatments: readonly Treatment[]): Edit[] {
       for (const member of request.members) {
         if (member.key !== tag) continue;
         found = true;
-        edits.push({ from: member.value.start, to: member.value.end, insert: values[tag] });
+        edits.push({ from: member.start, to: member.end, insert: values[tag] });
       }
       if (!found) missing.push(tag);
     }
@@ -167,8 +167,8 @@ function insertion(text: string, object: JsonObject, members: readonly (readonly
   let leadStart = last.keyStart;
   while (leadStart > object.start + 1 && isSpace(text.charCodeAt(leadStart - 1))) leadStart--;
   const lead = text.slice(leadStart, last.keyStart);
-  const separator = text.slice(last.keyEnd, last.value.start);
-  const at = last.value.end;
+  const separator = text.slice(last.keyEnd, last.start);
+  const at = last.end;
   const insert = members.map(([k, v]) => `,${lead}${JSON.stringify(k)}${separator}${v}`).join('');
   return { from: at, to: at, insert };
 }

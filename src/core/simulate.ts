@@ -125,7 +125,7 @@ export function simulate(
   }
 
   // 2. Each request, then the rules across requests.
-  const list = memberOf(root, 'lignesImport')!.value;
+  const list = memberOf(root, 'lignesImport')!;
   const items = list.type === 'array' ? (list.items as JsonObject[]) : [];
   const contexts = items.map((node, i) => makeContext(i, node, options));
   // C1 control characters (U+0080–U+009F) are rare: the parser says whether any string holds one,
@@ -218,7 +218,7 @@ function c1Strings(node: JsonNode, rel: (string | number)[], found: (node: JsonN
   if (node.type === 'string') {
     if (C1.test(node.value)) found(node, [...rel]);
   } else if (node.type === 'object') {
-    for (const m of node.members) c1Strings(m.value, [...rel, m.key], found);
+    for (const m of node.members) c1Strings(m, [...rel, m.key], found);
   } else if (node.type === 'array') {
     node.items.forEach((item, i) => c1Strings(item, [...rel, i], found));
   }
@@ -297,7 +297,7 @@ function misfit(
     if (n.type === 'object') {
       for (const m of n.members) {
         if (!known.has(m.key)) unknown++;
-        visit(m.value);
+        visit(m);
       }
     } else if (n.type === 'array') n.items.forEach(visit);
   };
@@ -469,10 +469,10 @@ function pathTo(from: JsonNode, target: JsonObject): Path | undefined {
   while (node !== target) {
     if (node.type === 'object') {
       const members = node.members;
-      const i = containingAt(members.length, (k) => members[k]!.value, target.start);
+      const i = containingAt(members.length, (k) => members[k]!, target.start);
       if (i < 0) return undefined;
       path.push(node.members[i]!.key);
-      node = node.members[i]!.value;
+      node = node.members[i]!;
     } else if (node.type === 'array') {
       const i = containing(node.items, target.start);
       if (i < 0) return undefined;

@@ -264,7 +264,7 @@ export function makeContext(index: number, node: JsonObject, options: Simulation
     for (const seg of path) {
       if (!cur) return undefined;
       if (typeof seg === 'number') cur = cur.type === 'array' ? cur.items[seg] : undefined;
-      else cur = cur.type === 'object' ? memberOf(cur, seg)?.value : undefined;
+      else cur = cur.type === 'object' ? memberOf(cur, seg) : undefined;
     }
     return cur;
   };
@@ -484,7 +484,7 @@ export class Walker {
       else mask |= 1 << entry.position;
       this.stack.push(member.key);
       if (entry.aliasCode !== undefined) this.here(entry.aliasCode, member.keyStart, { other: entry.tag });
-      this.field(member.value, entry);
+      this.field(member, entry);
       this.stack.pop();
     }
     let missing: FieldDef[] | undefined;
@@ -607,12 +607,11 @@ export class Walker {
         );
         continue;
       }
-      const value = member.value;
       const isEmpty =
-        value.type === 'null' ||
-        (value.type === 'array' && value.items.length === 0) ||
-        (value.type === 'object' && value.members.length === 0);
-      if (!isEmpty) this.here('E017', value.start, { expected: def.fill.doc, ...foundArgs(this.text, value) }, member.key);
+        member.type === 'null' ||
+        (member.type === 'array' && member.items.length === 0) ||
+        (member.type === 'object' && member.members.length === 0);
+      if (!isEmpty) this.here('E017', member.start, { expected: def.fill.doc, ...foundArgs(this.text, member) }, member.key);
     }
   }
 
@@ -704,9 +703,9 @@ export function holders(node: JsonNode, tag: string, rel: Path = []): { object: 
     if (n.type === 'object') {
       if (memberOf(n, tag)) found.push({ object: n, rel: [...path] });
       for (const m of n.members) {
-        if (m.value.type !== 'object' && m.value.type !== 'array') continue;
+        if (m.type !== 'object' && m.type !== 'array') continue;
         path.push(m.key);
-        walk(m.value);
+        walk(m);
         path.pop();
       }
     } else if (n.type === 'array') {

@@ -53,7 +53,7 @@ describe('values and their offsets', () => {
     const [a, b] = root.members;
     expect(a!.key).toBe('a');
     expect(text.slice(a!.keyStart, a!.keyEnd)).toBe('"a"');
-    const arr = a!.value;
+    const arr = a!;
     expect(arr.type).toBe('array');
     if (arr.type !== 'array') return;
     expect(raw(text, arr)).toBe('[1, "x", true, null, {}, []]');
@@ -61,8 +61,45 @@ describe('values and their offsets', () => {
     expect(arr.items.map((n) => raw(text, n))).toEqual(['1', '"x"', 'true', 'null', '{}', '[]']);
     expect(b!.key).toBe('b');
     expect(text.slice(b!.keyStart, b!.keyEnd)).toBe('"b"');
-    expect(b!.value).toMatchObject({ type: 'number', value: -2500 });
-    expect(raw(text, b!.value)).toBe('-2.5e3');
+    expect(b!).toMatchObject({ type: 'number', value: -2500 });
+    expect(raw(text, b!)).toBe('-2.5e3');
+  });
+
+  test('a member is its value node, with the key; items and the root have none', () => {
+    const text = '{"a": [1, {"b": null}], "c": "x"}';
+    const { root } = ok(text);
+    if (root.type !== 'object') throw new Error('object expected');
+    expect(root).toMatchObject({ key: undefined, keyStart: -1, keyEnd: -1 });
+    const [a, c] = root.members;
+    expect(a).toMatchObject({ type: 'array', key: 'a', keyStart: 1, keyEnd: 4, start: 6 });
+    expect(c).toMatchObject({ type: 'string', value: 'x', key: 'c', keyStart: 24, keyEnd: 27, start: 29 });
+    if (a!.type !== 'array') throw new Error('array expected');
+    const [one, inner] = a!.items;
+    expect(one).toMatchObject({ key: undefined, keyStart: -1, keyEnd: -1 });
+    expect(inner).toMatchObject({ key: undefined, keyStart: -1, keyEnd: -1 });
+    if (inner!.type !== 'object') throw new Error('object expected');
+    expect(inner!.members[0]).toMatchObject({ type: 'null', key: 'b', keyStart: 11, keyEnd: 14 });
+  });
+
+  test('nodes of one kind share one property order (one hidden class), member or not', () => {
+    const { root } = ok('{"a": [1, "x", true, null, {}, []], "b": {"c": 2}, "d": []}');
+    if (root.type !== 'object') throw new Error('object expected');
+    const leafKeys = ['type', 'start', 'end', 'value', 'key', 'keyStart', 'keyEnd'];
+    const shapeOf = (n: JsonNode) =>
+      n.type === 'object'
+        ? ['type', 'start', 'end', 'members', 'key', 'keyStart', 'keyEnd']
+        : n.type === 'array'
+          ? ['type', 'start', 'end', 'items', 'key', 'keyStart', 'keyEnd']
+          : leafKeys;
+    const all: JsonNode[] = [];
+    const collect = (n: JsonNode): void => {
+      all.push(n);
+      if (n.type === 'object') n.members.forEach(collect);
+      if (n.type === 'array') n.items.forEach(collect);
+    };
+    collect(root);
+    expect(all).toHaveLength(11);
+    for (const n of all) expect(Object.keys(n)).toEqual(shapeOf(n));
   });
 
   test('offsets are UTF-16 units (astral characters count as two)', () => {
@@ -99,7 +136,7 @@ describe('numbers keep their raw text', () => {
     const text = `{"montant": ${lexeme}}`;
     const { root } = ok(text);
     if (root.type !== 'object') throw new Error('object expected');
-    const node = root.members[0]!.value;
+    const node = root.members[0]!;
     expect(node.type).toBe('number');
     expect(raw(text, node)).toBe(lexeme);
     expect(Object.is(scalar(node), value)).toBe(true);
@@ -160,7 +197,7 @@ describe('duplicate keys', () => {
     expect(duplicates).toHaveLength(1);
     expect(duplicates[0]!.object).toBe(root);
     expect(duplicates[0]!.member.keyStart).toBe(text.lastIndexOf('"a"'));
-    expect(scalar(duplicates[0]!.member.value)).toBe(3);
+    expect(scalar(duplicates[0]!.member)).toBe(3);
   });
 
   test('keys equal after unescaping are duplicates', () => {
@@ -170,14 +207,14 @@ describe('duplicate keys', () => {
 
   test('a key present three times is reported twice', () => {
     const { duplicates } = ok('{"a":1,"a":2,"a":3}');
-    expect(duplicates.map((d) => scalar(d.member.value))).toEqual([2, 3]);
+    expect(duplicates.map((d) => scalar(d.member))).toEqual([2, 3]);
   });
 
   test('objects of more than 8 members', () => {
     const keys = ['k0', 'k1', 'k2', 'k3', 'k4', 'k5', 'k6', 'k7', 'k8', 'k9', 'k3', 'k10', 'k9', 'k3'];
     const text = '{' + keys.map((k, i) => `"${k}":${i}`).join(',') + '}';
     const { duplicates } = ok(text);
-    expect(duplicates.map((d) => [d.member.key, scalar(d.member.value)])).toEqual([
+    expect(duplicates.map((d) => [d.member.key, scalar(d.member)])).toEqual([
       ['k3', 10],
       ['k9', 12],
       ['k3', 13],
@@ -188,7 +225,7 @@ describe('duplicate keys', () => {
     const text = '{' + Array.from({ length: 9 }, (_, i) => `"k${i}":${i}`).join(',') + ',"k0":"again"}';
     const { duplicates } = ok(text);
     expect(duplicates).toHaveLength(1);
-    expect(scalar(duplicates[0]!.member.value)).toBe('again');
+    expect(scalar(duplicates[0]!.member)).toBe('again');
   });
 
   test('no false positives: same key in different objects, or distinct keys', () => {
@@ -202,7 +239,7 @@ describe('duplicate keys', () => {
     const { root, duplicates } = ok(text);
     if (root.type !== 'object') throw new Error('object expected');
     expect(duplicates).toHaveLength(2);
-    const inner = root.members[0]!.value;
+    const inner = root.members[0]!;
     expect(duplicates.map((d) => d.object)).toContain(inner);
     expect(duplicates.map((d) => d.object)).toContain(root);
   });
@@ -395,7 +432,7 @@ describe('bytes scanned, text offsets given', () => {
   /** Every node of the tree, with its key when it is a member's value. */
   function* nodes(node: JsonNode): Generator<JsonNode> {
     yield node;
-    if (node.type === 'object') for (const m of node.members) yield* nodes(m.value);
+    if (node.type === 'object') for (const m of node.members) yield* nodes(m);
     if (node.type === 'array') for (const item of node.items) yield* nodes(item);
   }
 
@@ -491,7 +528,7 @@ describe('bytes scanned, text offsets given', () => {
     if (!parsed.ok || parsed.root.type !== 'object') throw new Error('object expected');
     const keys = parsed.root.members.map((m) => m.key);
     expect(keys).toEqual(['numeroEditeur', 'numeroEditeur', 'numeroEditeurs', 'numeroEditeux', 'nuMeroEditeur', 'RPPS']);
-    expect(parsed.duplicates.map((d) => d.member.value)).toMatchObject([{ value: 2 }]);
+    expect(parsed.duplicates.map((d) => d.member)).toMatchObject([{ value: 2 }]);
   });
 });
 

@@ -176,7 +176,7 @@ class Parser {
    * own out when it closes, into an array of its exact size: an array built by push keeps spare
    * room (17 slots for 4 members), and the tree outlives the parse (issue 12: a 3 MB file).
    */
-  private readonly pending: (JsonMember | JsonNode)[] = [];
+  private readonly pending: JsonNode[] = [];
   private open = 0;
   /**
    * The character offset where each line starts, `lineCount` of them (0 first). Line breaks are
@@ -213,7 +213,7 @@ class Parser {
   parseDocument(): JsonNode {
     this.skipSpace();
     if (this.pos >= this.bytes.length) this.fail('empty', this.charAt(this.pos));
-    const root = this.parseValue(0, 0);
+    const root = this.parseValue(0, 0, undefined, -1, -1);
     this.skipSpace();
     if (this.pos < this.bytes.length) this.fail('trailing-content', this.charAt(this.pos));
     return root;
@@ -261,40 +261,43 @@ class Parser {
     return c < 0x80 ? isWordChar(c) : isWordChar(this.text.charCodeAt(this.charAt(p)));
   }
 
-  /** `keyId`: the id of the key whose value this is (or whose array holds it). */
-  private parseValue(depth: number, keyId: number): JsonNode {
+  /**
+   * `keyId`: the id of the key whose value this is (or whose array holds it). `key`, `keyStart`,
+   * `keyEnd`: the member's key, which the node carries (undefined, -1, -1 outside an object).
+   */
+  private parseValue(depth: number, keyId: number, key: string | undefined, keyStart: number, keyEnd: number): JsonNode {
     const p = this.pos;
     const start = this.charAt(p);
     const c = this.bytes[p];
     switch (c) {
       case 0x7b: // {
-        return this.parseObject(depth + 1, keyId);
+        return this.parseObject(depth + 1, keyId, key, keyStart, keyEnd);
       case 0x5b: // [
-        return this.parseArray(depth + 1, keyId);
+        return this.parseArray(depth + 1, keyId, key, keyStart, keyEnd);
       case QUOTE: {
         const value = this.parseString();
-        return leaf('string', start, this.charAt(this.pos), value);
+        return leaf('string', start, this.charAt(this.pos), value, key, keyStart, keyEnd);
       }
       case 0x74: // t
         if (this.literalAt(p, 'true')) {
           this.pos = p + 4;
-          return leaf('boolean', start, start + 4, true);
+          return leaf('boolean', start, start + 4, true, key, keyStart, keyEnd);
         }
         break;
       case 0x66: // f
         if (this.literalAt(p, 'false')) {
           this.pos = p + 5;
-          return leaf('boolean', start, start + 5, false);
+          return leaf('boolean', start, start + 5, false, key, keyStart, keyEnd);
         }
         break;
       case 0x6e: // n
         if (this.literalAt(p, 'null')) {
           this.pos = p + 4;
-          return leaf('null', start, start + 4, null);
+          return leaf('null', start, start + 4, null, key, keyStart, keyEnd);
         }
         break;
       default:
-        if (c === 0x2d || (c !== undefined && c >= 0x30 && c <= 0x39)) return this.parseNumber();
+        if (c === 0x2d || (c !== undefined && c >= 0x30 && c <= 0x39)) return this.parseNumber(key, keyStart, keyEnd);
     }
     return this.failValue(start);
   }
@@ -310,7 +313,7 @@ class Parser {
     this.fail('unexpected-char', at);
   }
 
-  private parseObject(depth: number, parentKey: number): JsonObject {
+  private parseObject(depth: number, parentKey: number, ownKey: string | undefined, ownKeyStart: number, ownKeyEnd: number): JsonObject {
     const b = this.bytes;
     const start = this.charAt(this.pos);
     if (depth > MAX_DEPTH) this.fail('too-deep', start);
@@ -318,7 +321,7 @@ class Parser {
     this.skipSpace();
     if (b[this.pos] === 0x7d) {
       this.pos++;
-      return { type: 'object', start, end: this.charAt(this.pos), members: [] };
+      return object(start, this.charAt(this.pos), [], ownKey, ownKeyStart, ownKeyEnd);
     }
     const first = this.open;
     let previous = -1;
@@ -346,18 +349,18 @@ class Parser {
       if (b[this.pos] !== 0x3a) this.fail(b[this.pos] === 0x2f ? 'comment' : 'expected-colon', this.charAt(this.pos));
       this.pos++;
       this.skipSpace();
-      const value = this.parseValue(depth, id);
-      this.pending[this.open++] = { key, keyStart, keyEnd, value };
+      // The value node is the member: it carries the key.
+      this.pending[this.open++] = this.parseValue(depth, id, key, keyStart, keyEnd);
       if (!this.moreAfterItem('}')) break;
     }
     const members = this.pending.slice(first, this.open) as JsonMember[];
     this.open = first;
-    const object: JsonObject = { type: 'object', start, end: this.charAt(this.pos), members };
-    if (members.length > 1) this.findDuplicates(object);
-    return object;
+    const node = object(start, this.charAt(this.pos), members, ownKey, ownKeyStart, ownKeyEnd);
+    if (members.length > 1) this.findDuplicates(node);
+    return node;
   }
 
-  private parseArray(depth: number, parentKey: number): JsonArray {
+  private parseArray(depth: number, parentKey: number, key: string | undefined, keyStart: number, keyEnd: number): JsonArray {
     const b = this.bytes;
     const start = this.charAt(this.pos);
     if (depth > MAX_DEPTH) this.fail('too-deep', start);
@@ -365,18 +368,18 @@ class Parser {
     this.skipSpace();
     if (b[this.pos] === 0x5d) {
       this.pos++;
-      return { type: 'array', start, end: this.charAt(this.pos), items: [] };
+      return array(start, this.charAt(this.pos), [], key, keyStart, keyEnd);
     }
     const first = this.open;
     for (;;) {
       if (b[this.pos] === 0x5d && this.open > first) this.fail('trailing-comma', this.charAt(this.pos), ']', ']');
-      const item = this.parseValue(depth, parentKey);
+      const item = this.parseValue(depth, parentKey, undefined, -1, -1);
       this.pending[this.open++] = item;
       if (!this.moreAfterItem(']')) break;
     }
     const items = this.pending.slice(first, this.open) as JsonNode[];
     this.open = first;
-    return { type: 'array', start, end: this.charAt(this.pos), items };
+    return array(start, this.charAt(this.pos), items, key, keyStart, keyEnd);
   }
 
   /**
@@ -406,10 +409,9 @@ class Parser {
   /**
    * `"montantSegurHT": 1075,00` (a decimal comma, as a French spreadsheet writes it): the comma
    * ends the number and digits stand where a key should. Reported at the number, with its fix.
-   * `previous`: the member read before the comma.
+   * `last`: the member read before the comma.
    */
-  private failDecimalComma(previous: JsonMember, at: number): void {
-    const last = previous.value;
+  private failDecimalComma(last: JsonMember, at: number): void {
     if (last.type !== 'number' || this.text.slice(last.end, at) !== ',' || !isDigit(this.text.charCodeAt(at))) return;
     let end = at;
     while (isDigit(this.text.charCodeAt(end))) end++;
@@ -590,7 +592,7 @@ class Parser {
     }
   }
 
-  private parseNumber(): JsonNode {
+  private parseNumber(key: string | undefined, keyStart: number, keyEnd: number): JsonNode {
     const b = this.bytes;
     const startByte = this.pos;
     const start = this.charAt(startByte);
@@ -639,9 +641,9 @@ class Parser {
     const end = start + (p - startByte);
     // Up to 15 digits and no exponent, the integer and 10^decimals are exact doubles, so their
     // quotient, rounded once, is the value Number() gives (the classic fast path); else Number().
-    if (exponent || digits > 15) return leaf('number', start, end, Number(this.text.slice(start, end)));
+    if (exponent || digits > 15) return leaf('number', start, end, Number(this.text.slice(start, end)), key, keyStart, keyEnd);
     const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals]!;
-    return leaf('number', start, end, negative ? -magnitude : magnitude);
+    return leaf('number', start, end, negative ? -magnitude : magnitude, key, keyStart, keyEnd);
   }
 
   /** The run of number-or-word characters at `at` (a character offset), for messages (at most 40 characters). */
@@ -663,14 +665,29 @@ class Parser {
   }
 }
 
-/** Leaves are built in one place, so that all of them share one object shape. */
+/**
+ * Nodes are built in these three places only, with the key fields last and always present
+ * (undefined and -1 when there is no key), so that all leaves share one object shape, and all
+ * objects and all arrays theirs, whether they are members or not.
+ */
 function leaf(
   type: 'string' | 'number' | 'boolean' | 'null',
   start: number,
   end: number,
   value: string | number | boolean | null,
+  key: string | undefined,
+  keyStart: number,
+  keyEnd: number,
 ): JsonNode {
-  return { type, start, end, value } as JsonNode;
+  return { type, start, end, value, key, keyStart, keyEnd } as JsonNode;
+}
+
+function object(start: number, end: number, members: JsonMember[], key: string | undefined, keyStart: number, keyEnd: number): JsonObject {
+  return { type: 'object', start, end, members, key, keyStart, keyEnd };
+}
+
+function array(start: number, end: number, items: JsonNode[], key: string | undefined, keyStart: number, keyEnd: number): JsonArray {
+  return { type: 'array', start, end, items, key, keyStart, keyEnd };
 }
 
 function isDigit(c: number | undefined): boolean {

@@ -141,7 +141,7 @@ export function attachments(ctx: RequestContext): Attachment[] {
 function readAttachments(ctx: RequestContext): Attachment[] {
   const list = ctx.at('piecesJustificatives');
   const scalar = (item: JsonNode, tag: string) => {
-    const m = item.type === 'object' ? memberOf(item, tag)?.value : undefined;
+    const m = item.type === 'object' ? memberOf(item, tag) : undefined;
     return m && m.type !== 'object' && m.type !== 'array' ? m.value : undefined;
   };
   return list?.type !== 'array'

@@ -245,7 +245,7 @@ const completeBlockRule: RequestRule = {
   doc: `Si demandeCertificatServeur = true, les balises ${BLOCK_TAGS.join(', ')} sont présentes à côté de lui.`,
   check(ctx, report) {
     for (const { object: holder, rel } of holders(ctx.node, 'FINESSJuridique')) {
-      const node = memberOf(holder, 'demandeCertificatServeur')?.value;
+      const node = memberOf(holder, 'demandeCertificatServeur');
       if (node?.type !== 'boolean' || !node.value) continue;
       const documented = new Set<string>(holderFields.map((d) => d.tag));
       const strangers = holder.members.map((m) => m.key).filter((k) => !documented.has(k));
@@ -266,8 +266,8 @@ const oneCertificatePerFiness: FileRule = {
     const first = new Map<string, { index: number; rel: readonly (string | number)[] }>();
     for (const ctx of requests) {
       for (const { object: holder, rel } of holders(ctx.node, 'FINESSJuridique')) {
-        const asked = memberOf(holder, 'demandeCertificatServeur')?.value;
-        const id = memberOf(holder, 'FINESSJuridique')?.value;
+        const asked = memberOf(holder, 'demandeCertificatServeur');
+        const id = memberOf(holder, 'FINESSJuridique');
         if (asked?.type !== 'boolean' || !asked.value || id?.type !== 'string') continue;
         const earlier = first.get(id.value);
         if (!earlier) {
