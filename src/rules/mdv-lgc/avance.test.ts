@@ -185,7 +185,9 @@ describe('fixtures', () => {
     }
 
     // The output file carries the verdict of each request.
-    const output = JSON.parse(decoder.decode(outputBytes(r.output!))) as { lignesImport: { codeTraitement: string; libelleTraitement: string }[] };
+    const output = JSON.parse(decoder.decode(outputBytes(r.output!))) as {
+      lignesImport: { codeTraitement: string; libelleTraitement: string }[];
+    };
     expect(output.lignesImport[index]!.codeTraitement).toBe(q.codeTraitement);
     expect(output.lignesImport[index]!.libelleTraitement).toBe(q.libelleTraitement);
   });
