@@ -70,25 +70,15 @@ export function encodeEach(texts: readonly string[]): Uint8Array[] {
   let units = 0;
   for (const text of texts) units += text.length;
   const buffer = new Uint8Array(units + (units >> 2) + 64);
-  const out: Uint8Array[] = [];
   let at = 0;
-  for (let i = 0; i < texts.length; i++) {
-    const text = texts[i]!;
-    // Code, label, code, label…: a request's code or label is often the one two texts back.
-    if (i >= 2 && text === texts[i - 2]) {
-      out.push(out[i - 2]!);
-      continue;
-    }
-    const room = buffer.subarray(at);
-    const { read, written } = encoder.encodeInto(text, room);
-    if (read === text.length) {
-      out.push(buffer.subarray(at, at + written));
-      at += written;
-    } else {
-      out.push(encoder.encode(text));
-    }
-  }
-  return out;
+  // Code, label, code, label…: most requests' are the last two encoded (see lastTwo).
+  const encode = lastTwo((text) => {
+    const { read, written } = encoder.encodeInto(text, buffer.subarray(at));
+    if (read < text.length) return encoder.encode(text);
+    at += written;
+    return buffer.subarray(at - written, at);
+  });
+  return texts.map(encode);
 }
 
 /** The output file in one new buffer of its own (never a view of the input, so it may be transferred). */

@@ -4,7 +4,7 @@
 // (`1075.00` vs `1075`), duplicate keys, and a bounded depth with a clear message.
 
 import { indexMembers, type DuplicateKey, type JsonArray, type JsonMember, type JsonNode, type JsonObject } from './ast';
-import { ByteOffsets } from './position';
+import { ByteOffsets, LineStarts } from './position';
 
 /** Deeper nesting than this is refused: no Ségur file comes near it, and it keeps recursion safe. */
 export const MAX_DEPTH = 512;
@@ -135,7 +135,7 @@ export function parseJson(text: string, options: ParseOptions = {}): ParseResult
       duplicates: parser.duplicates,
       bytes: parser.byteOffsets,
       c1: parser.c1,
-      lineStarts: parser.lineStarts.subarray(0, parser.lineCount),
+      lineStarts: parser.lineStarts.done(),
     };
   } catch (e) {
     if (e instanceof Fault) return { ok: false, fault: e.fault };
@@ -179,13 +179,12 @@ class Parser {
   private readonly pending: JsonNode[] = [];
   private open = 0;
   /**
-   * The character offset where each line starts, `lineCount` of them (0 first). Line breaks are
+   * The character offset where each line starts (0 first). Line breaks are
    * whitespace between tokens (a raw one inside a string is a fault), so the scan that skips
    * whitespace finds them all, and no second scan of the text is needed for the findings'
    * line numbers (issue 12: 12 000 lines in a 300 kB file).
    */
-  lineStarts = new Uint32Array(1024);
-  lineCount = 1;
+  readonly lineStarts = new LineStarts();
 
   constructor(
     readonly text: string,
@@ -232,19 +231,9 @@ class Parser {
       if (c !== 0x0a && c !== 0x0d && c !== 0x09) break;
       p++;
       // A line ends at LF, CRLF or a lone CR (see LineIndex).
-      if (c === 0x0a || (c === 0x0d && b[p] !== 0x0a)) this.lineStart(p);
+      if (c === 0x0a || (c === 0x0d && b[p] !== 0x0a)) this.lineStarts.add(this.charAt(p));
     }
     this.pos = p;
-  }
-
-  /** Records that a line starts at byte offset `p` (outside a string). */
-  private lineStart(p: number): void {
-    if (this.lineCount === this.lineStarts.length) {
-      const grown = new Uint32Array(2 * this.lineCount);
-      grown.set(this.lineStarts);
-      this.lineStarts = grown;
-    }
-    this.lineStarts[this.lineCount++] = this.charAt(p);
   }
 
   /** True when the bytes at `p` spell `word` (ASCII) and no word character follows. */

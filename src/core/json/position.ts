@@ -38,32 +38,45 @@ export class LineIndex {
 }
 
 /**
- * The offset of each line's first character, in order (0 first). A typed array grown by doubling:
- * a 300 kB file has about 12 000 lines, and a number[] grown by push left three times its size
- * of garbage on the heap for every file with a finding (issue 12: the all-rejected file).
+ * Line starts (character offsets) collected in increasing order, 0 first: a typed array grown by
+ * doubling. A 300 kB file has about 12 000 lines, and a number[] grown by push left three times
+ * its size of garbage on the heap for every file with a finding (issue 12: the all-rejected file).
+ * Filled by the parser as it skips whitespace, or by `lineStarts` below.
  */
-function lineStarts(text: string): Uint32Array {
-  let starts = new Uint32Array(1024);
-  let count = 1; // starts[0] = 0
-  const add = (at: number) => {
-    if (count === starts.length) {
-      const grown = new Uint32Array(2 * count);
-      grown.set(starts);
-      starts = grown;
+export class LineStarts {
+  private starts = new Uint32Array(1024);
+  private count = 1; // starts[0] = 0
+
+  /** Records that a line starts at character offset `at` (larger than the last one recorded). */
+  add(at: number): void {
+    if (this.count === this.starts.length) {
+      const grown = new Uint32Array(2 * this.count);
+      grown.set(this.starts);
+      this.starts = grown;
     }
-    starts[count++] = at;
-  };
+    this.starts[this.count++] = at;
+  }
+
+  /** The starts recorded, in order (a view: no copy). */
+  done(): Uint32Array {
+    return this.starts.subarray(0, this.count);
+  }
+}
+
+/** The offset of each line's first character in `text`, in order (0 first). */
+function lineStarts(text: string): Uint32Array {
+  const starts = new LineStarts();
   if (!text.includes('\r')) {
     // LF only, the usual case: let indexOf find them.
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) add(i + 1);
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.add(i + 1);
   } else {
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      if (c === 0x0a) add(i + 1);
-      else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) add(i + 1);
+      if (c === 0x0a) starts.add(i + 1);
+      else if (c === 0x0d && text.charCodeAt(i + 1) !== 0x0a) starts.add(i + 1);
     }
   }
-  return starts.subarray(0, count);
+  return starts.done();
 }
 
 /**

@@ -154,8 +154,7 @@ function readAttachments(ctx: RequestContext): Attachment[] {
       }));
 }
 
-const KNOWN_FORMATS = new Set(['PDF', 'PNG', 'JPG', 'XML']);
-/** Each known format's extension in a file name (lower case), without a toLowerCase per attachment. */
+/** The known formats (`formatFichier`), each with its extension in a file name (lower case). */
 const EXTENSIONS: Readonly<Record<string, string>> = { PDF: 'pdf', PNG: 'png', JPG: 'jpg', XML: 'xml' };
 
 /**
@@ -217,7 +216,7 @@ export function namingRule(
         if (
           typeof a.nomFichier !== 'string' ||
           typeof a.formatFichier !== 'string' ||
-          !KNOWN_FORMATS.has(a.formatFichier) ||
+          !Object.hasOwn(EXTENSIONS, a.formatFichier) ||
           code === undefined
         )
           continue;
