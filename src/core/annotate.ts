@@ -5,6 +5,7 @@
 
 import type { JsonObject } from './json/ast';
 import type { ByteOffsets } from './json/position';
+import type { SourceText } from './json/text';
 import type { OutputFile } from './types';
 
 export interface Treatment {
@@ -42,7 +43,7 @@ const encoder = new TextEncoder();
  * Joining the parts here would cost a fresh buffer of the file's size, written once: on a 31 MB
  * file, 31 MB more memory for the CLI, which writes the parts as they are (issue 12).
  */
-export function annotateBytes(bytes: Uint8Array, text: string, byteOffsets: ByteOffsets, treatments: readonly Treatment[]): OutputFile {
+export function annotateBytes(bytes: Uint8Array, text: SourceText, byteOffsets: ByteOffsets, treatments: readonly Treatment[]): OutputFile {
   const edits = editsFor(text, treatments);
   const inserts = encodeEach(edits.map((edit) => edit.insert));
   const parts: Uint8Array[] = [];
@@ -92,7 +93,7 @@ export function outputBytes(output: OutputFile): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-function editsFor(text: string, treatments: readonly Treatment[]): Edit[] {
+function editsFor(text: SourceText, treatments: readonly Treatment[]): Edit[] {
   const edits: Edit[] = [];
   // Most requests share `"0000"` / `"Demande acceptée"`: each quoted once.
   const quoted = lastTwo((s) => JSON.stringify(s));
@@ -148,7 +149,7 @@ function lastTwo<T>(make: (text: string) => T): (text: string) => T {
 }
 
 /** Members appended after the last one, separated and indented as that one is. */
-function insertion(text: string, object: JsonObject, members: readonly (readonly [string, string])[]): Edit {
+function insertion(text: SourceText, object: JsonObject, members: readonly (readonly [string, string])[]): Edit {
   const last = object.members.at(-1);
   if (!last) {
     const at = object.start + 1;

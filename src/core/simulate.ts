@@ -1,7 +1,8 @@
 // The whole simulation: bytes + form choices + rule set → verdict, findings, output file.
 // Pure: no DOM, no Node API; the browser, the worker and the CLI all call this.
 
-import { decodeUtf8, MAX_INPUT_BYTES, type EncodingFault } from './json/decode';
+import { decodeSource, MAX_INPUT_BYTES, type EncodingFault } from './json/decode';
+import type { SourceText } from './json/text';
 import { parseJson, MAX_DEPTH, type SyntaxFault } from './json/parse';
 import { LineIndex } from './json/position';
 import { memberOf, type JsonMember, type JsonNode, type JsonObject } from './json/ast';
@@ -50,7 +51,7 @@ export function simulate(
 ): SimulationResult {
   const notText = binaryContent(bytes);
   if (notText) return invalid([notText]);
-  const decoded = decodeUtf8(bytes);
+  const decoded = decodeSource(bytes);
   if (!decoded.ok) {
     // Control bytes at the start and not UTF-8: a binary file of a kind not recognised.
     if (decoded.fault.reason === 'invalid-utf8' && sniff(bytes.subarray(0, HEAD_BYTES)) === 'unknown')
@@ -60,7 +61,7 @@ export function simulate(
   const text = decoded.text;
 
   const parsed = parseJson(text, { bytes, knownKeys: knownTags(ruleSet) });
-  if (!parsed.ok) return invalid([syntaxIssue(parsed.fault, new LineIndex(text))]);
+  if (!parsed.ok) return invalid([syntaxIssue(parsed.fault, new LineIndex(text.toString()))]);
   const lines = new LineIndex(text, parsed.lineStarts);
 
   const root = parsed.root;
@@ -228,7 +229,7 @@ function c1Strings(node: JsonNode, rel: (string | number)[], found: (node: JsonN
  * A011: a value holding a C1 control character, with the Windows-1252 reading as advice and
  * fix when every such character has one (`N\u0092GUYEN` → `N’GUYEN`).
  */
-function c1Finding(text: string, node: JsonNode, rel: Path, walker: Walker): void {
+function c1Finding(text: SourceText, node: JsonNode, rel: Path, walker: Walker): void {
   if (node.type !== 'string') return;
   const restored = fromC1(node.value);
   const write = C1.test(restored) ? undefined : JSON.stringify(restored);
@@ -271,7 +272,7 @@ const LOOKALIKE_MIN_ERRORS = 3;
  * the rule set does not know (an open rule set, MS, tolerates them without an error).
  */
 function misfit(
-  text: string,
+  text: SourceText,
   lines: LineIndex,
   node: JsonObject,
   options: SimulationOptions,
@@ -311,7 +312,7 @@ function misfit(
  * balance, a BIO-SGL balance as an MDV-LGC advance, a HOP-DPI file as HOP-PFI).
  */
 function lookalike(
-  text: string,
+  text: SourceText,
   lines: LineIndex,
   node: JsonObject,
   options: SimulationOptions,

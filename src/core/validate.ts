@@ -24,6 +24,7 @@ import { nearest } from './hint';
 import { adviseDate, adviseDecimals, adviseKind, adviseLength, type Advice } from './advice';
 import { invisibleNames } from './invisible';
 import type { LineIndex } from './json/position';
+import type { SourceText } from './json/text';
 
 /** Every tag a rule set knows (header, request, blocks, aliases): what the parser may meet. */
 const TAGS = new WeakMap<RuleSet, readonly string[]>();
@@ -69,7 +70,7 @@ function isBlank(s: string): boolean {
 }
 
 /** The value as written in the file, shortened, for messages. */
-export function foundText(text: string, node: JsonNode): string {
+export function foundText(text: SourceText, node: JsonNode): string {
   if (node.type === 'object') return node.members.length === 0 ? '{}' : 'un objet';
   if (node.type === 'array')
     return node.items.length === 0 ? '[]' : `un tableau de ${node.items.length} élément${node.items.length > 1 ? 's' : ''}`;
@@ -86,7 +87,7 @@ export function foundText(text: string, node: JsonNode): string {
  * What a message says of a value found: its text as written (`found`), its JSON kind, and the
  * invisible or suspicious characters it holds, named.
  */
-export function foundArgs(text: string, node: JsonNode): Pick<FindingArgs, 'found' | 'kind' | 'invisible'> {
+export function foundArgs(text: SourceText, node: JsonNode): Pick<FindingArgs, 'found' | 'kind' | 'invisible'> {
   const found = foundText(text, node);
   if (node.type !== 'string') return { found, kind: node.type };
   const invisible = invisibleNames(node.value);
@@ -365,7 +366,7 @@ export class Walker {
   private def: FieldDef | undefined;
 
   constructor(
-    private readonly text: string,
+    private readonly text: SourceText,
     private readonly lines: LineIndex,
     /** Path of the request (or `[]` for the header) from the root. */
     private readonly base: Path,

@@ -3,7 +3,7 @@
 
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { decodeUtf8, MAX_INPUT_BYTES, type DecodeResult, type EncodingFault } from './decode';
+import { CHUNK_BYTES, decodeSource, decodeUtf8, MAX_INPUT_BYTES, type DecodeResult, type EncodingFault, type SourceResult } from './decode';
 import { LineIndex } from './position';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -19,7 +19,7 @@ function bytes(...parts: (string | number | readonly number[])[]): Uint8Array {
   return new Uint8Array(out);
 }
 
-function faultOf(r: DecodeResult): EncodingFault {
+function faultOf(r: DecodeResult | SourceResult): EncodingFault {
   if (r.ok) throw new Error('expected the bytes to be refused');
   return r.fault;
 }
@@ -166,5 +166,54 @@ describe('size limit', () => {
       column: 1,
       found: String(MAX_INPUT_BYTES + 1),
     });
+  });
+});
+
+describe('decodeSource: the same text, in pieces that end at line feeds', () => {
+  const piece = fc.constantFrom('a', ' ', '\n', '\r\n', '\r', 'é', '€', '😀', '{"k": [1, 2]}', '\t', '\uFEFF', '\u0085');
+  const bad = fc.constantFrom([0xe9], [0x80], [0xc0, 0xaf], [0xed, 0xa0, 0x80], [0xe2, 0x82], [0xff]);
+
+  test('any bytes, any piece size: decodeUtf8’s text or its very fault; pieces end just after a line feed', () => {
+    fc.assert(
+      fc.property(
+        fc.boolean(),
+        fc.array(piece, { maxLength: 40 }),
+        fc.option(fc.tuple(bad, fc.array(piece, { maxLength: 5 }))),
+        fc.integer({ min: 1, max: 24 }),
+        (bom, before, broken, chunkBytes) => {
+          const input = broken
+            ? bytes((bom ? '\uFEFF' : '') + before.join(''), broken[0], broken[1].join(''))
+            : bytes((bom ? '\uFEFF' : '') + before.join(''));
+          const whole = decodeUtf8(input);
+          const pieces = decodeSource(input, chunkBytes);
+          if (!whole.ok) {
+            expect(pieces).toEqual(whole);
+            return;
+          }
+          if (!pieces.ok) throw new Error(`refused in pieces: ${JSON.stringify(pieces.fault)}`);
+          expect(pieces.text.toString()).toBe(whole.text);
+          expect(pieces.bom).toBe(whole.bom);
+          const chunks = pieces.text.chunks;
+          // Each piece but the last ends with a line feed; a piece over the size has no line feed before it.
+          for (const c of chunks.slice(0, -1)) expect(c.endsWith('\n')).toBe(true);
+          for (const c of chunks) {
+            const encoded = utf8(c);
+            if (encoded.length > chunkBytes) expect(encoded.subarray(0, chunkBytes).includes(0x0a)).toBe(false);
+          }
+        },
+      ),
+      { numRuns: 500 },
+    );
+  });
+
+  test('a text without line feed is one piece; with short lines, pieces of at most CHUNK_BYTES bytes', () => {
+    const r = decodeSource(utf8('{"a": "' + 'x'.repeat(100_000) + '"}'));
+    expect(r.ok && r.text.chunks.length).toBe(1);
+    const lines = decodeSource(utf8('{"a": "€"}\n'.repeat(20_000)));
+    if (!lines.ok) throw new Error('refused');
+    expect(lines.text.chunks.length).toBeGreaterThan(4);
+    expect(Math.max(...lines.text.chunks.map((c) => utf8(c).length))).toBeLessThanOrEqual(CHUNK_BYTES);
+    expect(faultOf(decodeSource(new Uint8Array(MAX_INPUT_BYTES + 1))).reason).toBe('too-large');
+    expect(faultOf(decodeSource(utf16('{}', 'le', true))).reason).toBe('utf16');
   });
 });

@@ -2,6 +2,8 @@
 // TextDecoder says *that* bytes are invalid, not *where*: on failure a small scan finds
 // the first bad sequence so the message can give its line and column.
 
+import { ChunkedText } from './text';
+
 /** Larger inputs are refused before any work: a real file of 200 requests is well under 5 MB. */
 export const MAX_INPUT_BYTES = 64 * 1024 * 1024;
 
@@ -24,9 +26,68 @@ export type DecodeResult =
 
 const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+/**
+ * Bytes → one string, strictly UTF-8 (a leading BOM is kept as U+FEFF, character 0). Refuses
+ * inputs over `MAX_INPUT_BYTES`, UTF-16 and UTF-32 (by their BOM or their zeros), and invalid
+ * UTF-8 with the line and column of its first bad sequence. Never throws.
+ */
 export function decodeUtf8(bytes: Uint8Array): DecodeResult {
+  const refused = refusal(bytes);
+  if (refused) return { ok: false, fault: refused };
+  try {
+    const text = decoder.decode(bytes);
+    return { ok: true, text, bom: text.charCodeAt(0) === 0xfeff };
+  } catch {
+    return { ok: false, fault: locateInvalidUtf8(bytes) };
+  }
+}
+
+export type SourceResult =
+  { readonly ok: true; readonly text: ChunkedText; readonly bom: boolean } | { readonly ok: false; readonly fault: EncodingFault };
+
+/**
+ * Bytes of at most this many bytes are decoded as one piece; larger ones in pieces of about this
+ * size (at most twice as many bytes once decoded, under V8's 128 KiB for an object allocated with
+ * the small ones: see ChunkedText).
+ */
+export const CHUNK_BYTES = 32 * 1024;
+
+/**
+ * As `decodeUtf8`, same checks and same faults, but the text is decoded in pieces of about
+ * `chunkBytes` bytes, each ending just after a line feed (0x0A): a line feed is ASCII, so no
+ * UTF-8 sequence is cut, and it never stands inside a JSON token (a raw one in a string is a
+ * fault), so no token the parser slices spans two pieces. A text with no line feed for longer
+ * than `chunkBytes` (a file on one line) has longer pieces. The pieces joined are exactly
+ * `decodeUtf8`'s text. `chunkBytes` is for tests (≥ 1). Issue 12: see ChunkedText.
+ */
+export function decodeSource(bytes: Uint8Array, chunkBytes = CHUNK_BYTES): SourceResult {
+  const refused = refusal(bytes);
+  if (refused) return { ok: false, fault: refused };
+  const chunks: string[] = [];
+  const n = bytes.length;
+  try {
+    let from = 0;
+    do {
+      let to = n;
+      if (n - from > chunkBytes) {
+        const lf = bytes.lastIndexOf(0x0a, from + chunkBytes - 1);
+        const next = lf >= from ? lf : bytes.indexOf(0x0a, from + chunkBytes);
+        if (next >= 0) to = next + 1;
+      }
+      chunks.push(decoder.decode(bytes.subarray(from, to)));
+      from = to;
+    } while (from < n);
+  } catch {
+    return { ok: false, fault: locateInvalidUtf8(bytes) };
+  }
+  const text = new ChunkedText(chunks);
+  return { ok: true, text, bom: text.charCodeAt(0) === 0xfeff };
+}
+
+/** Why `bytes` are refused before being decoded (too large, UTF-16, UTF-32), if they are. */
+function refusal(bytes: Uint8Array): EncodingFault | undefined {
   if (bytes.length > MAX_INPUT_BYTES) {
-    return { ok: false, fault: { reason: 'too-large', byteOffset: 0, line: 1, column: 1, found: String(bytes.length) } };
+    return { reason: 'too-large', byteOffset: 0, line: 1, column: 1, found: String(bytes.length) };
   }
   const b0 = bytes[0];
   const b1 = bytes[1];
@@ -41,18 +102,10 @@ export function decodeUtf8(bytes: Uint8Array): DecodeResult {
       ((b2 === 0 && b3 === 0 && (b1 === 0 ? b0 !== 0 : b0 === 0xff && b1 === 0xfe)) || // 7B 00 00 00, FF FE 00 00
         (b0 === 0 && b1 === 0 && (b2 === 0 || (b2 === 0xfe && b3 === 0xff)))); // 00 00 00 7B, 00 00 FE FF
     if (utf32 || (b0 !== b1 && looksUtf16(bytes))) {
-      return {
-        ok: false,
-        fault: { reason: utf32 ? 'utf32' : 'utf16', byteOffset: 0, line: 1, column: 1, found: hex(bytes, 0, utf32 ? 4 : 2) },
-      };
+      return { reason: utf32 ? 'utf32' : 'utf16', byteOffset: 0, line: 1, column: 1, found: hex(bytes, 0, utf32 ? 4 : 2) };
     }
   }
-  try {
-    const text = decoder.decode(bytes);
-    return { ok: true, text, bom: text.charCodeAt(0) === 0xfeff };
-  } catch {
-    return { ok: false, fault: locateInvalidUtf8(bytes) };
-  }
+  return undefined;
 }
 
 /**

@@ -5,6 +5,7 @@ import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { parseJson, MAX_DEPTH, type ParseResult, type SyntaxFault, type SyntaxReason } from './parse';
 import { plainValue, type JsonNode } from './ast';
+import { decodeSource, decodeUtf8 } from './decode';
 
 function ok(text: string): Extract<ParseResult, { ok: true }> {
   const r = parseJson(text);
@@ -480,6 +481,32 @@ describe('bytes scanned, text offsets given', () => {
         }
       }),
       { numRuns: 300 },
+    );
+  });
+
+  test('read in pieces (decodeSource, pieces of any size): the very result of the whole string, faults included', () => {
+    // A fault somewhere, or none: a stray character, a raw line feed in a string, a cut end.
+    const breakArb = fc.option(fc.tuple(fc.nat(), fc.constantFrom('x', ',', '\n', '"', '\\', '\u0000', '}', 'é')));
+    fc.assert(
+      fc.property(textArb, fc.boolean(), breakArb, fc.integer({ min: 1, max: 16 }), (text, bom, broken, chunkBytes) => {
+        let input = bom ? '\uFEFF' + text : text;
+        if (broken) {
+          const at = broken[0] % (input.length + 1);
+          input = input.slice(0, at) + broken[1] + input.slice(at);
+        }
+        const bytes = encode(input);
+        // The whole text decoded (a cut surrogate pair was encoded as U+FFFD).
+        const whole = decodeUtf8(bytes);
+        const decoded = decodeSource(bytes, chunkBytes);
+        if (!whole.ok) {
+          expect(decoded).toEqual(whole); // a NUL first reads as UTF-16
+          return;
+        }
+        if (!decoded.ok) throw new Error(`refused in pieces: ${JSON.stringify(decoded.fault)}`);
+        const keys = ['numeroEditeur', 'RPPS', 'a', 'montantSegurHT'];
+        expect(parseJson(decoded.text, { bytes, knownKeys: keys })).toStrictEqual(parseJson(whole.text, { bytes, knownKeys: keys }));
+      }),
+      { numRuns: 400 },
     );
   });
 

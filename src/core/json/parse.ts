@@ -5,6 +5,7 @@
 
 import { indexMembers, type DuplicateKey, type JsonArray, type JsonMember, type JsonNode, type JsonObject } from './ast';
 import { ByteOffsets, LineStarts } from './position';
+import { ChunkedText, type SourceText } from './text';
 
 /** Deeper nesting than this is refused: no Ségur file comes near it, and it keeps recursion safe. */
 export const MAX_DEPTH = 512;
@@ -124,9 +125,13 @@ export interface ParseOptions {
   readonly knownKeys?: Iterable<string>;
 }
 
-/** Parses `text` (already decoded; a leading U+FEFF is skipped). */
-export function parseJson(text: string, options: ParseOptions = {}): ParseResult {
-  const parser = new Parser(text, options.bytes ?? encoder.encode(text), options.knownKeys ?? []);
+/**
+ * Parses `text` (already decoded; a leading U+FEFF is skipped): a string, or the pieces of
+ * `decodeSource` (never joined). Offsets in the tree and the faults are UTF-16 offsets in `text`.
+ */
+export function parseJson(text: string | ChunkedText, options: ParseOptions = {}): ParseResult {
+  const source = typeof text === 'string' ? new ChunkedText([text]) : text;
+  const parser = new Parser(source, options.bytes ?? encoder.encode(source.toString()), options.knownKeys ?? []);
   try {
     const root = parser.parseDocument();
     return {
@@ -187,7 +192,8 @@ class Parser {
   readonly lineStarts = new LineStarts();
 
   constructor(
-    readonly text: string,
+    // One class, whatever the caller gave: its reads stay monomorphic.
+    readonly text: ChunkedText,
     readonly bytes: Uint8Array,
     knownKeys: Iterable<string>,
   ) {
@@ -715,9 +721,11 @@ function isInvisible(c: number): boolean {
 }
 
 /** A printable rendering of the character at `offset` ("" at the end of the text). */
-function describeChar(text: string, offset: number): string {
-  const cp = text.codePointAt(offset);
-  if (cp === undefined) return '';
+function describeChar(text: SourceText, offset: number): string {
+  if (offset < 0 || offset >= text.length) return '';
+  let cp = text.charCodeAt(offset);
+  const low = text.charCodeAt(offset + 1);
+  if (cp >= 0xd800 && cp <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) cp = 0x10000 + ((cp - 0xd800) << 10) + (low - 0xdc00);
   if (isInvisible(cp) || (cp >= 0xd800 && cp <= 0xdfff)) {
     return 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
   }

@@ -2,6 +2,8 @@
 // Lines end at LF, CRLF or a lone CR, as editors count them; columns are 1-based UTF-16
 // units, as editors show them; a leading byte-order mark does not count as a column.
 
+import type { SourceText } from './text';
+
 export interface Position {
   readonly line: number;
   readonly column: number;
@@ -13,12 +15,12 @@ export class LineIndex {
    * `lineStarts`); otherwise they are found on the first lookup.
    */
   constructor(
-    private readonly text: string,
+    private readonly text: SourceText,
     private starts?: Uint32Array,
   ) {}
 
   position(offset: number): Position {
-    const starts = (this.starts ??= lineStarts(this.text));
+    const starts = (this.starts ??= lineStarts(this.text.toString()));
     const lo = lastAtOrBefore(starts, offset);
     const bom = lo === 0 && this.text.charCodeAt(0) === 0xfeff && offset > 0 ? 1 : 0;
     return { line: lo + 1, column: offset - starts[lo]! - bom + 1 };
