@@ -3,7 +3,16 @@
 
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { CHUNK_BYTES, decodeSource, decodeUtf8, MAX_INPUT_BYTES, type DecodeResult, type EncodingFault, type SourceResult } from './decode';
+import {
+  CHUNK_BYTES,
+  PIECES_UP_TO,
+  decodeSource,
+  decodeUtf8,
+  MAX_INPUT_BYTES,
+  type DecodeResult,
+  type EncodingFault,
+  type SourceResult,
+} from './decode';
 import { LineIndex } from './position';
 
 const utf8 = (s: string) => new TextEncoder().encode(s);
@@ -213,6 +222,13 @@ describe('decodeSource: the same text, in pieces that end at line feeds', () => 
     if (!lines.ok) throw new Error('refused');
     expect(lines.text.chunks.length).toBeGreaterThan(4);
     expect(Math.max(...lines.text.chunks.map((c) => utf8(c).length))).toBeLessThanOrEqual(CHUNK_BYTES);
+    // Over the limit for pieces: one piece, the same text.
+    const small = utf8('[1,\n2,\n3,\n4]\n');
+    const over = decodeSource(small, 4, small.length - 1);
+    const under = decodeSource(small, 4, small.length);
+    expect([over.ok && over.text.chunks.length, under.ok && under.text.chunks.length]).toEqual([1, 4]);
+    expect(over.ok && over.text.toString()).toBe('[1,\n2,\n3,\n4]\n');
+    expect(PIECES_UP_TO).toBeGreaterThanOrEqual(512 * 1024); // a real file of 200 requests is read in pieces
     expect(faultOf(decodeSource(new Uint8Array(MAX_INPUT_BYTES + 1))).reason).toBe('too-large');
     expect(faultOf(decodeSource(utf16('{}', 'le', true))).reason).toBe('utf16');
   });
