@@ -190,7 +190,7 @@ const jsonCheck: Section = {
     console.log('Growth (time per MB = 10^6 bytes, relative to the 1× file; linear growth ≈ 1.00):');
     console.log(
       table(
-        ['file', 'size / 1×', 'check ms/MB', 'check growth', 'JSON.parse ms/MB', 'JSON.parse growth'],
+        ['file', 'size / 1×', 'check ms/MB', 'check growth', 'JSON.parse ms/MB', 'JSON.parse growth', 'check growth / JSON.parse growth'],
         grown.map((r) => [
           r.file.label,
           `${(r.file.bytes.length / base.file.bytes.length).toFixed(1)}×`,
@@ -198,6 +198,7 @@ const jsonCheck: Section = {
           `${(perMb(r.check, r.file) / perMb(base.check, base.file)).toFixed(2)}`,
           fmtMs(perMb(r.parse, r.file)),
           `${(perMb(r.parse, r.file) / perMb(base.parse, base.file)).toFixed(2)}`,
+          `${(r.check / r.parse / (base.check / base.parse)).toFixed(2)}`,
         ]),
       ),
     );
@@ -228,6 +229,12 @@ const jsonCheck: Section = {
     const worstGrowth = Math.max(...grown.slice(1).map((r) => perMb(r.check, r.file) / perMb(base.check, base.file)));
     console.log(
       `Target "growth linear (per-MB time within 2× of the 1× file)": worst ${worstGrowth.toFixed(2)} → ${verdict(worstGrowth <= 2)}`,
+    );
+    // The same, with the machine's own growth taken out: JSON.parse, linear by construction, also
+    // takes more time per MB on a larger file here (the memory it touches: page faults, collector).
+    const worstRelative = Math.max(...grown.slice(1).map((r) => r.check / r.parse / (base.check / base.parse)));
+    console.log(
+      `Target "growth linear against JSON.parse's (check growth / JSON.parse growth within 2)": worst ${worstRelative.toFixed(2)} → ${verdict(worstRelative <= 2)}`,
     );
   },
 };
