@@ -8,17 +8,12 @@
 // The results are dropped; nothing leaves the worker.
 
 import sample from '../rules/mdv-lgc/fixtures/avance-liberal.json?raw';
+import { mdvLgcAvance } from '../rules/mdv-lgc/avance';
+import { fixtureOptions } from '../rules/fixture';
 import { simulateFile } from '../simulator';
-import type { SimulationOptions } from '../core/types';
 
-/** The options the built-in file is checked with (its own rule set, MDV-LGC advance). */
-export const WARM_UP_OPTIONS: SimulationOptions = {
-  type: 'avance',
-  dsr: 'MDV-LGC',
-  vatRate: '20',
-  profiles: ['stockage-identite', 'general', 'mailiz', 'centre-sante'],
-  today: '2026-11-22',
-};
+/** The options the built-in file is checked with: its rule set's (MDV-LGC advance), as for its fixtures. */
+export const WARM_UP_OPTIONS = fixtureOptions(mdvLgcAvance);
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
