@@ -506,13 +506,6 @@ export class SimulatorState implements EditingActions {
     // checked now: no verdict, no history entry for them; the announcement says they were kept.
     const kept = runs.filter((r) => this.runs.includes(r) && r.notice === CHANGED_ON_DISK);
     const fresh = runs.filter((r) => !kept.includes(r));
-    // The worker keeps a copy of each shown file for its excerpts: those no longer shown may go.
-    for (const run of this.runs) if (!runs.includes(run)) run.release();
-    this.runs = runs;
-    // The results in one task, the verdict dialog over them in the next: together, a rejected
-    // file's 200 results and the dialog made one task of 51–56 ms under load (issue 12). The
-    // results come first: when the dialog opens, what it sums up is on the page behind it.
-    await nextTask();
     this.verdict = verdictFor(fresh);
     const said = fresh.length > 0 ? [announcementFor(fresh)] : [];
     if (kept.length > 0) {
@@ -523,6 +516,12 @@ export class SimulatorState implements EditingActions {
       said.push(fr`${kept.map((r) => r.fileName).join(', ')} : ${what} ; les résultats affichés sont ceux du contrôle précédent.`);
     }
     this.announcement = said.join(' ');
+    // The verdict in one task, the results behind it in the next: together, a rejected file's
+    // 200 results and the dialog made one task of 51–56 ms under load (issue 12).
+    await nextTask();
+    // The worker keeps a copy of each shown file for its excerpts: those no longer shown may go.
+    for (const run of this.runs) if (!runs.includes(run)) run.release();
+    this.runs = runs;
     void this.#record(fresh);
   }
 
