@@ -61,7 +61,7 @@ export function simulate(
   const text = decoded.text;
 
   const parsed = parseJson(text, { bytes, knownKeys: knownTags(ruleSet) });
-  if (!parsed.ok) return invalid([syntaxIssue(parsed.fault, new LineIndex(text.toString()))]);
+  if (!parsed.ok) return invalid([syntaxIssue(parsed.fault, new LineIndex(text))]);
   const lines = new LineIndex(text, parsed.lineStarts);
 
   const root = parsed.root;

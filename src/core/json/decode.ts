@@ -32,14 +32,9 @@ const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
  * UTF-8 with the line and column of its first bad sequence. Never throws.
  */
 export function decodeUtf8(bytes: Uint8Array): DecodeResult {
-  const refused = refusal(bytes);
-  if (refused) return { ok: false, fault: refused };
-  try {
-    const text = decoder.decode(bytes);
-    return { ok: true, text, bom: text.charCodeAt(0) === 0xfeff };
-  } catch {
-    return { ok: false, fault: locateInvalidUtf8(bytes) };
-  }
+  // decodeSource's checks and faults, its text in one piece (no input is that small).
+  const decoded = decodeSource(bytes, CHUNK_BYTES, -1);
+  return decoded.ok ? { ok: true, text: decoded.text.chunks[0]!, bom: decoded.bom } : decoded;
 }
 
 export type SourceResult =
@@ -61,13 +56,13 @@ export const CHUNK_BYTES = 32 * 1024;
 export const PIECES_UP_TO = 1024 * 1024;
 
 /**
- * As `decodeUtf8`, same checks and same faults, but the text is decoded in pieces of about
+ * As `decodeUtf8` (which is this, in one piece), but the text is decoded in pieces of about
  * `chunkBytes` bytes, each ending just after a line feed (0x0A): a line feed is ASCII, so no
  * UTF-8 sequence is cut, and it never stands inside a JSON token (a raw one in a string is a
  * fault), so no token the parser slices spans two pieces. A text with no line feed for longer
  * than `chunkBytes` (a file on one line) has longer pieces. The pieces joined are exactly
- * `decodeUtf8`'s text. Inputs over `piecesUpTo` bytes are one piece. `chunkBytes` and
- * `piecesUpTo` are for tests (≥ 1). Issue 12: see ChunkedText.
+ * `decodeUtf8`'s text. Inputs over `piecesUpTo` bytes are one piece (a negative one: always).
+ * `chunkBytes` (≥ 1) is for tests. Issue 12: see ChunkedText.
  */
 export function decodeSource(bytes: Uint8Array, chunkBytes = CHUNK_BYTES, piecesUpTo = PIECES_UP_TO): SourceResult {
   const refused = refusal(bytes);
