@@ -10,7 +10,7 @@ import { examples as ms } from '../src/rules/ms/examples';
 import { fixtureOptions, type FixtureSet } from '../src/rules/fixture';
 import { simulate } from '../src/core/simulate';
 import { parseJson } from '../src/core/json/parse';
-import type { JsonNode } from '../src/core/json/ast';
+import { keySpan, type JsonNode } from '../src/core/json/ast';
 import type { Fix, Issue, SimulationResult } from '../src/core/types';
 
 const SETS: readonly FixtureSet[] = [...mdv, ...bio, ...hop, ...ms];
@@ -40,7 +40,7 @@ function mutations(text: string): Mutation[] {
             // Two middle letters swapped: `numeroEdtieur`.
             const i = Math.floor(k.length / 2);
             const swapped = k.slice(0, i - 1) + k[i] + k[i - 1] + k.slice(i + 1);
-            if (swapped !== k) out.push({ what: `tag ${k} → ${swapped}`, start: m.keyStart, end: m.keyEnd, text: JSON.stringify(swapped) });
+            if (swapped !== k) out.push({ what: `tag ${k} → ${swapped}`, ...keySpan(text, m), text: JSON.stringify(swapped) });
           }
           visit(m);
         }

@@ -3,7 +3,7 @@
 // where a request lacks them, added at the end of its object in the file's own style
 // (indentation, line ending, spacing around the colon).
 
-import type { JsonObject } from './json/ast';
+import { keySpan, type JsonObject } from './json/ast';
 import type { ByteOffsets } from './json/position';
 import type { SourceText } from './json/text';
 import type { OutputFile } from './types';
@@ -155,10 +155,11 @@ function insertion(text: SourceText, object: JsonObject, members: readonly (read
     const at = object.start + 1;
     return { from: at, to: at, insert: members.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ') };
   }
-  let leadStart = last.keyStart;
+  const key = keySpan(text, last);
+  let leadStart = key.start;
   while (leadStart > object.start + 1 && isSpace(text.charCodeAt(leadStart - 1))) leadStart--;
-  const lead = text.slice(leadStart, last.keyStart);
-  const separator = text.slice(last.keyEnd, last.start);
+  const lead = text.slice(leadStart, key.start);
+  const separator = text.slice(key.end, last.start);
   const at = last.end;
   const insert = members.map(([k, v]) => `,${lead}${JSON.stringify(k)}${separator}${v}`).join('');
   return { from: at, to: at, insert };

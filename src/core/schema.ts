@@ -402,7 +402,7 @@ function probeOnce(root: ObjectShape, rules: readonly FillRule[]): ProbeRow[] | 
 function probeContext(read: (path: readonly (string | number)[]) => Candidate, opaque: () => void): RequestContext {
   const node = (c: Candidate): JsonNode | undefined => {
     if (c === ABSENT) return undefined;
-    const at = { start: 0, end: 0, key: undefined, keyStart: -1, keyEnd: -1 };
+    const at = { start: 0, end: 0, key: undefined };
     if (c === OBJECT) return { type: 'object', members: [], ...at };
     if (c === null) return { type: 'null', value: null, ...at };
     if (typeof c === 'string') return { type: 'string', value: c, ...at };
@@ -413,7 +413,7 @@ function probeContext(read: (path: readonly (string | number)[]) => Candidate, o
     index: 0,
     get node(): JsonObject {
       opaque();
-      return { type: 'object', members: [], start: 0, end: 0, key: undefined, keyStart: -1, keyEnd: -1 };
+      return { type: 'object', members: [], start: 0, end: 0, key: undefined };
     },
     get options() {
       opaque();

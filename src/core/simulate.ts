@@ -5,7 +5,7 @@ import { decodeSource, MAX_INPUT_BYTES, type EncodingFault } from './json/decode
 import type { SourceText } from './json/text';
 import { parseJson, MAX_DEPTH, type SyntaxFault } from './json/parse';
 import { LineIndex } from './json/position';
-import { memberOf, type JsonMember, type JsonNode, type JsonObject } from './json/ast';
+import { keySpan, memberOf, type JsonMember, type JsonNode, type JsonObject } from './json/ast';
 import { FindingBudget, FindingTally, foundArgs, holders, knownTags, makeContext, tagLabel, Walker, type Overflow } from './validate';
 import { annotateBytes, type Treatment } from './annotate';
 import { CONTENT_LABELS, message, moreOfTheSame } from '../messages/fr';
@@ -147,6 +147,7 @@ export function simulate(
   });
   for (const rule of ruleSet.fileRules) rule.check(contexts, (f) => walkers[f.index]!.report(f));
   placeLeftoverDuplicates(
+    text,
     parsed.duplicates,
     reported,
     contexts.map((c) => c.node),
@@ -418,6 +419,7 @@ function syntaxIssue(fault: SyntaxFault, lines: LineIndex): Issue {
  * is found by binary search (issue 15: 80 000 duplicates in one array must not cost 80 000 scans).
  */
 function placeLeftoverDuplicates(
+  text: SourceText,
   duplicates: readonly { object: JsonObject; member: JsonMember }[],
   reported: ReadonlySet<JsonMember>,
   requests: readonly JsonObject[],
@@ -425,12 +427,14 @@ function placeLeftoverDuplicates(
 ): void {
   for (const { object, member } of duplicates) {
     if (reported.has(member)) continue;
-    const i = containing(requests, member.keyStart);
+    // A member's key and value stand in the same request: its value's start finds the request.
+    const i = containing(requests, member.start);
     if (i < 0) continue; // in the header: reported there as an unknown or duplicated tag
     const walker = walkers[i]!;
     const request = requests[i]!;
+    const at = keySpan(text, member).start;
     if (!walker.tally.admit('E003')) {
-      walker.tally.drop('E003', member.keyStart, () => ['lignesImport', i, ...(pathTo(request, object) ?? []), member.key]);
+      walker.tally.drop('E003', at, () => ['lignesImport', i, ...(pathTo(request, object) ?? []), member.key]);
       continue;
     }
     const rel = pathTo(request, object);
@@ -439,7 +443,7 @@ function placeLeftoverDuplicates(
       code: 'E003',
       severity: CODES.E003,
       path: ['lignesImport', i, ...rel, member.key],
-      offset: member.keyStart,
+      offset: at,
       args: { tag: tagLabel([...rel, member.key]) },
     });
   }

@@ -3,7 +3,7 @@
 
 import * as v from 'valibot';
 import type { JsonMember, JsonNode, JsonObject } from './json/ast';
-import { memberOf } from './json/ast';
+import { keySpan, memberOf } from './json/ast';
 import { shapesOf } from './model';
 import type {
   Alias,
@@ -443,6 +443,11 @@ export class Walker {
     this.here(code, offset, a.args, undefined, a.fix);
   }
 
+  /** Where the key of `member` starts (its opening quote), as findings on a tag point there. */
+  private keyAt(member: JsonMember): number {
+    return keySpan(this.text, member).start;
+  }
+
   /** Adds what a rule reports. */
   report(found: RuleFinding): void {
     this.push(found.code, found.path, found.node.start, found.args, found.fix);
@@ -477,14 +482,15 @@ export class Walker {
       // Both spellings of one tag (`isDirectToDMP` and `isDirecToDMP`): the tag is there twice.
       // The second one met is blamed; the first is checked.
       const other = entry.alias ? memberOf(node, entry.tag) : aliasMember(node, entry.def);
-      if (other !== undefined && other.keyStart < member.keyStart) {
-        this.here('E033', member.keyStart, { other: other.key, where: String(this.lines.position(other.keyStart).line) }, member.key);
+      if (other !== undefined && other.start < member.start) {
+        const where = String(this.lines.position(this.keyAt(other)).line);
+        this.here('E033', this.keyAt(member), { other: other.key, where }, member.key);
         continue;
       }
       if (seen) seen[entry.position] = 1;
       else mask |= 1 << entry.position;
       this.stack.push(member.key);
-      if (entry.aliasCode !== undefined) this.here(entry.aliasCode, member.keyStart, { other: entry.tag });
+      if (entry.aliasCode !== undefined) this.here(entry.aliasCode, this.keyAt(member), { other: entry.tag });
       this.field(member, entry);
       this.stack.pop();
     }
@@ -505,7 +511,7 @@ export class Walker {
         const hint = nearest(def.tag, keys);
         // The misspelt tag renamed: the same fix as its E002.
         const member = hint === undefined ? undefined : near.find((m) => m.key === hint);
-        const fix = member ? { start: member.keyStart, end: member.keyEnd, text: JSON.stringify(def.tag) } : undefined;
+        const fix = member ? { ...keySpan(this.text, member), text: JSON.stringify(def.tag) } : undefined;
         this.here('E001', node.start, { hint }, def.tag, fix);
       }
     }
@@ -520,14 +526,12 @@ export class Walker {
 
   /** E002 for `member`; past the bound only counted, with no hint looked for (issue 15: millions of unknown tags). */
   private unknownTag(member: JsonMember, candidates: readonly string[], missing?: readonly FieldDef[]): void {
-    if (!this.admitted('E002', member.keyStart, () => [...this.stack, member.key])) return;
+    const at = keySpan(this.text, member);
+    if (!this.admitted('E002', at.start, () => [...this.stack, member.key])) return;
     const hint = nearest(member.key, candidates);
     // Renaming is mechanical when the near miss is a missing tag (not one already there).
-    const fix =
-      hint !== undefined && missing?.some((d) => d.tag === hint)
-        ? { start: member.keyStart, end: member.keyEnd, text: JSON.stringify(hint) }
-        : undefined;
-    this.findings.push(this.finding('E002', [...this.stack, member.key], member.keyStart, { hint }, fix));
+    const fix = hint !== undefined && missing?.some((d) => d.tag === hint) ? { ...at, text: JSON.stringify(hint) } : undefined;
+    this.findings.push(this.finding('E002', [...this.stack, member.key], at.start, { hint }, fix));
   }
 
   private duplicate(object: JsonObject, member: JsonMember): void {
@@ -535,10 +539,11 @@ export class Walker {
     if (this.reportedDuplicates.has(member)) return;
     this.reportedDuplicates.add(member);
     // Past the bound, not even the first occurrence's line is looked up.
-    if (!this.admitted('E003', member.keyStart, () => [...this.stack, member.key])) return;
+    const at = this.keyAt(member);
+    if (!this.admitted('E003', at, () => [...this.stack, member.key])) return;
     const first = this.duplicated.get(member) ?? memberOf(object, member.key)!;
-    const args = { where: String(this.lines.position(first.keyStart).line) };
-    this.tally.findings.push(this.finding('E003', [...this.stack, member.key], member.keyStart, args));
+    const args = { where: String(this.lines.position(this.keyAt(first)).line) };
+    this.tally.findings.push(this.finding('E003', [...this.stack, member.key], at, args));
   }
 
   private field(node: JsonNode, def: FieldEntry): void {

@@ -4,7 +4,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
 import { parseJson, MAX_DEPTH, type ParseResult, type SyntaxFault, type SyntaxReason } from './parse';
-import { plainValue, type JsonNode } from './ast';
+import { keySpan, plainValue, type JsonMember, type JsonNode } from './ast';
 import { decodeSource, decodeUtf8 } from './decode';
 
 function ok(text: string): Extract<ParseResult, { ok: true }> {
@@ -24,6 +24,10 @@ const scalar = (node: JsonNode) => ('value' in node ? node.value : undefined);
 
 /** The raw lexeme of a node, as the writer and the number checks see it. */
 const raw = (text: string, node: JsonNode) => text.slice(node.start, node.end);
+const keyText = (text: string, member: JsonMember) => {
+  const key = keySpan(text, member);
+  return text.slice(key.start, key.end);
+};
 
 describe('values and their offsets', () => {
   test.each([
@@ -53,7 +57,7 @@ describe('values and their offsets', () => {
     expect([root.start, root.end]).toEqual([0, text.length]);
     const [a, b] = root.members;
     expect(a!.key).toBe('a');
-    expect(text.slice(a!.keyStart, a!.keyEnd)).toBe('"a"');
+    expect(keyText(text, a!)).toBe('"a"');
     const arr = a!;
     expect(arr.type).toBe('array');
     if (arr.type !== 'array') return;
@@ -61,7 +65,7 @@ describe('values and their offsets', () => {
     expect(arr.items.map((n) => n.type)).toEqual(['number', 'string', 'boolean', 'null', 'object', 'array']);
     expect(arr.items.map((n) => raw(text, n))).toEqual(['1', '"x"', 'true', 'null', '{}', '[]']);
     expect(b!.key).toBe('b');
-    expect(text.slice(b!.keyStart, b!.keyEnd)).toBe('"b"');
+    expect(keyText(text, b!)).toBe('"b"');
     expect(b!).toMatchObject({ type: 'number', value: -2500 });
     expect(raw(text, b!)).toBe('-2.5e3');
   });
@@ -70,27 +74,60 @@ describe('values and their offsets', () => {
     const text = '{"a": [1, {"b": null}], "c": "x"}';
     const { root } = ok(text);
     if (root.type !== 'object') throw new Error('object expected');
-    expect(root).toMatchObject({ key: undefined, keyStart: -1, keyEnd: -1 });
+    expect(root).toMatchObject({ key: undefined });
     const [a, c] = root.members;
-    expect(a).toMatchObject({ type: 'array', key: 'a', keyStart: 1, keyEnd: 4, start: 6 });
-    expect(c).toMatchObject({ type: 'string', value: 'x', key: 'c', keyStart: 24, keyEnd: 27, start: 29 });
+    expect(a).toMatchObject({ type: 'array', key: 'a', start: 6 });
+    expect(keySpan(text, a!)).toEqual({ start: 1, end: 4 });
+    expect(c).toMatchObject({ type: 'string', value: 'x', key: 'c', start: 29 });
+    expect(keySpan(text, c!)).toEqual({ start: 24, end: 27 });
     if (a!.type !== 'array') throw new Error('array expected');
     const [one, inner] = a!.items;
-    expect(one).toMatchObject({ key: undefined, keyStart: -1, keyEnd: -1 });
-    expect(inner).toMatchObject({ key: undefined, keyStart: -1, keyEnd: -1 });
+    expect(one).toMatchObject({ key: undefined });
+    expect(inner).toMatchObject({ key: undefined });
     if (inner!.type !== 'object') throw new Error('object expected');
-    expect(inner!.members[0]).toMatchObject({ type: 'null', key: 'b', keyStart: 11, keyEnd: 14 });
+    expect(inner!.members[0]).toMatchObject({ type: 'null', key: 'b' });
+    expect(keySpan(text, inner!.members[0]!)).toEqual({ start: 11, end: 14 });
+  });
+
+  test('keySpan finds the quoted key back from the value, whatever the escapes and the space around the colon', () => {
+    // Backslashes before a quote: an odd run escapes it, an even one does not.
+    const keys = ['a', '', 'a"b', 'a\\', '\\"', '\\\\', '"', 'x:y', 'é😀', ' ', '\\u0022'];
+    const spaces = ['', ' ', '\n\t ', '\r\n'];
+    for (const k of keys) {
+      for (const before of spaces) {
+        for (const after of spaces) {
+          const lexeme = JSON.stringify(k);
+          const text = `{"z":0,${lexeme}${before}:${after}"v"}`;
+          const { root } = ok(text);
+          if (root.type !== 'object') throw new Error('object expected');
+          const m = root.members[1]!;
+          expect(m.key).toBe(k);
+          expect(keySpan(text, m)).toEqual({ start: 7, end: 7 + lexeme.length });
+          // The same from the pieces of decodeSource (a piece ends after each line feed).
+          const pieces = decodeSource(new TextEncoder().encode(text), 1);
+          if (!pieces.ok) throw new Error('decodes');
+          expect(keySpan(pieces.text, m)).toEqual({ start: 7, end: 7 + lexeme.length });
+        }
+      }
+    }
+  });
+
+  test('keySpan throws on a node that is not a member of the text given (an array item)', () => {
+    const text = '[1]';
+    const { root } = ok(text);
+    if (root.type !== 'array') throw new Error('array expected');
+    expect(() => keySpan(text, root.items[0] as JsonMember)).toThrow(/no colon/);
   });
 
   test('nodes of one kind share one property order (one hidden class), member or not', () => {
     const { root } = ok('{"a": [1, "x", true, null, {}, []], "b": {"c": 2}, "d": []}');
     if (root.type !== 'object') throw new Error('object expected');
-    const leafKeys = ['type', 'start', 'end', 'value', 'key', 'keyStart', 'keyEnd'];
+    const leafKeys = ['type', 'start', 'end', 'value', 'key'];
     const shapeOf = (n: JsonNode) =>
       n.type === 'object'
-        ? ['type', 'start', 'end', 'members', 'key', 'keyStart', 'keyEnd']
+        ? ['type', 'start', 'end', 'members', 'key']
         : n.type === 'array'
-          ? ['type', 'start', 'end', 'items', 'key', 'keyStart', 'keyEnd']
+          ? ['type', 'start', 'end', 'items', 'key']
           : leafKeys;
     const all: JsonNode[] = [];
     const collect = (n: JsonNode): void => {
@@ -197,7 +234,7 @@ describe('duplicate keys', () => {
     const { root, duplicates } = ok(text);
     expect(duplicates).toHaveLength(1);
     expect(duplicates[0]!.object).toBe(root);
-    expect(duplicates[0]!.member.keyStart).toBe(text.lastIndexOf('"a"'));
+    expect(keySpan(text, duplicates[0]!.member).start).toBe(text.lastIndexOf('"a"'));
     expect(scalar(duplicates[0]!.member)).toBe(3);
   });
 
@@ -477,7 +514,11 @@ describe('bytes scanned, text offsets given', () => {
         for (const node of nodes(parsed.root)) {
           expect(JSON.parse(input.slice(node.start, node.end))).toStrictEqual(plainValue(node));
           expect([parsed.bytes.of(node.start), parsed.bytes.of(node.end)]).toEqual([byteLength(node.start), byteLength(node.end)]);
-          if (node.type === 'object') for (const m of node.members) expect(JSON.parse(input.slice(m.keyStart, m.keyEnd))).toBe(m.key);
+          if (node.type === 'object')
+            for (const m of node.members) {
+              const key = keySpan(input, m);
+              expect(JSON.parse(input.slice(key.start, key.end))).toBe(m.key);
+            }
         }
       }),
       { numRuns: 300 },

@@ -218,7 +218,7 @@ class Parser {
   parseDocument(): JsonNode {
     this.skipSpace();
     if (this.pos >= this.bytes.length) this.fail('empty', this.charAt(this.pos));
-    const root = this.parseValue(0, 0, undefined, -1, -1);
+    const root = this.parseValue(0, 0, undefined);
     this.skipSpace();
     if (this.pos < this.bytes.length) this.fail('trailing-content', this.charAt(this.pos));
     return root;
@@ -257,42 +257,42 @@ class Parser {
   }
 
   /**
-   * `keyId`: the id of the key whose value this is (or whose array holds it). `key`, `keyStart`,
-   * `keyEnd`: the member's key, which the node carries (undefined, -1, -1 outside an object).
+   * `keyId`: the id of the key whose value this is (or whose array holds it). `key`: the member's
+   * key, which the node carries (undefined outside an object).
    */
-  private parseValue(depth: number, keyId: number, key: string | undefined, keyStart: number, keyEnd: number): JsonNode {
+  private parseValue(depth: number, keyId: number, key: string | undefined): JsonNode {
     const p = this.pos;
     const start = this.charAt(p);
     const c = this.bytes[p];
     switch (c) {
       case 0x7b: // {
-        return this.parseObject(depth + 1, keyId, key, keyStart, keyEnd);
+        return this.parseObject(depth + 1, keyId, key);
       case 0x5b: // [
-        return this.parseArray(depth + 1, keyId, key, keyStart, keyEnd);
+        return this.parseArray(depth + 1, keyId, key);
       case QUOTE: {
         const value = this.parseString();
-        return leaf('string', start, this.charAt(this.pos), value, key, keyStart, keyEnd);
+        return leaf('string', start, this.charAt(this.pos), value, key);
       }
       case 0x74: // t
         if (this.literalAt(p, 'true')) {
           this.pos = p + 4;
-          return leaf('boolean', start, start + 4, true, key, keyStart, keyEnd);
+          return leaf('boolean', start, start + 4, true, key);
         }
         break;
       case 0x66: // f
         if (this.literalAt(p, 'false')) {
           this.pos = p + 5;
-          return leaf('boolean', start, start + 5, false, key, keyStart, keyEnd);
+          return leaf('boolean', start, start + 5, false, key);
         }
         break;
       case 0x6e: // n
         if (this.literalAt(p, 'null')) {
           this.pos = p + 4;
-          return leaf('null', start, start + 4, null, key, keyStart, keyEnd);
+          return leaf('null', start, start + 4, null, key);
         }
         break;
       default:
-        if (c === 0x2d || (c !== undefined && c >= 0x30 && c <= 0x39)) return this.parseNumber(key, keyStart, keyEnd);
+        if (c === 0x2d || (c !== undefined && c >= 0x30 && c <= 0x39)) return this.parseNumber(key);
     }
     return this.failValue(start);
   }
@@ -308,7 +308,7 @@ class Parser {
     this.fail('unexpected-char', at);
   }
 
-  private parseObject(depth: number, parentKey: number, ownKey: string | undefined, ownKeyStart: number, ownKeyEnd: number): JsonObject {
+  private parseObject(depth: number, parentKey: number, ownKey: string | undefined): JsonObject {
     const b = this.bytes;
     const start = this.charAt(this.pos);
     if (depth > MAX_DEPTH) this.fail('too-deep', start);
@@ -316,7 +316,7 @@ class Parser {
     this.skipSpace();
     if (b[this.pos] === 0x7d) {
       this.pos++;
-      return object(start, this.charAt(this.pos), [], ownKey, ownKeyStart, ownKeyEnd);
+      return object(start, this.charAt(this.pos), [], ownKey);
     }
     const first = this.open;
     let previous = -1;
@@ -339,23 +339,22 @@ class Parser {
         else this.nextKey[previous] = id;
       }
       previous = id;
-      const keyEnd = this.charAt(this.pos);
       this.skipSpace();
       if (b[this.pos] !== 0x3a) this.fail(b[this.pos] === 0x2f ? 'comment' : 'expected-colon', this.charAt(this.pos));
       this.pos++;
       this.skipSpace();
       // The value node is the member: it carries the key.
-      this.pending[this.open++] = this.parseValue(depth, id, key, keyStart, keyEnd);
+      this.pending[this.open++] = this.parseValue(depth, id, key);
       if (!this.moreAfterItem('}')) break;
     }
     const members = this.pending.slice(first, this.open) as JsonMember[];
     this.open = first;
-    const node = object(start, this.charAt(this.pos), members, ownKey, ownKeyStart, ownKeyEnd);
+    const node = object(start, this.charAt(this.pos), members, ownKey);
     if (members.length > 1) this.findDuplicates(node);
     return node;
   }
 
-  private parseArray(depth: number, parentKey: number, key: string | undefined, keyStart: number, keyEnd: number): JsonArray {
+  private parseArray(depth: number, parentKey: number, key: string | undefined): JsonArray {
     const b = this.bytes;
     const start = this.charAt(this.pos);
     if (depth > MAX_DEPTH) this.fail('too-deep', start);
@@ -363,18 +362,18 @@ class Parser {
     this.skipSpace();
     if (b[this.pos] === 0x5d) {
       this.pos++;
-      return array(start, this.charAt(this.pos), [], key, keyStart, keyEnd);
+      return array(start, this.charAt(this.pos), [], key);
     }
     const first = this.open;
     for (;;) {
       if (b[this.pos] === 0x5d && this.open > first) this.fail('trailing-comma', this.charAt(this.pos), ']', ']');
-      const item = this.parseValue(depth, parentKey, undefined, -1, -1);
+      const item = this.parseValue(depth, parentKey, undefined);
       this.pending[this.open++] = item;
       if (!this.moreAfterItem(']')) break;
     }
     const items = this.pending.slice(first, this.open) as JsonNode[];
     this.open = first;
-    return array(start, this.charAt(this.pos), items, key, keyStart, keyEnd);
+    return array(start, this.charAt(this.pos), items, key);
   }
 
   /**
@@ -587,7 +586,7 @@ class Parser {
     }
   }
 
-  private parseNumber(key: string | undefined, keyStart: number, keyEnd: number): JsonNode {
+  private parseNumber(key: string | undefined): JsonNode {
     const b = this.bytes;
     const startByte = this.pos;
     const start = this.charAt(startByte);
@@ -636,9 +635,9 @@ class Parser {
     const end = start + (p - startByte);
     // Up to 15 digits and no exponent, the integer and 10^decimals are exact doubles, so their
     // quotient, rounded once, is the value Number() gives (the classic fast path); else Number().
-    if (exponent || digits > 15) return leaf('number', start, end, Number(this.text.slice(start, end)), key, keyStart, keyEnd);
+    if (exponent || digits > 15) return leaf('number', start, end, Number(this.text.slice(start, end)), key);
     const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals]!;
-    return leaf('number', start, end, negative ? -magnitude : magnitude, key, keyStart, keyEnd);
+    return leaf('number', start, end, negative ? -magnitude : magnitude, key);
   }
 
   /** The run of number-or-word characters at `at` (a character offset), for messages (at most 40 characters). */
@@ -671,18 +670,16 @@ function leaf(
   end: number,
   value: string | number | boolean | null,
   key: string | undefined,
-  keyStart: number,
-  keyEnd: number,
 ): JsonNode {
-  return { type, start, end, value, key, keyStart, keyEnd } as JsonNode;
+  return { type, start, end, value, key } as JsonNode;
 }
 
-function object(start: number, end: number, members: JsonMember[], key: string | undefined, keyStart: number, keyEnd: number): JsonObject {
-  return { type: 'object', start, end, members, key, keyStart, keyEnd };
+function object(start: number, end: number, members: JsonMember[], key: string | undefined): JsonObject {
+  return { type: 'object', start, end, members, key };
 }
 
-function array(start: number, end: number, items: JsonNode[], key: string | undefined, keyStart: number, keyEnd: number): JsonArray {
-  return { type: 'array', start, end, items, key, keyStart, keyEnd };
+function array(start: number, end: number, items: JsonNode[], key: string | undefined): JsonArray {
+  return { type: 'array', start, end, items, key };
 }
 
 function isDigit(c: number | undefined): boolean {
