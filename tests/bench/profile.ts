@@ -4,9 +4,9 @@
 // one process make the ratio far less sensitive to a loaded machine than wall times are.
 // `npx vite build --mode profile`, then `node dist/profile/profile.mjs [1x|rejected|10x|100x] [runs]`;
 // `node --cpu-prof --cpu-prof-dir=/tmp/p dist/profile/profile.mjs …` writes a CPU profile.
-import { readFileSync } from 'node:fs';
 import { simulateFile } from '../../src/simulator';
 import { allRejectedFile, BENCH_OPTIONS, benchFile } from './generate';
+import { minorFaults } from './measure';
 
 const which = process.argv[2] ?? '1x';
 const runs = Number(process.argv[3] ?? 300);
@@ -26,14 +26,6 @@ function cpuMs(fn: () => unknown): number {
   return (c.user + c.system) / 1e3;
 }
 
-/** The process's minor page faults so far (Linux; 0 elsewhere): fresh memory touched for the first time. */
-function minorFaults(): number {
-  try {
-    return Number(readFileSync('/proc/self/stat', 'latin1').split(') ')[1]!.split(' ')[7]);
-  } catch {
-    return 0;
-  }
-}
 const checkFaults: number[] = [];
 const parseFaults: number[] = [];
 

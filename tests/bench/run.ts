@@ -13,7 +13,7 @@ import { outputBytes, simulateFile } from '../../src/simulator';
 import Ajv from 'ajv';
 import { allRejectedFile, BENCH_OPTIONS, benchFile, type BenchFile } from './generate';
 import { MDV_ADVANCE_SCHEMA } from './mdv-advance-schema';
-import { blackhole, fmtBytes, fmtMs, measure, table } from './measure';
+import { blackhole, costs, fmtBytes, fmtMs, measure, table, type Cost } from './measure';
 import { attachmentsSection, isAttachmentsProbe, runAttachmentsProbe } from './attachments';
 import { sizesSection } from './sizes';
 import { hostileSection } from './hostile';
@@ -117,6 +117,8 @@ const jsonCheck: Section = {
       runs: number;
       memCheck: Memory;
       memParse: Memory;
+      /** Where the time goes (growth files only): the check's and JSON.parse's median costs. */
+      cost?: { check: Cost; parse: Cost };
     }[] = [];
     for (const spec of specs) {
       const file = spec.make();
@@ -134,6 +136,8 @@ const jsonCheck: Section = {
       const verdict = peer(bytes);
       if (verdict.valid !== spec.valid) console.log(`  NOTE: ajv says ${verdict.valid ? 'valid' : 'invalid'} for ${file.label}`);
       const stats = measure(file.label, { check, joined, parse, ajv });
+      // Fewer calls on larger files: about 10 s of work on the 31 MB one.
+      const cost = spec.growth ? costs({ check, parse }, bytes.length > 10 * MB ? 7 : bytes.length > MB ? 21 : 61) : undefined;
       rows.push({
         file,
         growth: spec.growth,
@@ -146,6 +150,7 @@ const jsonCheck: Section = {
         runs: Math.min(stats.check.runs, stats.joined.runs, stats.parse.runs, stats.ajv.runs),
         memCheck,
         memParse,
+        cost,
       });
       console.log(
         `  ${file.label}: ${bytes.length} bytes (${fmtBytes(bytes.length)}), ${file.requests} requests, ${spec.valid ? 'accepted without warning' : 'every request rejected (E010)'}; ajv: ${verdict.errors} error(s); ${stats.check.runs} + ${stats.joined.runs} + ${stats.parse.runs} + ${stats.ajv.runs} timed runs (interleaved)`,
@@ -202,6 +207,23 @@ const jsonCheck: Section = {
         ]),
       ),
     );
+    console.log();
+    // The same files' costs per MB split by kind, from calls apart from the timed rounds above:
+    // user CPU (this thread's work and the collector's threads), system CPU (the kernel's: above
+    // all the first touch of each fresh page of memory), and the minor page faults themselves.
+    console.log('Where the time per MB goes (medians of separate calls; CPU times of the whole process, collector threads included):');
+    console.log(
+      table(
+        ['file', 'check wall', 'user CPU', 'system CPU', 'page faults', 'JSON.parse wall', 'user CPU', 'system CPU', 'page faults'],
+        grown.map((r) => {
+          const mb = r.file.bytes.length / MB;
+          const { check, parse } = r.cost!;
+          const cells = (c: Cost) => [fmtMs(c.wall / mb), fmtMs(c.user / mb), fmtMs(c.system / mb), String(Math.round(c.minorFaults / mb))];
+          return [r.file.label, ...cells(check), ...cells(parse)];
+        }),
+      ),
+    );
+    console.log('(ms per MB, and minor page faults per MB)');
     console.log();
     console.log(
       'Memory (rough: one call each after a forced GC; heap Δ = heapUsed just after − before, a lower bound; peak RSS is the process peak so far):',
