@@ -660,9 +660,9 @@ class Parser {
 }
 
 /**
- * Nodes are built in these three places only, with the key fields last and always present
- * (undefined and -1 when there is no key), so that all leaves share one object shape, and all
- * objects and all arrays theirs, whether they are members or not.
+ * Nodes are built in these three places only, with the key last and always present (undefined
+ * when there is no key), so that all leaves share one object shape, and all objects and all
+ * arrays theirs, whether they are members or not.
  */
 function leaf(
   type: 'string' | 'number' | 'boolean' | 'null',
