@@ -33,10 +33,13 @@ function sessionWithFix({ hold = false } = {}) {
   const checked: string[] = [];
   const run = new FileRun({ fileName: 'avance.json', options: OPTIONS, ruleSet: RULE_SET, bytes, result });
   const session = new EditSession(run, {
-    simulate: async (b, o) => {
-      checked.push(new TextDecoder().decode(b));
+    simulateText: async (t, o) => {
+      const text = t.slice(0, t.length);
+      checked.push(text);
       // `hold`: the check never ends (the findings on show stay those of the file as read).
-      return hold ? new Promise<SimulationResult>(() => {}) : simulateFile(b, o);
+      if (hold) return new Promise<never>(() => {});
+      const b = new TextEncoder().encode(text);
+      return { result: simulateFile(b, o), bytes: b };
     },
     replaceRun: () => {},
   });

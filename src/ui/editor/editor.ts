@@ -20,14 +20,15 @@ import { lintGutter, lintKeymap, setDiagnostics, type Diagnostic } from '@codemi
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { json } from '@codemirror/lang-json';
 import type { Fix } from '../../core/types';
-import type { EditorFinding, EditSession, FixRequest } from '../state/edit-session.svelte';
+import type { EditorFinding, EditSession, FixRequest, TextSource } from '../state/edit-session.svelte';
 import { lineSeparatorOf, TextPositions } from './positions';
 import { frenchSpaces } from '../lib/typography';
 
 /** The editor's accessible name. */
 export const EDITOR_LABEL = 'Éditeur du fichier JSON';
 
-/** The text a check was made on, and the edits made since (to map its findings). */
+/** The text a check was made on (the document then: CodeMirror's immutable tree, never joined
+ *  here), and the edits made since (to map its findings). */
 interface Snapshot {
   readonly positions: TextPositions;
   changes: ChangeSet;
@@ -78,7 +79,7 @@ export class FileEditorView {
   #newMemory(session: EditSession): Memory {
     const separator = lineSeparatorOf(session.initialText);
     const state = EditorState.create({ doc: session.initialText, extensions: this.#extensions(separator) });
-    const positions = new TextPositions(session.initialText, separator);
+    const positions = new TextPositions(state.doc, separator);
     return {
       state,
       initial: state.doc,
@@ -131,18 +132,16 @@ export class FileEditorView {
     if (fixed) void this.#session.check();
   }
 
-  /** The text now, for a check: its snapshot is kept to map the findings back. */
-  #source(): { text: string; version: number } {
+  /** The text now, for a check (read in slices, never joined here): its snapshot is kept to map
+   *  the findings back. */
+  #source(): { text: TextSource; version: number } {
     const memory = this.#memory;
-    const text = memory.state.sliceDoc();
+    const doc = memory.state.doc;
     if (!memory.snapshots.has(memory.version)) {
-      memory.snapshots.set(memory.version, {
-        positions: new TextPositions(text, memory.separator),
-        changes: ChangeSet.empty(memory.state.doc.length),
-      });
+      memory.snapshots.set(memory.version, { positions: new TextPositions(doc, memory.separator), changes: ChangeSet.empty(doc.length) });
     }
     this.#prune();
-    return { text, version: memory.version };
+    return { text: docSource(doc, memory.separator), version: memory.version };
   }
 
   /** Keeps the snapshots that findings on show (or checks under way) may still need. */
@@ -155,14 +154,15 @@ export class FileEditorView {
     }
   }
 
-  /** A finding's range now: its value in the text it was found in, through the edits since. */
-  #rangeOf(line: number, column: number, version: number): { from: number; to: number } | undefined {
+  /** A finding's range now: its value in the text it was found in (at its offset; by its line and
+   *  column when it has none), through the edits since. */
+  #rangeOf(at: Place, version: number): { from: number; to: number } | undefined {
     const snapshot = this.#memory.snapshots.get(version);
     if (!snapshot) return undefined;
     const { positions, changes } = snapshot;
-    const token = positions.tokenAt(positions.offsetOf(line, column));
-    const from = changes.mapPos(positions.positionOf(token.from), 1);
-    const to = Math.max(from, changes.mapPos(positions.positionOf(token.to), -1));
+    const token = positions.rangeAt(at.offset ?? positions.offsetOf(at.line, at.column));
+    const from = changes.mapPos(token.from, 1);
+    const to = Math.max(from, changes.mapPos(token.to, -1));
     const length = this.view.state.doc.length;
     return { from: Math.min(from, length), to: Math.min(to, length) };
   }
@@ -171,7 +171,7 @@ export class FileEditorView {
   showFindings(findings: readonly EditorFinding[]): void {
     const diagnostics: Diagnostic[] = [];
     for (const finding of findings) {
-      const range = this.#rangeOf(finding.issue.line, finding.issue.column, finding.version);
+      const range = this.#rangeOf(finding.issue, finding.version);
       if (!range) continue;
       const fix = finding.issue.fix;
       diagnostics.push({
@@ -186,8 +186,8 @@ export class FileEditorView {
   }
 
   /** Selects the value at a finding's place (in the text of check `version`) and focuses it. */
-  reveal(line: number, column: number, version: number): void {
-    const range = this.#rangeOf(line, column, version);
+  reveal(at: Place, version: number): void {
+    const range = this.#rangeOf(at, version);
     if (!range) return;
     this.view.dispatch({
       selection: EditorSelection.range(range.from, range.to),
@@ -240,11 +240,20 @@ export class FileEditorView {
     const memory = this.#memory;
     memory.state = this.view.state;
     this.view.destroy();
-    this.#session.attach(() => {
-      const text = memory.state.sliceDoc();
-      return { text, version: memory.version };
-    });
+    this.#session.attach(() => ({ text: docSource(memory.state.doc, memory.separator), version: memory.version }));
   }
+}
+
+/** A finding's place: its offset in the text it was found in when it has one, else its line and column. */
+interface Place {
+  readonly line: number;
+  readonly column: number;
+  readonly offset?: number | undefined;
+}
+
+/** A document as a check reads it: in slices, line breaks as the file's. */
+function docSource(doc: Text, separator: string): TextSource {
+  return { length: doc.length, slice: (from, to) => doc.sliceString(from, to, separator) };
 }
 
 /** CodeMirror's own words (search panel, lint, special characters), in French. */
