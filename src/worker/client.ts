@@ -49,8 +49,9 @@ export interface TextSource {
   slice(from: number, to: number): string;
 }
 
-/** The positions in one piece of a text sent to the worker (simulateText). */
-export const TEXT_PIECE = 1 << 16;
+/** The positions in one piece of a text sent to the worker (simulateText). Small: pieces of 64 Ki
+ *  (strings of 128 kB, V8's large objects) made a post of 120 ms now and then in Chromium. */
+export const TEXT_PIECE = 1 << 14;
 /** How long simulateText slices and posts pieces before it yields to the page (ms). */
 export const TEXT_SLICE_BUDGET_MS = 8;
 
