@@ -21,7 +21,8 @@ import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@cod
 import { json } from '@codemirror/lang-json';
 import type { Fix } from '../../core/types';
 import type { EditorFinding, EditSession, FixRequest, TextSource } from '../state/edit-session.svelte';
-import { lineSeparatorOf, TextPositions } from './positions';
+import { decodeLines, lineSeparatorOf, TextPositions } from './positions';
+import { nextTask } from '../lib/next-task';
 import { frenchSpaces } from '../lib/typography';
 
 /** The editor's accessible name. */
@@ -43,6 +44,9 @@ interface Memory {
   readonly snapshots: Map<number, Snapshot>;
 }
 
+/** How long the opening decodes and builds the document before it yields to the page (ms). */
+const OPEN_BUDGET_MS = 8;
+
 /** The words of a finding in a tooltip: « E011 : … » (non-breaking space before the colon). */
 export const findingText = (f: EditorFinding): string => `${f.issue.code}\u00a0: ${frenchSpaces(f.issue.message)}`;
 
@@ -58,11 +62,31 @@ export class FileEditorView {
   readonly #memory: Memory;
   readonly #say: (text: string) => void;
 
-  constructor(session: EditSession, host: HTMLElement, say: (text: string) => void) {
+  /**
+   * The editor of `session` in `host`: at once when the session kept one (back from the
+   * documentation), else once the file's text is decoded and the document built, a few ms per
+   * task (a 31 MB file held the page for over a second in one piece). `cancelled`: asked between
+   * two steps (the editor closed meanwhile: no view is made).
+   */
+  static async open(
+    session: EditSession,
+    host: HTMLElement,
+    say: (text: string) => void,
+    cancelled: () => boolean = () => false,
+  ): Promise<FileEditorView | undefined> {
+    if (!session.memory) {
+      const memory = await newMemory(session, cancelled);
+      if (!memory) return undefined;
+      session.memory ??= memory;
+    }
+    return cancelled() ? undefined : new FileEditorView(session, host, say);
+  }
+
+  /** The editor of a session whose document is built (FileEditorView.open). */
+  private constructor(session: EditSession, host: HTMLElement, say: (text: string) => void) {
     this.#session = session;
     this.#say = say;
-    this.#memory = (session.memory as Memory | undefined) ?? this.#newMemory(session);
-    session.memory = this.#memory;
+    this.#memory = session.memory as Memory;
     const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
     this.view = new EditorView({
       state: this.#memory.state,
@@ -74,45 +98,6 @@ export class FileEditorView {
       },
     });
     session.attach(() => this.#source());
-  }
-
-  #newMemory(session: EditSession): Memory {
-    const separator = lineSeparatorOf(session.initialText);
-    const state = EditorState.create({ doc: session.initialText, extensions: this.#extensions(separator) });
-    const positions = new TextPositions(state.doc, separator);
-    return {
-      state,
-      initial: state.doc,
-      separator,
-      version: 0,
-      snapshots: new Map([[0, { positions, changes: ChangeSet.empty(state.doc.length) }]]),
-    };
-  }
-
-  #extensions(separator: string): Extension[] {
-    return [
-      EditorState.lineSeparator.of(separator),
-      lineNumbers(),
-      highlightActiveLineGutter(),
-      highlightSpecialChars(),
-      history(),
-      drawSelection(),
-      bracketMatching(),
-      highlightActiveLine(),
-      highlightSelectionMatches(),
-      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-      json(),
-      search({ top: true }),
-      lintGutter(),
-      // No indentWithTab: Tab leaves the editor (keyboard users are not trapped).
-      keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
-      EditorState.phrases.of(PHRASES_FR),
-      // tabindex: focusable for assistive checks too (axe's scrollable-region-focusable), in the
-      // tab order where a contenteditable already is.
-      EditorView.contentAttributes.of({ 'aria-label': EDITOR_LABEL, tabindex: '0' }),
-      EditorView.lineWrapping,
-      THEME,
-    ];
   }
 
   #afterTransactions(trs: readonly Transaction[]): void {
@@ -254,6 +239,80 @@ interface Place {
 /** A document as a check reads it: in slices, line breaks as the file's. */
 function docSource(doc: Text, separator: string): TextSource {
   return { length: doc.length, slice: (from, to) => doc.sliceString(from, to, separator) };
+}
+
+/**
+ * A session's editor state, from the file's bytes: decoded (UTF-8, else with U+FFFD: `lossy`)
+ * and built into CodeMirror's document a step at a time, yielding to the page every
+ * OPEN_BUDGET_MS; undefined when `cancelled` meanwhile.
+ */
+async function newMemory(session: EditSession, cancelled: () => boolean): Promise<Memory | undefined> {
+  const separator = lineSeparatorOf(session.original);
+  let doc: Text | undefined;
+  for (const fatal of [true, false]) {
+    try {
+      doc = await documentOf(session.original, separator, fatal, cancelled);
+      session.lossy = !fatal;
+      break;
+    } catch (e) {
+      // Not valid UTF-8: again, replacing what cannot be read.
+      if (!fatal || !(e instanceof TypeError)) throw e;
+    }
+  }
+  if (!doc) return undefined;
+  const state = EditorState.create({ doc, extensions: extensions(separator) });
+  return {
+    state,
+    initial: state.doc,
+    separator,
+    version: 0,
+    snapshots: new Map([[0, { positions: new TextPositions(state.doc, separator), changes: ChangeSet.empty(state.doc.length) }]]),
+  };
+}
+
+/** The document of `bytes` (see decodeLines), or undefined when `cancelled` between two steps. */
+async function documentOf(bytes: Uint8Array, separator: string, fatal: boolean, cancelled: () => boolean): Promise<Text | undefined> {
+  let doc: Text | undefined;
+  let since = performance.now();
+  for (const lines of decodeLines(bytes, separator, fatal)) {
+    if (lines.length > 0) {
+      // Each batch starts a new line (the document has no line break at its end).
+      if (doc) lines.unshift('');
+      doc = doc ? doc.append(Text.of(lines)) : Text.of(lines);
+    }
+    if (performance.now() - since >= OPEN_BUDGET_MS) {
+      await nextTask();
+      if (cancelled()) return undefined;
+      since = performance.now();
+    }
+  }
+  return doc ?? Text.empty;
+}
+
+function extensions(separator: string): Extension[] {
+  return [
+    EditorState.lineSeparator.of(separator),
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightSpecialChars(),
+    history(),
+    drawSelection(),
+    bracketMatching(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    json(),
+    search({ top: true }),
+    lintGutter(),
+    // No indentWithTab: Tab leaves the editor (keyboard users are not trapped).
+    keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
+    EditorState.phrases.of(PHRASES_FR),
+    // tabindex: focusable for assistive checks too (axe's scrollable-region-focusable), in the
+    // tab order where a contenteditable already is.
+    EditorView.contentAttributes.of({ 'aria-label': EDITOR_LABEL, tabindex: '0' }),
+    EditorView.lineWrapping,
+    THEME,
+  ];
 }
 
 /** CodeMirror's own words (search panel, lint, special characters), in French. */

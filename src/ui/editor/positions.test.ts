@@ -1,14 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { simulateFile } from '../../simulator';
 import { Text } from '@codemirror/state';
-import { decodeForEditing, lineSeparatorOf, TextPositions, type DocText } from './positions';
+import { decodeLines, lineSeparatorOf, TextPositions, type DocText } from './positions';
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
 
 describe('lineSeparatorOf', () => {
   test('CRLF, a lone CR, else LF', () => {
-    expect(lineSeparatorOf('{\r\n}\r\n')).toBe('\r\n');
-    expect(lineSeparatorOf('{\r}\r')).toBe('\r');
-    expect(lineSeparatorOf('{\n}\n')).toBe('\n');
-    expect(lineSeparatorOf('{}')).toBe('\n');
+    expect(lineSeparatorOf(utf8('{\r\n}\r\n'))).toBe('\r\n');
+    expect(lineSeparatorOf(utf8('{\r}\r'))).toBe('\r');
+    expect(lineSeparatorOf(utf8('{\n}\n'))).toBe('\n');
+    expect(lineSeparatorOf(utf8('{}'))).toBe('\n');
+    // A CRLF anywhere wins over lone CRs before it.
+    expect(lineSeparatorOf(utf8('{\r"é": 1\r\n}'))).toBe('\r\n');
   });
 });
 
@@ -130,15 +134,38 @@ describe('TextPositions', () => {
   });
 });
 
-describe('decodeForEditing', () => {
-  test('keeps the BOM as character 0', () => {
-    const { text, lossy } = decodeForEditing(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]));
-    expect(text).toBe('\uFEFF{}');
-    expect(lossy).toBe(false);
+describe('decodeLines', () => {
+  /** The batches of `bytes`, decoded `step` bytes at a time. */
+  const batches = (bytes: Uint8Array, separator: string, step: number, fatal = true) => [...decodeLines(bytes, separator, fatal, step)];
+
+  test('every line once, in order, whatever the step: a CRLF or a character cut between two steps', () => {
+    const text = '\uFEFF{\r\n  "a": "é😀",\r\n\r\n  "b": "x\ry\nz"\r\n}\r\n';
+    const bytes = utf8(text);
+    for (let step = 1; step <= bytes.length + 1; step++) {
+      const lines = batches(bytes, '\r\n', step).flat();
+      expect(lines, `step ${step}`).toEqual(text.split('\r\n'));
+    }
+    expect(batches(utf8('a\nb\rc'), '\n', 2).flat()).toEqual(['a', 'b\rc']);
+    expect(batches(utf8('a\rb\r'), '\r', 1).flat()).toEqual(['a', 'b', '']);
   });
-  test('invalid UTF-8: replaced, and said', () => {
-    const { text, lossy } = decodeForEditing(new Uint8Array([0x7b, 0xe9, 0x7d]));
-    expect(text).toBe('{\uFFFD}');
-    expect(lossy).toBe(true);
+
+  test('a batch per step: the document is built a step at a time', () => {
+    const bytes = utf8('{\n  "a": 1,\n  "b": 2\n}');
+    expect(batches(bytes, '\n', 8)).toEqual([['{'], ['  "a": 1,'], ['  "b": 2', '}']]);
+    expect(batches(utf8('{"abcdefgh": 1}\n'), '\n', 4)).toEqual([[], [], [], ['{"abcdefgh": 1}', '']]);
+  });
+
+  test('an empty file is one empty line', () => {
+    expect(batches(new Uint8Array(), '\n', 4)).toEqual([['']]);
+  });
+
+  test('keeps the BOM as character 0', () => {
+    expect(batches(new Uint8Array([0xef, 0xbb, 0xbf, 0x7b, 0x7d]), '\n', 2).flat()).toEqual(['\uFEFF{}']);
+  });
+
+  test('invalid UTF-8: a TypeError when fatal, else replaced', () => {
+    const bytes = new Uint8Array([0x7b, 0x0a, 0xe9, 0x7d]);
+    expect(() => batches(bytes, '\n', 2)).toThrow(TypeError);
+    expect(batches(bytes, '\n', 2, false).flat()).toEqual(['{', '\uFFFD}']);
   });
 });

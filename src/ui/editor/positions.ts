@@ -5,14 +5,49 @@
 // No CodeMirror import here (DocText is the part of its Text read here): tested in Node.
 
 /**
- * The line separator the editor keeps for a text, so that the text it gives back is the file's
+ * The line separator the editor keeps for a file, so that the text it gives back is the file's
  * byte for byte: CRLF when the file has one, else a lone CR when it has one, else LF. (A file that
- * mixes them keeps its other breaks as characters: nothing is rewritten.)
+ * mixes them keeps its other breaks as characters: nothing is rewritten.) Read on the UTF-8 bytes
+ * (CR and LF are never part of a multi-byte sequence, nor of an invalid one), without decoding.
  */
-export function lineSeparatorOf(text: string): '\r\n' | '\r' | '\n' {
-  if (text.includes('\r\n')) return '\r\n';
-  if (text.includes('\r')) return '\r';
-  return '\n';
+export function lineSeparatorOf(bytes: Uint8Array): '\r\n' | '\r' | '\n' {
+  let cr = bytes.indexOf(0x0d);
+  if (cr < 0) return '\n';
+  for (; cr >= 0; cr = bytes.indexOf(0x0d, cr + 1)) if (bytes[cr + 1] === 0x0a) return '\r\n';
+  return '\r';
+}
+
+/** The bytes decoded per step when the editor opens a file (a step is a few ms). */
+export const DECODE_STEP_BYTES = 1 << 18;
+
+/**
+ * The file's text for the editor, as its lines (split at `separator` only), a batch per step of
+ * `step` bytes, so that the editor can build its document in tasks of a few ms: UTF-8 with the
+ * BOM kept as character 0 (so that the corrected file keeps it). `fatal`: invalid UTF-8 throws
+ * (a TypeError); else invalid sequences are replaced by U+FFFD. Every line is in exactly one
+ * batch, in order; the last batch holds the last line (possibly empty); a batch may be empty.
+ */
+export function* decodeLines(bytes: Uint8Array, separator: string, fatal: boolean, step = DECODE_STEP_BYTES): Generator<string[]> {
+  const decoder = new TextDecoder('utf-8', { fatal, ignoreBOM: true });
+  let carry = '';
+  for (let at = 0; at < bytes.length || at === 0; at += step) {
+    const end = Math.min(bytes.length, at + step);
+    let piece = decoder.decode(bytes.subarray(at, end), { stream: end < bytes.length });
+    const last = end >= bytes.length;
+    // A CRLF cut between two steps ends the line carried over.
+    let cut: string | undefined;
+    if (separator === '\r\n' && carry.endsWith('\r') && piece.startsWith('\n')) {
+      cut = carry.slice(0, -1);
+      carry = '';
+      piece = piece.slice(1);
+    }
+    const lines = piece.split(separator);
+    lines[0] = carry + lines[0];
+    carry = last ? '' : lines.pop()!;
+    if (cut !== undefined) lines.unshift(cut);
+    yield lines;
+    if (last) return;
+  }
 }
 
 /** The starts (UTF-16 offsets) of the lines of `text`, as the core counts lines. */
@@ -135,17 +170,4 @@ export function tokenLength(text: string): number {
     while (to < text.length && /[-+0-9.eEa-zA-Z_]/.test(text[to]!)) to++;
   }
   return to;
-}
-
-/**
- * The file's text for the editor: UTF-8 with the BOM kept as character 0 (so that the corrected
- * file keeps it), invalid sequences replaced by U+FFFD (`lossy`: the corrected file would differ
- * from the original there; the editor says so).
- */
-export function decodeForEditing(bytes: Uint8Array): { text: string; lossy: boolean } {
-  try {
-    return { text: new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes), lossy: false };
-  } catch {
-    return { text: new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes), lossy: true };
-  }
 }

@@ -5,7 +5,6 @@
 // bundle carries only this small class.
 
 import type { Fix, Issue, SimulationOptions, SimulationResult } from '../../core/types';
-import { decodeForEditing } from '../editor/positions';
 import { PORTAL } from '../lib/labels';
 import { fr } from '../lib/typography';
 import { FileRun } from './file-run.svelte';
@@ -62,12 +61,12 @@ export function verdictSentence(result: SimulationResult): string {
 
 export class EditSession {
   readonly fileName: string;
-  /** The file's bytes as read (or as the example was made). */
+  /** The file's bytes as read (or as the example was made): the editor starts from their text
+   *  (decoded there, the BOM kept as character 0). */
   readonly original: Uint8Array;
-  /** The text the editor starts from (the BOM kept as character 0). */
-  readonly initialText: string;
-  /** The file is not valid UTF-8: invalid sequences are shown (and saved) as U+FFFD. */
-  readonly lossy: boolean;
+  /** The file is not valid UTF-8: invalid sequences are shown (and saved) as U+FFFD (the
+   *  editor says so once it has decoded the file). */
+  lossy = $state(false);
 
   /** The results shown for this file: the last check that was not a global (syntax) fault, or the
    *  first one when the file was invalid from the start. */
@@ -127,9 +126,6 @@ export class EditSession {
   constructor(run: FileRun, deps: EditSessionDeps) {
     this.fileName = run.fileName;
     this.original = run.bytes ?? new Uint8Array();
-    const { text, lossy } = decodeForEditing(this.original);
-    this.initialText = text;
-    this.lossy = lossy;
     this.run = run;
     this.#versions.set(run, 0);
     this.#deps = deps;
