@@ -395,8 +395,9 @@ function encodingIssue(fault: EncodingFault): Issue {
 
 function syntaxIssue(fault: SyntaxFault, lines: LineIndex): Issue {
   const { line, column } = lines.position(fault.offset);
-  if (fault.reason === 'empty') return { code: 'G012', path: '', line, column, message: message('G012', {}) };
-  if (fault.reason === 'too-deep') return { code: 'G011', path: '', line, column, message: message('G011', { count: MAX_DEPTH }) };
+  const { offset } = fault;
+  if (fault.reason === 'empty') return { code: 'G012', path: '', line, column, offset, message: message('G012', {}) };
+  if (fault.reason === 'too-deep') return { code: 'G011', path: '', line, column, offset, message: message('G011', { count: MAX_DEPTH }) };
   const found =
     fault.found === ''
       ? 'la fin du fichier'
@@ -409,7 +410,7 @@ function syntaxIssue(fault: SyntaxFault, lines: LineIndex): Issue {
     const opened = lines.position(fault.openedAt);
     text = text.replace(/\.$/, ` (chaîne commencée ligne ${opened.line}, colonne ${opened.column}).`);
   }
-  const issue: Issue = { code: 'G010', path: '', line, column, message: text };
+  const issue: Issue = { code: 'G010', path: '', line, column, offset, message: text };
   return fault.fix ? { ...issue, fix: fault.fix } : issue;
 }
 

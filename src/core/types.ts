@@ -78,7 +78,8 @@ export interface Issue {
   readonly column: number;
   /**
    * UTF-16 offset of the finding in the decoded text (as `Finding.offset`; a BOM is character 0),
-   * for an editor to place its cursor; absent for a file that could not be decoded or parsed.
+   * for an editor to place its cursor (a syntax fault's: where the parser stopped); absent for a
+   * file that could not be decoded.
    */
   readonly offset?: number;
   /** The mechanical fix, when there is one (see `Fix`). */

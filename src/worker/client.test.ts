@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import type { Profile, SimulationResult } from '../core/types';
 import { outputBytes, simulateFile } from '../simulator';
-import { CancelledError, createSimulationClient, UnreadableFileError } from './client';
+import { CancelledError, createSimulationClient, TEXT_PIECE, UnreadableFileError, type TextSource } from './client';
 import { Files } from './files';
 import { handlePosted } from './handle';
-import type { PostedRequest, SimulateRequest, WorkerResponse } from './protocol';
+import type { PostedRequest, SimulateRequest, TextPieceRequest, WorkerResponse } from './protocol';
 
 const fixture = new Uint8Array(readFileSync(new URL('../rules/mdv-lgc/fixtures/avance-liberal.json', import.meta.url)));
 const options = { type: 'avance', dsr: 'MDV-LGC', vatRate: '20', today: '2026-11-22' } as const;
@@ -198,5 +198,98 @@ describe('simulation client', () => {
     const client = createSimulationClient({ createWorker: () => undefined });
     const { excerpts } = await client.check(new TextEncoder().encode('{\n  "x": 1\n}'), options);
     expect(await excerpts.excerpts([{ line: 2, column: 8 }])).toEqual([{ line: 2, text: '"x": 1', caret: '     ^' }]);
+  });
+});
+
+describe('simulateText: a text checked in pieces, encoded in the worker', () => {
+  /** The fixture's text, grown past three pieces, with an emoji across the first pieces' border. */
+  const base = new TextDecoder().decode(fixture);
+  const pad = ' '.repeat(TEXT_PIECE - 4 - base.indexOf('{'));
+  const text = base.replace('{', `{${pad}"x😀": 1,`).padEnd(3 * TEXT_PIECE + 10, ' ');
+  const bytes = new TextEncoder().encode(text);
+  /** `text` as the editor gives it, recording the slices read. */
+  const sourceOf = (s: string, read: [number, number][] = []): TextSource => ({
+    length: s.length,
+    slice: (from, to) => (read.push([from, to]), s.slice(from, to)),
+  });
+
+  test('with a worker: posted in pieces, joined there, the same result and bytes as the whole text', async () => {
+    // The emoji's two halves are in two pieces.
+    expect(text.charCodeAt(TEXT_PIECE - 1)).toBe(0xd83d);
+    const worker = new FakeWorker();
+    const client = createSimulationClient({ createWorker: () => worker as unknown as Worker });
+    const read: [number, number][] = [];
+    const checked = await client.simulateText(sourceOf(text, read), options);
+    expect(joined(checked.result)).toEqual(joined(simulateFile(bytes, options)));
+    expect(checked.bytes).toEqual(bytes);
+    const pieces = worker.received.filter((m): m is TextPieceRequest => m.kind === 'text-piece');
+    expect(pieces).toHaveLength(4);
+    expect(Math.max(...read.map(([from, to]) => to - from))).toBe(TEXT_PIECE);
+    expect(pieces.map((p) => p.text).join('')).toBe(text);
+    // Nothing is left in the worker.
+    expect(worker.received.map((m) => m.kind)).toEqual([
+      'text-piece',
+      'text-piece',
+      'text-piece',
+      'text-piece',
+      'simulate-text',
+      'release',
+    ]);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(worker.files.size).toBe(0);
+  });
+
+  test('the page gets its turn between pieces when slicing takes time', async () => {
+    const client = createSimulationClient({ createWorker: () => new FakeWorker() as unknown as Worker });
+    const order: string[] = [];
+    // Each slice takes 5 ms or more: two of them exceed the budget, and the client yields.
+    const slow: TextSource = {
+      length: text.length,
+      slice: (from, to) => {
+        const until = performance.now() + 5;
+        while (performance.now() < until);
+        order.push('slice');
+        return text.slice(from, to);
+      },
+    };
+    setTimeout(() => order.push('page'), 0);
+    await client.simulateText(slow, options);
+    expect(order.indexOf('page')).toBeGreaterThan(0);
+    expect(order.indexOf('page')).toBeLessThan(order.lastIndexOf('slice'));
+  });
+
+  test('without a worker, or with one that crashes: joined and encoded on the main thread', async () => {
+    for (const createWorker of [() => undefined, () => new FakeWorker('crash') as unknown as Worker]) {
+      const client = createSimulationClient({ createWorker });
+      const checked = await client.simulateText(sourceOf(text), options);
+      expect(joined(checked.result)).toEqual(joined(simulateFile(bytes, options)));
+      expect(checked.bytes).toEqual(bytes);
+    }
+  });
+
+  test('cancelled while the pieces are posted: CancelledError, and the next check starts another worker', async () => {
+    const workers: FakeWorker[] = [];
+    let behaviour: 'hold' | 'normal' = 'hold';
+    const client = createSimulationClient({
+      createWorker: () => (workers.push(new FakeWorker(behaviour)), workers.at(-1) as unknown as Worker),
+    });
+    let slices = 0;
+    const cancelling: TextSource = {
+      length: text.length,
+      slice: (from, to) => {
+        if (++slices === 2) client.cancel();
+        return text.slice(from, to);
+      },
+    };
+    // cancel() stops a worker only while a check runs: one holds it busy.
+    const busy = client.check(fixture, options);
+    await expect(client.simulateText(cancelling, options)).rejects.toBeInstanceOf(CancelledError);
+    await expect(busy).rejects.toBeInstanceOf(CancelledError);
+    expect(workers[0]!.terminated).toBe(true);
+    expect(workers[0]!.received.filter((m) => m.kind === 'text-piece')).toHaveLength(1);
+    behaviour = 'normal';
+    const checked = await client.simulateText(sourceOf(text), options);
+    expect(checked.bytes).toEqual(bytes);
+    expect(workers).toHaveLength(2);
   });
 });

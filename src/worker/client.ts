@@ -3,6 +3,7 @@
 //   client.warmUp();                                       // when the page is idle, or a file is chosen
 //   const { result, excerpts } = await client.check(bytes, options, { onProgress });
 //   const { result, excerpts, bytes } = await client.checkFile(file, options, { onProgress });  // read in the worker
+//   const { result, bytes } = await client.simulateText(text, options);  // sent in pieces, encoded in the worker
 //   await excerpts.excerpts([{ line, column }]);           // built in the worker, from its copy of the text
 //   excerpts.release();                                    // when the results are replaced
 //   client.cancel();                                       // « Annuler »: stops the worker, rejects with CancelledError
@@ -17,7 +18,8 @@ import type { SimulationOptions, SimulationResult } from '../core/types';
 import type { Excerpt } from '../ui/lib/excerpt';
 import { Files } from './files';
 import { readBytes } from '../io/files';
-import type { At, PostedRequest, SimulateFileRequest, SimulateRequest, WorkerResponse } from './protocol';
+import { nextTask } from '../ui/lib/next-task';
+import type { At, PostedRequest, SimulateFileRequest, SimulateRequest, SimulateTextRequest, WorkerResponse } from './protocol';
 
 /** The excerpts of one checked file (see protocol.ts). */
 export interface ExcerptSource {
@@ -37,6 +39,21 @@ export interface Check {
 export interface FileCheck extends Check {
   readonly bytes: Uint8Array;
 }
+
+/**
+ * A text read in slices (the editor's document: an immutable tree). `length` and the bounds of
+ * `slice` are positions (the editor counts a CRLF as one); a slice writes line breaks as the file.
+ */
+export interface TextSource {
+  readonly length: number;
+  slice(from: number, to: number): string;
+}
+
+/** The positions in one piece of a text sent to the worker (simulateText). Small: pieces of 64 Ki
+ *  (strings of 128 kB, V8's large objects) made a post of 120 ms now and then in Chromium. */
+export const TEXT_PIECE = 1 << 14;
+/** How long simulateText slices and posts pieces before it yields to the page (ms). */
+export const TEXT_SLICE_BUDGET_MS = 8;
 
 export interface CheckHooks {
   /** `done` requests of `total` checked (from the worker, a few times per second at most). */
@@ -71,6 +88,14 @@ export interface SimulationClient {
    * Rejects with UnreadableFileError when the file cannot be read, CancelledError on cancel.
    */
   checkFile(file: Blob, options: SimulationOptions, hooks?: CheckHooks): Promise<FileCheck>;
+  /**
+   * Checks a text (the editor's, after typing): the result only, and the text's bytes (UTF-8).
+   * The text goes to the worker in pieces of TEXT_PIECE positions, sliced and posted a few ms at a
+   * time, in tasks of their own; the worker joins and encodes them (a 31 MB text joined and
+   * encoded on the page held it for seconds, measured in Chromium). With no worker: joined and
+   * encoded here.
+   */
+  simulateText(text: TextSource, options: SimulationOptions): Promise<{ result: SimulationResult; bytes: Uint8Array }>;
   /** Starts the worker now (it loads its code while the page waits for a file). */
   warmUp(): void;
   /** Stops the running checks (they reject with CancelledError); the next check starts a new worker. */
@@ -85,8 +110,12 @@ export interface ClientOptions {
   readonly createWorker?: () => Worker | undefined;
 }
 
+type CheckRequest = SimulateRequest | SimulateFileRequest | SimulateTextRequest;
+
 interface PendingCheck {
-  readonly request: SimulateRequest | SimulateFileRequest;
+  readonly request: CheckRequest;
+  /** simulate-text: the text, for a check here should the worker die. */
+  readonly text?: TextSource;
   readonly hooks: CheckHooks;
   readonly resolve: (check: FileCheck) => void;
   readonly reject: (error: Error) => void;
@@ -125,10 +154,11 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
   /** Checks cancelled: their late answers are dropped (main thread). */
   let generation = 0;
 
-  const onMainThread = async (request: SimulateRequest | SimulateFileRequest, hooks: CheckHooks): Promise<FileCheck> => {
+  const onMainThread = async (request: CheckRequest, hooks: CheckHooks, text?: TextSource): Promise<FileCheck> => {
     const started = generation;
     let bytes: Uint8Array;
     if (request.kind === 'simulate') bytes = request.bytes;
+    else if (request.kind === 'simulate-text') local.keep(request.id, (bytes = encodeText(text!)));
     else local.keep(request.id, (bytes = await readOrRefuse(request.file)));
     const result = await simulateOnMainThread(bytes, request.options, hooks);
     if (started !== generation) throw new CancelledError();
@@ -147,7 +177,7 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
     // Whatever was sent to the dead worker is done here instead.
     const stranded = [...checks.values()];
     checks.clear();
-    for (const p of stranded) onMainThread(p.request, p.hooks).then(p.resolve, p.reject);
+    for (const p of stranded) onMainThread(p.request, p.hooks, p.text).then(p.resolve, p.reject);
     const asked = [...excerptRequests.values()];
     excerptRequests.clear();
     for (const p of asked) p.resolve(local.excerpts(p.file, p.at));
@@ -236,18 +266,45 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
     send({ kind: 'simulate-file', id: nextId++, file, options: plainOptions(options) }, hooks);
 
   /** Posts a check to the worker (started if need be), whose answer settles the promise (see onmessage); with no worker, checks on the main thread. */
-  const send = (request: SimulateRequest | SimulateFileRequest, hooks: CheckHooks): Promise<FileCheck> => {
-    if (!start()) return onMainThread(request, hooks);
+  const send = (request: CheckRequest, hooks: CheckHooks, text?: TextSource): Promise<FileCheck> => {
+    if (!start()) return onMainThread(request, hooks, text);
     return new Promise<FileCheck>((resolve, reject) => {
-      checks.set(request.id, { request, hooks, resolve, reject });
+      checks.set(request.id, { request, hooks, resolve, reject, ...(text ? { text } : {}) });
       inWorker.add(request.id);
       post(request);
     });
   };
 
+  /** The pieces of `text` posted to the live worker, TEXT_SLICE_BUDGET_MS of slicing and posting
+   *  per task; false when that worker is gone meanwhile (cancelled, or crashed). */
+  const postPieces = async (id: number, text: TextSource): Promise<boolean> => {
+    const live = worker;
+    let since = performance.now();
+    for (let from = 0; from < text.length; from += TEXT_PIECE) {
+      if (performance.now() - since >= TEXT_SLICE_BUDGET_MS) {
+        await nextTask();
+        since = performance.now();
+      }
+      const piece = text.slice(from, Math.min(text.length, from + TEXT_PIECE));
+      if (worker !== live || !post({ kind: 'text-piece', id, text: piece })) return false;
+    }
+    return true;
+  };
+
+  const simulateText = async (text: TextSource, options: SimulationOptions): Promise<{ result: SimulationResult; bytes: Uint8Array }> => {
+    const request: SimulateTextRequest = { kind: 'simulate-text', id: nextId++, options: plainOptions(options) };
+    const started = generation;
+    if (start() && !(await postPieces(request.id, text)) && !broken) throw new CancelledError();
+    if (started !== generation) throw new CancelledError();
+    const { result, excerpts, bytes } = await send(request, {}, text);
+    excerpts.release();
+    return { result, bytes };
+  };
+
   return {
     check,
     checkFile,
+    simulateText,
     async simulate(bytes, options) {
       const { result, excerpts } = await check(bytes, options);
       excerpts.release();
@@ -275,6 +332,11 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
       excerptRequests.clear();
     },
   };
+}
+
+/** A text's bytes, joined and encoded on the page (no worker). */
+function encodeText(text: TextSource): Uint8Array {
+  return new TextEncoder().encode(text.slice(0, text.length));
 }
 
 /** The file's bytes, read on the page (no worker); UnreadableFileError when it cannot be read. */

@@ -8,6 +8,22 @@ import type { At } from './protocol';
 
 export class Files {
   readonly #files = new Map<number, { bytes: Uint8Array; lines?: string[] }>();
+  /** The pieces of the texts being received (simulate-text), by request id. */
+  readonly #pieces = new Map<number, string[]>();
+
+  /** One more piece of the text of request `id`. */
+  addPiece(id: number, text: string): void {
+    const pieces = this.#pieces.get(id);
+    if (pieces) pieces.push(text);
+    else this.#pieces.set(id, [text]);
+  }
+
+  /** The text of request `id`, its pieces joined (and forgotten). */
+  takePieces(id: number): string {
+    const text = (this.#pieces.get(id) ?? []).join('');
+    this.#pieces.delete(id);
+    return text;
+  }
 
   /** Keeps `bytes` under `id` (the id of the check). */
   keep(id: number, bytes: Uint8Array): void {

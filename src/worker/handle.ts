@@ -70,23 +70,36 @@ export function throttled(
 }
 
 /**
- * What the page posts (handleRequest's requests, or a simulate-file): a simulate-file's Blob is
- * read here, then checked as a simulate, and its result carries a copy of the bytes (transferred:
- * the page keeps them for the editor, and never reads the file on its own thread); a Blob that
- * cannot be read (changed on the disk since it was chosen) gives an `unreadable` error result.
+ * What the page posts (handleRequest's requests, a simulate-file, or a text in pieces): a
+ * simulate-file's Blob is read here, a simulate-text's pieces joined and encoded here (UTF-8),
+ * then checked as a simulate, and the result carries a copy of the bytes (transferred: the page
+ * keeps them for the editor, and never reads a file, nor encodes a large text, on its own
+ * thread); a Blob that cannot be read (changed on the disk since it was chosen) gives an
+ * `unreadable` error result.
  */
 export async function handlePosted(
   request: PostedRequest,
   files: Files,
   progress?: (response: WorkerResponse) => void,
 ): Promise<Answer | null> {
-  if (request.kind !== 'simulate-file') return handleRequest(request, files, progress);
   let bytes: Uint8Array;
-  try {
-    bytes = await readBytes(request.file);
-  } catch (e) {
-    const message = `le fichier n'a pas pu être lu (${e instanceof Error ? e.message : String(e)})`;
-    return { response: { kind: 'result', id: request.id, ok: false, message, unreadable: true }, transfer: [] };
+  switch (request.kind) {
+    case 'text-piece':
+      files.addPiece(request.id, request.text);
+      return null;
+    case 'simulate-text':
+      bytes = new TextEncoder().encode(files.takePieces(request.id));
+      break;
+    case 'simulate-file':
+      try {
+        bytes = await readBytes(request.file);
+      } catch (e) {
+        const message = `le fichier n'a pas pu être lu (${e instanceof Error ? e.message : String(e)})`;
+        return { response: { kind: 'result', id: request.id, ok: false, message, unreadable: true }, transfer: [] };
+      }
+      break;
+    default:
+      return handleRequest(request, files, progress);
   }
   const answer = handleRequest({ kind: 'simulate', id: request.id, bytes, options: request.options }, files, progress)!;
   if (answer.response.kind !== 'result' || !answer.response.ok) return answer;

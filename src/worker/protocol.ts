@@ -9,6 +9,9 @@
 //             worker reads it itself, so a large file is never read on the page's thread); its
 //             result carries a copy of the bytes read, transferred to the page;
 //   release   forget the files checked under these ids.
+//   text-piece, then simulate-text  a simulate of a text sent in pieces (the editor's document,
+//             sliced a piece at a time on the page): the worker joins and encodes it (UTF-8),
+//             then checks it as a simulate; its result carries a copy of the bytes, transferred.
 // worker → page: progress, result (of a simulate), excerpts (of an excerpts request).
 
 import type { SimulationOptions, SimulationResult } from '../core/types';
@@ -26,6 +29,20 @@ export interface SimulateFileRequest {
   readonly kind: 'simulate-file';
   readonly id: number;
   readonly file: Blob;
+  readonly options: SimulationOptions;
+}
+
+/** One piece of the text of simulate-text request `id` (the pieces come in order, before it). */
+export interface TextPieceRequest {
+  readonly kind: 'text-piece';
+  readonly id: number;
+  readonly text: string;
+}
+
+/** Checks the text sent in pieces under `id`. */
+export interface SimulateTextRequest {
+  readonly kind: 'simulate-text';
+  readonly id: number;
   readonly options: SimulationOptions;
 }
 
@@ -51,7 +68,7 @@ export interface ReleaseRequest {
 export type WorkerRequest = SimulateRequest | ExcerptsRequest | ReleaseRequest;
 
 /** What the page posts: a request, or a simulate of a Blob's bytes (read in the worker). */
-export type PostedRequest = WorkerRequest | SimulateFileRequest;
+export type PostedRequest = WorkerRequest | SimulateFileRequest | TextPieceRequest | SimulateTextRequest;
 
 export type WorkerResponse =
   | { readonly kind: 'progress'; readonly id: number; readonly done: number; readonly total: number }
@@ -60,7 +77,7 @@ export type WorkerResponse =
       readonly id: number;
       readonly ok: true;
       readonly result: SimulationResult;
-      /** simulate-file only: the file's bytes as read and checked (a copy: the worker keeps its own for excerpts). */
+      /** simulate-file and simulate-text: the bytes read (or encoded) and checked (a copy: the worker keeps its own for excerpts). */
       readonly bytes?: Uint8Array;
     }
   /** `unreadable`: a simulate-file whose file could not be read (changed on the disk since it was chosen). */

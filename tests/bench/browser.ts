@@ -17,6 +17,18 @@
 //   npx tsx tests/bench/browser.ts --runs 1 --profile /tmp/profiles   # + a main-thread CPU profile
 //                                     of the first run's cold and warm checks of each file (.cpuprofile,
 //                                     for Chromium's DevTools «Performance» panel or a script)
+//
+// `--only editor` measures the editor instead («Modifier le fichier», src/ui/editor/) on the valid
+// 200-request file at three sizes (0.3, 3 and 31 MB), over `--runs` runs (default 3), medians of:
+//   - opening: from the click on «Modifier le fichier» to the editor's first frame, and the
+//     longest main-thread task from that click to one second after;
+//   - typing: per keystroke (real key events, one every KEY_GAP_MS, fewer than the re-check's
+//     delay apart), the time from the key event to the frame after it (keydown's timeStamp to a
+//     task queued from the next animation frame), median and longest, for a first burst of
+//     keystrokes and for a second one after the re-check; the longest task while typing;
+//   - the re-checks the typing triggered (300 ms after the last key): the longest task from the
+//     end of each burst until the live line gives the verdict (and one second after).
+// With --profile, the first run's opening and typing (both bursts and the re-check) are profiled.
 
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
@@ -34,9 +46,9 @@ function argument(name: string): string | undefined {
   return at >= 0 ? process.argv[at + 1] : undefined;
 }
 
-const RUNS = Number(argument('--runs') ?? 10);
 const DIR = argument('--dir') ?? APP_DIR;
 const ONLY = argument('--only');
+const RUNS = Number(argument('--runs') ?? (ONLY === 'editor' ? 3 : 10));
 const PROFILE_DIR = argument('--profile');
 
 interface Run {
@@ -172,7 +184,197 @@ function median(values: readonly number[]): number {
 
 const ms = (v: number) => (Number.isNaN(v) ? 'n/a' : v === 0 ? '<50' : v.toFixed(0));
 
+// ---------------------------------------------------------------------------------------------
+// The editor (--only editor)
+
+/** Keystrokes per burst, and the gap between two (ms): less than the re-check's delay (300 ms). */
+const KEYS = 20;
+const KEY_GAP_MS = 100;
+
+interface EditorRun {
+  openMs: number;
+  openTask: number;
+  /** Per-keystroke latencies of the first burst and of the second (after the re-check). */
+  keys1: number[];
+  keys2: number[];
+  typingTask: number;
+  recheckTask: number;
+}
+
+/** Installed before any script of the page: each keydown's time to the frame after it. */
+function observeKeys(): void {
+  const w = window as unknown as { __keys: number[] };
+  w.__keys = [];
+  addEventListener(
+    'keydown',
+    (e) => {
+      const t0 = e.timeStamp;
+      // A task queued from the next frame's callbacks runs once that frame is done.
+      requestAnimationFrame(() => setTimeout(() => w.__keys.push(performance.now() - t0), 0));
+    },
+    true,
+  );
+}
+
+const now = (page: Page) => page.evaluate(() => performance.now());
+
+/** Waits until the editor's live line no longer says a check is under way (or 60 s). */
+async function recheckDone(page: Page): Promise<void> {
+  await page.waitForFunction(
+    () => {
+      const line = document.querySelector('.file-editor-status')?.textContent ?? '';
+      return line !== '' && !line.includes('Vérification du texte');
+    },
+    undefined,
+    { timeout: 60_000, polling: 50 },
+  );
+}
+
+async function burst(page: Page, text: string): Promise<{ keys: number[]; task: number; end: number }> {
+  await page.evaluate(() => ((window as unknown as { __keys: number[] }).__keys = []));
+  const from = await now(page);
+  await page.keyboard.type(text, { delay: KEY_GAP_MS });
+  await sleep(100); // the last key's frame
+  const end = await now(page);
+  const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys);
+  return { keys, task: await longestTask(page, from, end), end };
+}
+
+async function oneEditorRun(page: Page, url: string, path: string, profile?: string): Promise<EditorRun> {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Simuler', exact: true }).waitFor();
+  await page.getByLabel('Choisissez le fichier', { exact: true }).setInputFiles(path, { timeout: 300_000 });
+  await check(page);
+  await closeDialog(page);
+  await sleep(SETTLE_MS);
+
+  const cdp = profile === undefined ? undefined : await page.context().newCDPSession(page);
+  if (cdp) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+    await cdp.send('Profiler.start');
+  }
+  // Opening: the click, then the editor's first frame.
+  // A string, not a function: tsx (esbuild keepNames) would wrap inner functions in a __name() the page lacks.
+  const open = await page.evaluate<{ clicked: number; shown: number }>(`new Promise((resolve) => {
+    const button = [...document.querySelectorAll('button')].find((b) => b.textContent?.trim() === 'Modifier le fichier');
+    const seen = () => document.querySelector('.file-editor-host')?.shadowRoot?.querySelector('.cm-content');
+    const clicked = performance.now();
+    button.click();
+    const poll = () => (seen() ? requestAnimationFrame(() => resolve({ clicked, shown: performance.now() })) : setTimeout(poll, 5));
+    poll();
+  })`);
+  await sleep(SETTLE_MS);
+  const openTask = await longestTask(page, open.clicked, await now(page));
+
+  // The caret inside a string value (line 24: "nomMedecin": "HÉBERT",), by the keyboard.
+  await page.locator('.cm-content').click({ position: { x: 5, y: 5 } });
+  await page.keyboard.press('Control+Home');
+  for (let i = 1; i < 24; i++) await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('End');
+  await page.keyboard.press('ArrowLeft');
+  await page.keyboard.press('ArrowLeft');
+  await sleep(500);
+
+  const first = await burst(page, 'abcdefghijklmnopqrst'.slice(0, KEYS));
+  await recheckDone(page);
+  await sleep(SETTLE_MS);
+  const recheckTask = await longestTask(page, first.end, await now(page));
+  const second = await burst(page, 'ABCDEFGHIJKLMNOPQRST'.slice(0, KEYS));
+  await recheckDone(page);
+  await sleep(SETTLE_MS);
+  const recheckTask2 = await longestTask(page, second.end, await now(page));
+  if (cdp) {
+    const { profile: recorded } = await cdp.send('Profiler.stop');
+    await writeFile(profile!, JSON.stringify(recorded));
+    await cdp.detach();
+  }
+  return {
+    openMs: open.shown - open.clicked,
+    openTask,
+    keys1: first.keys,
+    keys2: second.keys,
+    typingTask: Math.max(first.task, second.task),
+    recheckTask: Math.max(recheckTask, recheckTask2),
+  };
+}
+
+async function editorMain(): Promise<void> {
+  assertAppBuilt(DIR);
+  const files: BenchFile[] = [benchFile('0.3MB'), benchFile('3MB', { scale: 10 }), benchFile('31MB', { scale: 100 })];
+  const tmp = await mkdtemp(join(tmpdir(), 'segur-bench-editor-'));
+  if (PROFILE_DIR !== undefined) await mkdir(PROFILE_DIR, { recursive: true });
+  const server = await serveFolder(DIR);
+  const browser = await launchBrowser();
+  const cpus = availableParallelism();
+  console.log(
+    `${browser.version}, headless; Node ${process.version}; ${cpus} CPU(s), load average ${loadavg()[0]!.toFixed(2)}; app ${DIR}; ${RUNS} runs per file`,
+  );
+  const page = browser.page;
+  await page.addInitScript(observeLongTasks);
+  await page.addInitScript(observeKeys);
+  try {
+    const rows: string[][] = [];
+    for (const file of files) {
+      const path = join(tmp, file.label, 'JSON-MDVLGC0001-20261122-001.json');
+      await mkdir(join(tmp, file.label));
+      await writeFile(path, file.bytes);
+      const runs: EditorRun[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const profile = PROFILE_DIR !== undefined && i === 0 ? join(PROFILE_DIR, `editor-${file.label}.cpuprofile`) : undefined;
+        runs.push(await oneEditorRun(page, `${server.url}?run=editor-${file.label}-${i}#${DEEP_LINK}`, path, profile));
+      }
+      const m = (f: (r: EditorRun) => number) => median(runs.map(f));
+      const f1 = (v: number) => (Number.isNaN(v) ? 'n/a' : v.toFixed(1));
+      rows.push([
+        file.label,
+        (file.bytes.length / 1e6).toFixed(2),
+        f1(m((r) => r.openMs)),
+        ms(m((r) => r.openTask)),
+        f1(m((r) => median(r.keys1))),
+        f1(m((r) => Math.max(...r.keys1))),
+        f1(m((r) => median(r.keys2))),
+        f1(m((r) => Math.max(...r.keys2))),
+        ms(m((r) => r.typingTask)),
+        ms(m((r) => r.recheckTask)),
+        `${runs[0]!.keys1.length}+${runs[0]!.keys2.length}`,
+        String(runs.length),
+      ]);
+      console.log(`  ${file.label}: done (load average ${loadavg()[0]!.toFixed(2)})`);
+    }
+    console.log();
+    console.log(
+      table(
+        [
+          'file',
+          'MB',
+          'open (ms)',
+          'longest task: open',
+          'key median (ms)',
+          'key max',
+          'key median after re-check',
+          'key max after re-check',
+          'longest task: typing',
+          're-check',
+          'keys',
+          'runs',
+        ],
+        rows,
+      ),
+    );
+    console.log(
+      `\nMedians over the runs. Key: keydown to the frame after it, ${KEYS} keys ${KEY_GAP_MS} ms apart per burst. Longest tasks in ms (≥ 50 ms; «<50»: none). Target: no task > 50 ms.`,
+    );
+    if (loadavg()[0]! > cpus * 0.75) console.log('WARNING: the machine is busy; figures are noisy.');
+  } finally {
+    await browser.close();
+    await server.close();
+    await rm(tmp, { recursive: true, force: true });
+  }
+}
+
 async function main(): Promise<void> {
+  if (ONLY === 'editor') return editorMain();
   assertAppBuilt(DIR);
   const files: BenchFile[] = [
     benchFile('valid-200'),

@@ -33,10 +33,13 @@ function sessionWithFix({ hold = false } = {}) {
   const checked: string[] = [];
   const run = new FileRun({ fileName: 'avance.json', options: OPTIONS, ruleSet: RULE_SET, bytes, result });
   const session = new EditSession(run, {
-    simulate: async (b, o) => {
-      checked.push(new TextDecoder().decode(b));
+    simulateText: async (t, o) => {
+      const text = t.slice(0, t.length);
+      checked.push(text);
       // `hold`: the check never ends (the findings on show stay those of the file as read).
-      return hold ? new Promise<SimulationResult>(() => {}) : simulateFile(b, o);
+      if (hold) return new Promise<never>(() => {});
+      const b = new TextEncoder().encode(text);
+      return { result: simulateFile(b, o), bytes: b };
     },
     replaceRun: () => {},
   });
@@ -110,5 +113,31 @@ describe('the editor component', { timeout: 30_000 }, () => {
     await userEvent.click(screen.getByRole('button', { name: 'Appliquer la correction' }));
     expect(await screen.findByText(/La correction ne s'applique plus/)).toBeInTheDocument();
     expect(cm.state.sliceDoc()).toContain('"montantSegurHT": 999\n');
+  });
+
+  test('a large file (many steps: CRLF, a BOM, invalid UTF-8) opens whole, said lossy, and its findings land on their values', async () => {
+    // About 1 MB: several decoding steps (DECODE_STEP_BYTES) and tasks.
+    const request = TEXT.slice(TEXT.indexOf('{', TEXT.indexOf('"lignesImport"')), TEXT.lastIndexOf(']'));
+    const grown = TEXT.replace(/\]\s*\}\s*$/, `,${request.trim()}`.repeat(Math.ceil(1e6 / request.length)) + ']}').replaceAll('\n', '\r\n');
+    const bytes = new Uint8Array([0xef, 0xbb, 0xbf, ...new TextEncoder().encode(grown), 0xff]);
+    const text = '\uFEFF' + grown + '\uFFFD';
+    const result = simulateFile(bytes.subarray(0, -1), OPTIONS);
+    const run = new FileRun({ fileName: 'grand.json', options: OPTIONS, ruleSet: RULE_SET, bytes, result });
+    const session = new EditSession(run, { simulateText: () => new Promise<never>(() => {}), replaceRun: () => {} });
+    render(FileEditor, { session, request: 1, onclose: () => {} });
+    await editorContent();
+    expect(session.snapshot()!.text).toBe(text);
+    expect(await screen.findByText(/Ce fichier n'est pas en UTF-8 valide/)).toBeInTheDocument();
+    // The first finding's range (by its offset) is its value.
+    const first = session.findings.find((f) => f.issue.offset !== undefined)!;
+    expect(first).toBeDefined();
+    const cm = (await import('@codemirror/view')).EditorView.findFromDOM(
+      document.querySelector('.file-editor-host')!.shadowRoot!.querySelector('.cm-editor') as HTMLElement,
+    )!;
+    const { forEachDiagnostic } = await import('@codemirror/lint');
+    const ranges: string[] = [];
+    forEachDiagnostic(cm.state, (d) => ranges.push(cm.state.sliceDoc(d.from, d.to)));
+    expect(ranges.length).toBe(session.findings.length);
+    expect(ranges[0]).toBe(text.slice(first.issue.offset!).match(/^("[^"]*"|[-\w.]+|.)/)![0]);
   });
 });

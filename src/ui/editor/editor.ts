@@ -20,14 +20,16 @@ import { lintGutter, lintKeymap, setDiagnostics, type Diagnostic } from '@codemi
 import { bracketMatching, defaultHighlightStyle, syntaxHighlighting } from '@codemirror/language';
 import { json } from '@codemirror/lang-json';
 import type { Fix } from '../../core/types';
-import type { EditorFinding, EditSession, FixRequest } from '../state/edit-session.svelte';
-import { lineSeparatorOf, TextPositions } from './positions';
+import type { EditorFinding, EditSession, FixRequest, TextSource } from '../state/edit-session.svelte';
+import { decodeLines, lineSeparatorOf, TextPositions } from './positions';
+import { nextTask } from '../lib/next-task';
 import { frenchSpaces } from '../lib/typography';
 
 /** The editor's accessible name. */
 export const EDITOR_LABEL = 'Éditeur du fichier JSON';
 
-/** The text a check was made on, and the edits made since (to map its findings). */
+/** The text a check was made on (the document then: CodeMirror's immutable tree, never joined
+ *  here), and the edits made since (to map its findings). */
 interface Snapshot {
   readonly positions: TextPositions;
   changes: ChangeSet;
@@ -41,6 +43,9 @@ interface Memory {
   version: number;
   readonly snapshots: Map<number, Snapshot>;
 }
+
+/** How long the opening decodes and builds the document before it yields to the page (ms). */
+const OPEN_BUDGET_MS = 8;
 
 /** The words of a finding in a tooltip: « E011 : … » (non-breaking space before the colon). */
 export const findingText = (f: EditorFinding): string => `${f.issue.code}\u00a0: ${frenchSpaces(f.issue.message)}`;
@@ -57,11 +62,31 @@ export class FileEditorView {
   readonly #memory: Memory;
   readonly #say: (text: string) => void;
 
-  constructor(session: EditSession, host: HTMLElement, say: (text: string) => void) {
+  /**
+   * The editor of `session` in `host`: at once when the session kept one (back from the
+   * documentation), else once the file's text is decoded and the document built, a few ms per
+   * task (a 31 MB file held the page for over a second in one piece). `cancelled`: asked between
+   * two steps (the editor closed meanwhile: no view is made).
+   */
+  static async open(
+    session: EditSession,
+    host: HTMLElement,
+    say: (text: string) => void,
+    cancelled: () => boolean = () => false,
+  ): Promise<FileEditorView | undefined> {
+    if (!session.memory) {
+      const memory = await newMemory(session, cancelled);
+      if (!memory) return undefined;
+      session.memory ??= memory;
+    }
+    return cancelled() ? undefined : new FileEditorView(session, host, say);
+  }
+
+  /** The editor of a session whose document is built (FileEditorView.open). */
+  private constructor(session: EditSession, host: HTMLElement, say: (text: string) => void) {
     this.#session = session;
     this.#say = say;
-    this.#memory = (session.memory as Memory | undefined) ?? this.#newMemory(session);
-    session.memory = this.#memory;
+    this.#memory = session.memory as Memory;
     const root = host.shadowRoot ?? host.attachShadow({ mode: 'open' });
     this.view = new EditorView({
       state: this.#memory.state,
@@ -73,45 +98,6 @@ export class FileEditorView {
       },
     });
     session.attach(() => this.#source());
-  }
-
-  #newMemory(session: EditSession): Memory {
-    const separator = lineSeparatorOf(session.initialText);
-    const state = EditorState.create({ doc: session.initialText, extensions: this.#extensions(separator) });
-    const positions = new TextPositions(session.initialText, separator);
-    return {
-      state,
-      initial: state.doc,
-      separator,
-      version: 0,
-      snapshots: new Map([[0, { positions, changes: ChangeSet.empty(state.doc.length) }]]),
-    };
-  }
-
-  #extensions(separator: string): Extension[] {
-    return [
-      EditorState.lineSeparator.of(separator),
-      lineNumbers(),
-      highlightActiveLineGutter(),
-      highlightSpecialChars(),
-      history(),
-      drawSelection(),
-      bracketMatching(),
-      highlightActiveLine(),
-      highlightSelectionMatches(),
-      syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
-      json(),
-      search({ top: true }),
-      lintGutter(),
-      // No indentWithTab: Tab leaves the editor (keyboard users are not trapped).
-      keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
-      EditorState.phrases.of(PHRASES_FR),
-      // tabindex: focusable for assistive checks too (axe's scrollable-region-focusable), in the
-      // tab order where a contenteditable already is.
-      EditorView.contentAttributes.of({ 'aria-label': EDITOR_LABEL, tabindex: '0' }),
-      EditorView.lineWrapping,
-      THEME,
-    ];
   }
 
   #afterTransactions(trs: readonly Transaction[]): void {
@@ -131,18 +117,16 @@ export class FileEditorView {
     if (fixed) void this.#session.check();
   }
 
-  /** The text now, for a check: its snapshot is kept to map the findings back. */
-  #source(): { text: string; version: number } {
+  /** The text now, for a check (read in slices, never joined here): its snapshot is kept to map
+   *  the findings back. */
+  #source(): { text: TextSource; version: number } {
     const memory = this.#memory;
-    const text = memory.state.sliceDoc();
+    const doc = memory.state.doc;
     if (!memory.snapshots.has(memory.version)) {
-      memory.snapshots.set(memory.version, {
-        positions: new TextPositions(text, memory.separator),
-        changes: ChangeSet.empty(memory.state.doc.length),
-      });
+      memory.snapshots.set(memory.version, { positions: new TextPositions(doc, memory.separator), changes: ChangeSet.empty(doc.length) });
     }
     this.#prune();
-    return { text, version: memory.version };
+    return { text: docSource(doc, memory.separator), version: memory.version };
   }
 
   /** Keeps the snapshots that findings on show (or checks under way) may still need. */
@@ -155,14 +139,15 @@ export class FileEditorView {
     }
   }
 
-  /** A finding's range now: its value in the text it was found in, through the edits since. */
-  #rangeOf(line: number, column: number, version: number): { from: number; to: number } | undefined {
+  /** A finding's range now: its value in the text it was found in (at its offset; by its line and
+   *  column when it has none), through the edits since. */
+  #rangeOf(at: Place, version: number): { from: number; to: number } | undefined {
     const snapshot = this.#memory.snapshots.get(version);
     if (!snapshot) return undefined;
     const { positions, changes } = snapshot;
-    const token = positions.tokenAt(positions.offsetOf(line, column));
-    const from = changes.mapPos(positions.positionOf(token.from), 1);
-    const to = Math.max(from, changes.mapPos(positions.positionOf(token.to), -1));
+    const token = positions.rangeAt(at.offset ?? positions.offsetOf(at.line, at.column));
+    const from = changes.mapPos(token.from, 1);
+    const to = Math.max(from, changes.mapPos(token.to, -1));
     const length = this.view.state.doc.length;
     return { from: Math.min(from, length), to: Math.min(to, length) };
   }
@@ -171,7 +156,7 @@ export class FileEditorView {
   showFindings(findings: readonly EditorFinding[]): void {
     const diagnostics: Diagnostic[] = [];
     for (const finding of findings) {
-      const range = this.#rangeOf(finding.issue.line, finding.issue.column, finding.version);
+      const range = this.#rangeOf(finding.issue, finding.version);
       if (!range) continue;
       const fix = finding.issue.fix;
       diagnostics.push({
@@ -186,8 +171,8 @@ export class FileEditorView {
   }
 
   /** Selects the value at a finding's place (in the text of check `version`) and focuses it. */
-  reveal(line: number, column: number, version: number): void {
-    const range = this.#rangeOf(line, column, version);
+  reveal(at: Place, version: number): void {
+    const range = this.#rangeOf(at, version);
     if (!range) return;
     this.view.dispatch({
       selection: EditorSelection.range(range.from, range.to),
@@ -240,11 +225,94 @@ export class FileEditorView {
     const memory = this.#memory;
     memory.state = this.view.state;
     this.view.destroy();
-    this.#session.attach(() => {
-      const text = memory.state.sliceDoc();
-      return { text, version: memory.version };
-    });
+    this.#session.attach(() => ({ text: docSource(memory.state.doc, memory.separator), version: memory.version }));
   }
+}
+
+/** A finding's place: its offset in the text it was found in when it has one, else its line and column. */
+interface Place {
+  readonly line: number;
+  readonly column: number;
+  readonly offset?: number | undefined;
+}
+
+/** A document as a check reads it: in slices, line breaks as the file's. */
+function docSource(doc: Text, separator: string): TextSource {
+  return { length: doc.length, slice: (from, to) => doc.sliceString(from, to, separator) };
+}
+
+/**
+ * A session's editor state, from the file's bytes: decoded (UTF-8, else with U+FFFD: `lossy`)
+ * and built into CodeMirror's document a step at a time, yielding to the page every
+ * OPEN_BUDGET_MS; undefined when `cancelled` meanwhile.
+ */
+async function newMemory(session: EditSession, cancelled: () => boolean): Promise<Memory | undefined> {
+  const separator = lineSeparatorOf(session.original);
+  let doc: Text | undefined;
+  for (const fatal of [true, false]) {
+    try {
+      doc = await documentOf(session.original, separator, fatal, cancelled);
+      session.lossy = !fatal;
+      break;
+    } catch (e) {
+      // Not valid UTF-8: again, replacing what cannot be read.
+      if (!fatal || !(e instanceof TypeError)) throw e;
+    }
+  }
+  if (!doc) return undefined;
+  const state = EditorState.create({ doc, extensions: extensions(separator) });
+  return {
+    state,
+    initial: state.doc,
+    separator,
+    version: 0,
+    snapshots: new Map([[0, { positions: new TextPositions(state.doc, separator), changes: ChangeSet.empty(state.doc.length) }]]),
+  };
+}
+
+/** The document of `bytes` (see decodeLines), or undefined when `cancelled` between two steps. */
+async function documentOf(bytes: Uint8Array, separator: string, fatal: boolean, cancelled: () => boolean): Promise<Text | undefined> {
+  let doc: Text | undefined;
+  let since = performance.now();
+  for (const lines of decodeLines(bytes, separator, fatal)) {
+    if (lines.length > 0) {
+      // Each batch starts a new line (the document has no line break at its end).
+      if (doc) lines.unshift('');
+      doc = doc ? doc.append(Text.of(lines)) : Text.of(lines);
+    }
+    if (performance.now() - since >= OPEN_BUDGET_MS) {
+      await nextTask();
+      if (cancelled()) return undefined;
+      since = performance.now();
+    }
+  }
+  return doc ?? Text.empty;
+}
+
+function extensions(separator: string): Extension[] {
+  return [
+    EditorState.lineSeparator.of(separator),
+    lineNumbers(),
+    highlightActiveLineGutter(),
+    highlightSpecialChars(),
+    history(),
+    drawSelection(),
+    bracketMatching(),
+    highlightActiveLine(),
+    highlightSelectionMatches(),
+    syntaxHighlighting(defaultHighlightStyle, { fallback: true }),
+    json(),
+    search({ top: true }),
+    lintGutter(),
+    // No indentWithTab: Tab leaves the editor (keyboard users are not trapped).
+    keymap.of([...defaultKeymap, ...historyKeymap, ...searchKeymap, ...lintKeymap]),
+    EditorState.phrases.of(PHRASES_FR),
+    // tabindex: focusable for assistive checks too (axe's scrollable-region-focusable), in the
+    // tab order where a contenteditable already is.
+    EditorView.contentAttributes.of({ 'aria-label': EDITOR_LABEL, tabindex: '0' }),
+    EditorView.lineWrapping,
+    THEME,
+  ];
 }
 
 /** CodeMirror's own words (search panel, lint, special characters), in French. */

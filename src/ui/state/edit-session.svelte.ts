@@ -5,18 +5,22 @@
 // bundle carries only this small class.
 
 import type { Fix, Issue, SimulationOptions, SimulationResult } from '../../core/types';
-import { decodeForEditing } from '../editor/positions';
 import { PORTAL } from '../lib/labels';
 import { fr } from '../lib/typography';
 import { FileRun } from './file-run.svelte';
+import type { TextSource } from '../../worker/client';
+
+export type { TextSource };
 
 /** Re-check this long after typing stops (ms). */
 export const RECHECK_DELAY_MS = 300;
 
-/** Where the editor must go (a finding's line and column), once per request (`seq`). */
+/** Where the editor must go (a finding's line and column, and its offset when it has one), once
+ *  per request (`seq`). */
 export interface EditorTarget {
   readonly line: number;
   readonly column: number;
+  readonly offset?: number;
   readonly seq: number;
 }
 
@@ -27,9 +31,12 @@ export interface FixRequest {
   readonly seq: number;
 }
 
+/** A plain string as a TextSource. */
+export const textSource = (text: string): TextSource => ({ length: text.length, slice: (from, to) => text.slice(from, to) });
+
 /** What the editor gives when a check starts: its text now, and the version it is. */
 export interface EditorSource {
-  (): { text: string; version: number };
+  (): { text: TextSource; version: number };
 }
 
 /** A finding to show in the editor, with the version of the text it was found in. */
@@ -40,8 +47,9 @@ export interface EditorFinding {
 }
 
 export interface EditSessionDeps {
-  /** The simulation (the worker's client). */
-  readonly simulate: (bytes: Uint8Array, options: SimulationOptions) => Promise<SimulationResult>;
+  /** The simulation of a text (the worker's client: SimulationClient.simulateText): the result,
+   *  and the text's bytes (UTF-8) it was made on. */
+  readonly simulateText: (text: TextSource, options: SimulationOptions) => Promise<{ result: SimulationResult; bytes: Uint8Array }>;
   /** A new result for the file replaces `previous` in the results list. */
   readonly replaceRun: (previous: FileRun, next: FileRun) => void;
 }
@@ -53,12 +61,12 @@ export function verdictSentence(result: SimulationResult): string {
 
 export class EditSession {
   readonly fileName: string;
-  /** The file's bytes as read (or as the example was made). */
+  /** The file's bytes as read (or as the example was made): the editor starts from their text
+   *  (decoded there, the BOM kept as character 0). */
   readonly original: Uint8Array;
-  /** The text the editor starts from (the BOM kept as character 0). */
-  readonly initialText: string;
-  /** The file is not valid UTF-8: invalid sequences are shown (and saved) as U+FFFD. */
-  readonly lossy: boolean;
+  /** The file is not valid UTF-8: invalid sequences are shown (and saved) as U+FFFD (the
+   *  editor says so once it has decoded the file). */
+  lossy = $state(false);
 
   /** The results shown for this file: the last check that was not a global (syntax) fault, or the
    *  first one when the file was invalid from the start. */
@@ -118,9 +126,6 @@ export class EditSession {
   constructor(run: FileRun, deps: EditSessionDeps) {
     this.fileName = run.fileName;
     this.original = run.bytes ?? new Uint8Array();
-    const { text, lossy } = decodeForEditing(this.original);
-    this.initialText = text;
-    this.lossy = lossy;
     this.run = run;
     this.#versions.set(run, 0);
     this.#deps = deps;
@@ -142,8 +147,8 @@ export class EditSession {
   }
 
   /** Opens the editor at a finding's place (the editor selects the value there). */
-  reveal(line: number, column: number): void {
-    this.target = { line, column, seq: ++this.#seq };
+  reveal(line: number, column: number, offset?: number): void {
+    this.target = { line, column, ...(offset === undefined ? {} : { offset }), seq: ++this.#seq };
   }
 
   /** Asks the editor to apply a fix found in the text of check `version` (one undoable step,
@@ -154,7 +159,9 @@ export class EditSession {
 
   /** The editor's text now and its version (null before the editor was first shown). */
   snapshot(): { text: string; version: number } | null {
-    return this.#source ? this.#source() : null;
+    if (!this.#source) return null;
+    const { text, version } = this.#source();
+    return { text: text.slice(0, text.length), version };
   }
 
   /** The editor's text changed (`edited`: it differs from the file's): re-check once typing stops. */
@@ -178,11 +185,11 @@ export class EditSession {
     try {
       const { text, version } = this.#source();
       this.#checked = version;
-      const bytes = new TextEncoder().encode(text);
       const previous = this.run;
       let result: SimulationResult;
+      let bytes: Uint8Array;
       try {
-        result = await this.#deps.simulate(bytes, previous.options);
+        ({ result, bytes } = await this.#deps.simulateText(text, previous.options));
       } catch (e) {
         this.status = fr`Le texte n'a pas pu être vérifié : ${e instanceof Error ? e.message : String(e)}`;
         return;

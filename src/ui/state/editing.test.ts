@@ -8,7 +8,7 @@ import type { SimulationOptions } from '../../core/types';
 import { simulateFile } from '../../simulator';
 import { createSimulationClient } from '../../worker/client';
 import { fixtureText } from '../testing';
-import { RECHECK_DELAY_MS } from './edit-session.svelte';
+import { RECHECK_DELAY_MS, textSource } from './edit-session.svelte';
 import { CHANGED_ON_DISK, EDITS_KEPT, SimulatorState } from './simulator.svelte';
 
 const memoryStore = () => {
@@ -59,7 +59,7 @@ function edit(simulator: SimulatorState, text: () => string) {
   simulator.open(simulator.runs[0]!);
   const session = simulator.editing!;
   let version = 0;
-  session.attach(() => ({ text: text(), version }));
+  session.attach(() => ({ text: textSource(text()), version }));
   return { session, bump: () => ++version };
 }
 

@@ -8,8 +8,8 @@ import type { Issue } from '../../core/types';
 import type { FileRun } from './file-run.svelte';
 
 export interface EditingActions {
-  /** Opens the file of `run` in the editor; at a finding's line and column when given. */
-  open(run: FileRun, at?: { readonly line: number; readonly column: number }): void;
+  /** Opens the file of `run` in the editor; at a finding's place when given (its offset, else its line and column). */
+  open(run: FileRun, at?: { readonly line: number; readonly column: number; readonly offset?: number }): void;
   /** Applies the fix of `issue` (a finding of `run`) in the editor, then re-checks. */
   applyFix(run: FileRun, issue: Issue): void;
   /** The form's settings are no longer those `run` was checked with. */

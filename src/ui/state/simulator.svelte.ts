@@ -99,9 +99,9 @@ export interface SimulatorStore {
   clearHistory(): Promise<boolean>;
 }
 
-/** The client's part the page needs: `check`, `checkFile`, `warmUp` and `cancel` are optional (a test's client may have only `simulate`). */
+/** The client's part the page needs: `check`, `checkFile`, `simulateText`, `warmUp` and `cancel` are optional (a test's client may have only `simulate`). */
 export type SimulatorClient = Pick<SimulationClient, 'simulate' | 'dispose'> &
-  Partial<Pick<SimulationClient, 'check' | 'checkFile' | 'warmUp' | 'cancel'>>;
+  Partial<Pick<SimulationClient, 'check' | 'checkFile' | 'simulateText' | 'warmUp' | 'cancel'>>;
 
 /** The progress of a running check: the file, and its requests checked so far (from the worker). */
 export interface CheckProgress {
@@ -620,7 +620,11 @@ export class SimulatorState implements EditingActions {
     if (existing?.owns(run)) return existing;
     if (existing) this.#dropSession(existing);
     const session = new EditSession(run, {
-      simulate: (bytes, options) => this.#client.simulate(bytes, options),
+      simulateText: async (text, options) => {
+        if (this.#client.simulateText) return this.#client.simulateText(text, options);
+        const bytes = new TextEncoder().encode(text.slice(0, text.length));
+        return { result: await this.#client.simulate(bytes, options), bytes };
+      },
       replaceRun: (previous, next) => {
         if (!this.runs.includes(previous)) return;
         this.quiet = true;
@@ -638,11 +642,11 @@ export class SimulatorState implements EditingActions {
   }
 
   /** Opens `run`'s file in the editor, at a finding's place when given. */
-  open(run: FileRun, at?: { readonly line: number; readonly column: number }): void {
+  open(run: FileRun, at?: { readonly line: number; readonly column: number; readonly offset?: number }): void {
     if (!run.bytes) return;
     const session = this.#sessionFor(run);
     this.editing = session;
-    if (at) session.reveal(at.line, at.column);
+    if (at) session.reveal(at.line, at.column, at.offset);
     this.editorRequest++;
   }
 
