@@ -96,6 +96,12 @@ export interface SimulationClient {
    * encoded here.
    */
   simulateText(text: TextSource, options: SimulationOptions): Promise<{ result: SimulationResult; bytes: Uint8Array }>;
+  /**
+   * As `simulateText` (the text sent in pieces, encoded in the worker), with `hooks` and the
+   * worker's copy of the bytes kept for excerpts until `excerpts.release()`: « Simuler » on the
+   * editor's text, which becomes a result of the page like a file's.
+   */
+  checkText(text: TextSource, options: SimulationOptions, hooks?: CheckHooks): Promise<FileCheck>;
   /** Starts the worker now (it loads its code while the page waits for a file). */
   warmUp(): void;
   /** Stops the running checks (they reject with CancelledError); the next check starts a new worker. */
@@ -291,12 +297,16 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
     return true;
   };
 
-  const simulateText = async (text: TextSource, options: SimulationOptions): Promise<{ result: SimulationResult; bytes: Uint8Array }> => {
+  const checkText = async (text: TextSource, options: SimulationOptions, hooks: CheckHooks = {}): Promise<FileCheck> => {
     const request: SimulateTextRequest = { kind: 'simulate-text', id: nextId++, options: plainOptions(options) };
     const started = generation;
     if (start() && !(await postPieces(request.id, text)) && !broken) throw new CancelledError();
     if (started !== generation) throw new CancelledError();
-    const { result, excerpts, bytes } = await send(request, {}, text);
+    return send(request, hooks, text);
+  };
+
+  const simulateText = async (text: TextSource, options: SimulationOptions): Promise<{ result: SimulationResult; bytes: Uint8Array }> => {
+    const { result, excerpts, bytes } = await checkText(text, options);
     excerpts.release();
     return { result, bytes };
   };
@@ -305,6 +315,7 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
     check,
     checkFile,
     simulateText,
+    checkText,
     async simulate(bytes, options) {
       const { result, excerpts } = await check(bytes, options);
       excerpts.release();

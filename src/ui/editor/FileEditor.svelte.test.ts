@@ -6,7 +6,7 @@
 import { render, screen, waitFor, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
 import { undo } from '@codemirror/commands';
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import type { SimulationOptions, SimulationResult } from '../../core/types';
 import { simulateFile } from '../../simulator';
 import { EditSession } from '../state/edit-session.svelte';
@@ -70,6 +70,28 @@ const editorText = () => document.querySelector('.file-editor-host')!.shadowRoot
 
 // Generous: the first test loads CodeMirror (seconds on a loaded 2-core machine).
 describe('the editor component', { timeout: 30_000 }, () => {
+  test('an opening that takes long says so in the live line while it lasts, then no more', async () => {
+    // Each clock read 60 ms later than the last: the opening's steps see 200 ms go by.
+    let clock = performance.now();
+    const now = vi.spyOn(performance, 'now').mockImplementation(() => (clock += 60));
+    try {
+      const grown = TEXT.repeat(Math.ceil(1e6 / TEXT.length));
+      const bytes = new TextEncoder().encode(grown);
+      const run = new FileRun({ fileName: 'grand.json', options: OPTIONS, ruleSet: RULE_SET, bytes, result: simulateFile(bytes, OPTIONS) });
+      const session = new EditSession(run, { simulateText: () => new Promise<never>(() => {}), replaceRun: () => {} });
+      const said: string[] = [];
+      const observer = new MutationObserver(() => said.push(document.body.textContent ?? ''));
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+      render(FileEditor, { session, request: 1, onclose: () => {} });
+      await editorContent();
+      observer.disconnect();
+      expect(said.some((t) => t.includes('Ouverture du fichier…'))).toBe(true);
+      await waitFor(() => expect(document.body.textContent).not.toContain('Ouverture du fichier…'));
+    } finally {
+      now.mockRestore();
+    }
+  });
+
   test('lists the findings in file order, each with its documentation link and place', async () => {
     const { session } = sessionWithFix();
     render(FileEditor, { session, request: 1, onclose: () => {} });
@@ -126,7 +148,8 @@ describe('the editor component', { timeout: 30_000 }, () => {
     const session = new EditSession(run, { simulateText: () => new Promise<never>(() => {}), replaceRun: () => {} });
     render(FileEditor, { session, request: 1, onclose: () => {} });
     await editorContent();
-    expect(session.snapshot()!.text).toBe(text);
+    const shown = session.snapshot()!.text;
+    expect(shown.slice(0, shown.length)).toBe(text);
     expect(await screen.findByText(/Ce fichier n'est pas en UTF-8 valide/)).toBeInTheDocument();
     // The first finding's range (by its offset) is its value.
     const first = session.findings.find((f) => f.issue.offset !== undefined)!;

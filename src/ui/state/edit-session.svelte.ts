@@ -157,11 +157,10 @@ export class EditSession {
     this.fixRequest = { fix, version, seq: ++this.#seq };
   }
 
-  /** The editor's text now and its version (null before the editor was first shown). */
-  snapshot(): { text: string; version: number } | null {
-    if (!this.#source) return null;
-    const { text, version } = this.#source();
-    return { text: text.slice(0, text.length), version };
+  /** The editor's text now (read in slices, not joined: a large file's would hold the page) and
+   *  its version; null before the editor was first shown. */
+  snapshot(): { text: TextSource; version: number } | null {
+    return this.#source ? this.#source() : null;
   }
 
   /** The editor's text changed (`edited`: it differs from the file's): re-check once typing stops. */

@@ -179,6 +179,30 @@ describe('the editor and the results', () => {
     expect(session.owns(simulator.runs[0]!)).toBe(true);
   });
 
+  test("« Simuler » on the editor's text: the client reads it in slices (checkText), the page never joins it", async () => {
+    const client = createSimulationClient({ createWorker: () => undefined });
+    const checkText = vi.spyOn(client, 'checkText');
+    const simulator = new SimulatorState({ client, store: memoryStore() });
+    simulator.setFiles([fileOf(NO_COMMA)]);
+    await simulator.simulate();
+    const { session, bump } = edit(simulator, () => VALID);
+    // The editor's text as CodeMirror's: slices only, no whole-text read from the page.
+    const sliced: number[] = [];
+    session.attach(() => ({
+      text: { length: VALID.length, slice: (from, to) => (sliced.push(to - from), VALID.slice(from, to)) },
+      version: bump(),
+    }));
+    session.edited = true;
+    await simulator.simulate();
+    expect(checkText).toHaveBeenCalledTimes(1);
+    expect(simulator.runs[0]!.status).toBe('accepted');
+    expect(new TextDecoder().decode(simulator.runs[0]!.bytes!)).toBe(VALID);
+    expect(session.notice).toBe(EDITS_KEPT);
+    expect(session.owns(simulator.runs[0]!)).toBe(true);
+    // Without a worker the client joins the slices itself: what matters is that it was given them.
+    expect(sliced.length).toBeGreaterThan(0);
+  });
+
   test('settings changed after a check: stale, then « Relancer » checks the same bytes with the new ones', async () => {
     const { simulator, calls } = setup();
     simulator.setFiles([fileOf(VALID)]);
