@@ -299,10 +299,12 @@ async function oneEditorRun(page: Page, url: string, path: string, profile?: str
   };
 }
 
-async function editorMain(): Promise<void> {
-  assertAppBuilt(DIR);
-  const files: BenchFile[] = [benchFile('0.3MB'), benchFile('3MB', { scale: 10 }), benchFile('31MB', { scale: 100 })];
-  const tmp = await mkdtemp(join(tmpdir(), 'segur-bench-editor-'));
+/**
+ * What both benches start with: a temporary folder for the file input (deleted by the caller at
+ * the end), the built app served, Chromium launched with the long-task observer, and a header line.
+ */
+async function setUp(prefix: string) {
+  const tmp = await mkdtemp(join(tmpdir(), prefix));
   if (PROFILE_DIR !== undefined) await mkdir(PROFILE_DIR, { recursive: true });
   const server = await serveFolder(DIR);
   const browser = await launchBrowser();
@@ -312,6 +314,13 @@ async function editorMain(): Promise<void> {
   );
   const page = browser.page;
   await page.addInitScript(observeLongTasks);
+  return { tmp, server, browser, page, cpus };
+}
+
+async function editorMain(): Promise<void> {
+  assertAppBuilt(DIR);
+  const files: BenchFile[] = [benchFile('0.3MB'), benchFile('3MB', { scale: 10 }), benchFile('31MB', { scale: 100 })];
+  const { tmp, server, browser, page, cpus } = await setUp('segur-bench-editor-');
   await page.addInitScript(observeKeys);
   try {
     const rows: string[][] = [];
@@ -382,17 +391,7 @@ async function main(): Promise<void> {
     manyFindingsFile('200x14-findings'),
     benchFile('31MB', { scale: 100 }),
   ].filter((f) => ONLY === undefined || f.label.includes(ONLY));
-  // The files go to a temporary folder for the file input, deleted at the end.
-  const tmp = await mkdtemp(join(tmpdir(), 'segur-bench-browser-'));
-  if (PROFILE_DIR !== undefined) await mkdir(PROFILE_DIR, { recursive: true });
-  const server = await serveFolder(DIR);
-  const browser = await launchBrowser();
-  const cpus = availableParallelism();
-  console.log(
-    `${browser.version}, headless; Node ${process.version}; ${cpus} CPU(s), load average ${loadavg()[0]!.toFixed(2)}; app ${DIR}; ${RUNS} runs per file`,
-  );
-  const page = browser.page;
-  await page.addInitScript(observeLongTasks);
+  const { tmp, server, browser, page, cpus } = await setUp('segur-bench-browser-');
   try {
     const rows: string[][] = [];
     for (const file of files) {
