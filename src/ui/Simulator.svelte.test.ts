@@ -49,6 +49,29 @@ describe('verdicts', () => {
     expect(screen.queryByText(INVALID)).not.toBeInTheDocument();
   });
 
+  test('the dialog closed before the results are on the page (they follow it by a task): the focus still moves to them', async () => {
+    render(App);
+    // « Fermer » as soon as the dialog opens: a MutationObserver's callback is a microtask, run
+    // before the task that puts the results on the page.
+    let resultsWhenClosed: boolean | undefined;
+    const observer = new MutationObserver(() => {
+      const dialog = document.querySelector<HTMLElement>('dialog[open]');
+      if (!dialog) return;
+      observer.disconnect();
+      resultsWhenClosed = document.querySelector('.results') !== null;
+      within(dialog).getByRole('button', { name: 'Fermer' }).click();
+    });
+    observer.observe(document.body, { subtree: true, attributes: true, attributeFilter: ['open'] });
+    try {
+      await simulate(fixtureFile());
+      await waitFor(() => expect(screen.getByRole('heading', { level: 2, name: 'Résultats' })).toHaveFocus());
+    } finally {
+      observer.disconnect();
+    }
+    expect(resultsWhenClosed).toBe(false);
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
+  });
+
   test('Escape closes the dialog', async () => {
     render(App);
     const user = await simulate(fixtureFile());
