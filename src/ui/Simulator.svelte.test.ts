@@ -157,7 +157,8 @@ describe('results view', () => {
     const expected = simulateFile(await bytesOf(file), OPTIONS);
     const findings = expected.requests.reduce((n, r) => n + r.errors.length + r.warnings.length, 0);
     expect(expected.requests.every((r) => r.errors.some((e) => e.code === 'E010'))).toBe(true);
-    const section = screen.getByRole('region', { name: 'beaucoup.json' });
+    // The results follow the dialog by a task (nextTask): waited for, not assumed.
+    const section = await screen.findByRole('region', { name: 'beaucoup.json' });
     // The summary line, a button that filters the list.
     const line = within(section).getByRole('button', { name: /^E010 commande\.dateCommande — 150 demandes/ });
     // A page of the list, not 150 requests (nor `findings` findings).
@@ -196,7 +197,7 @@ describe('results view', () => {
     const user = await simulate(fixtureFile('avance.json', SHORT_RPPS));
     await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Fermer' }));
 
-    const section = screen.getByRole('region', { name: 'avance.json' });
+    const section = await screen.findByRole('region', { name: 'avance.json' });
     const counts = (term: string) => within(section).getByText(term).nextElementSibling?.textContent;
     expect(counts('Demandes')).toBe('2');
     expect(counts('Acceptées')).toBe('1');
@@ -224,7 +225,7 @@ describe('results view', () => {
     render(App);
     const user = await simulate(fixtureFile('avance.json', SHORT_RPPS));
     await user.keyboard('{Escape}');
-    const section = screen.getByRole('region', { name: 'avance.json' });
+    const section = await screen.findByRole('region', { name: 'avance.json' });
     expect(within(section).getByText('acceptée')).toBeInTheDocument();
     await user.click(within(section).getByLabelText('Demandes rejetées seulement'));
     expect(within(section).queryByText('acceptée')).not.toBeInTheDocument();
@@ -238,7 +239,7 @@ describe('results view', () => {
     render(App);
     const user = await simulate(fixtureFile());
     await user.keyboard('{Escape}');
-    await user.click(screen.getByLabelText('Demandes rejetées seulement'));
+    await user.click(await screen.findByLabelText('Demandes rejetées seulement'));
     expect(screen.getByText('Aucune demande rejetée.')).toBeInTheDocument();
   });
 
@@ -248,7 +249,7 @@ describe('results view', () => {
     const file = fixtureFile('avance.json');
     const user = await simulate(file);
     await user.keyboard('{Escape}');
-    await user.click(screen.getByRole('button', { name: 'Télécharger le fichier de sortie (avance_sortie.json)' }));
+    await user.click(await screen.findByRole('button', { name: 'Télécharger le fichier de sortie (avance_sortie.json)' }));
     await user.click(screen.getByRole('button', { name: 'Télécharger le rapport (JSON)' }));
     expect(downloads.map((d) => d.name)).toEqual(['avance_sortie.json', 'avance_rapport.json']);
     const expected = simulateFile(await bytesOf(file), OPTIONS);
@@ -277,7 +278,7 @@ describe('results view', () => {
     const dialog = await screen.findByRole('dialog', { name: REJECTED });
     expect(within(dialog).getByRole('button', { name: 'Télécharger le fichier de sortie de b.json' })).toBeInTheDocument();
     await userEvent.keyboard('{Escape}');
-    expect(screen.getByRole('region', { name: 'a.json' })).toBeInTheDocument();
+    expect(await screen.findByRole('region', { name: 'a.json' })).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'b.json' })).toBeInTheDocument();
   });
 
@@ -297,7 +298,7 @@ describe('results view', () => {
     const twoFaults = [...SHORT_RPPS, ['"RPPS": "10000000025"', '"RPPS": "100"'] as const];
     await simulate(fixtureFile('deux.json', twoFaults));
     await user.keyboard('{Escape}');
-    expect(within(screen.getByRole('list', { name: 'Erreurs de la demande 1' })).getAllByRole('listitem')).toHaveLength(1);
+    expect(within(await screen.findByRole('list', { name: 'Erreurs de la demande 1' })).getAllByRole('listitem')).toHaveLength(1);
   });
 });
 
@@ -372,7 +373,7 @@ describe('announcement and progress', () => {
     render(Simulator, { props: { simulator } });
     await simulate(fixtureFile('perdu.json'), fixtureFile('bon.json'));
     await userEvent.keyboard('{Escape}');
-    expect(within(screen.getByRole('region', { name: 'perdu.json' })).getByText(/n'a pas pu être lu/)).toBeInTheDocument();
+    expect(within(await screen.findByRole('region', { name: 'perdu.json' })).getByText(/n'a pas pu être lu/)).toBeInTheDocument();
     expect(screen.getByRole('region', { name: 'bon.json' })).toBeInTheDocument();
   });
 });
