@@ -190,7 +190,7 @@ describe('results view', () => {
     await user.click(within(section).getByRole('button', { name: 'Tout afficher' }));
     expect(section.querySelectorAll('.issue').length).toBeLessThan(findings);
     expect(within(section).getByLabelText('Code')).toHaveValue('');
-  }, 30_000);
+  });
 
   test('counts, one entry per request, errors with code link, path in words, position and line', async () => {
     render(App);
@@ -398,7 +398,7 @@ describe('hostile files (issue 15)', () => {
     expect(screen.queryByRole('button', { name: 'Annuler' })).not.toBeInTheDocument();
     expect(screen.queryByRole('region', { name: 'avance.json' })).not.toBeInTheDocument();
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument();
-  }, 30_000);
+  });
 
   test('a file over 64 Mio is refused by its size, never read', async () => {
     let reads = 0;
@@ -416,5 +416,5 @@ describe('hostile files (issue 15)', () => {
     expect(within(banner).getByText(INVALID)).toBeInTheDocument();
     expect(within(banner).getByText(/trop volumineux : 3 Go \(3\s221\s225\s472 octets\)/)).toBeInTheDocument();
     expect(reads).toBe(0);
-  }, 30_000);
+  });
 });

@@ -65,8 +65,8 @@ async function editorContent(): Promise<HTMLElement> {
 
 const editorText = () => document.querySelector('.file-editor-host')!.shadowRoot!.querySelector('.cm-content')!.textContent ?? '';
 
-// Generous: the first test loads CodeMirror (seconds on a loaded 2-core machine).
-describe('the editor component', { timeout: 30_000 }, () => {
+// The first test loads CodeMirror (seconds on a loaded 2-core machine): the config's 60 s timeout.
+describe('the editor component', () => {
   test('lists the findings in file order, each with its documentation link and place', async () => {
     const { session } = sessionWithFix();
     render(FileEditor, { session, request: 1, onclose: () => {} });
