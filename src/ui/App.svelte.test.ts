@@ -17,11 +17,13 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
+/** Simulates `file`, closes the verdict dialog and waits for the file's results (they follow the dialog by a task). */
 async function simulate(user: ReturnType<typeof userEvent.setup>, file: File) {
   await user.upload(screen.getByLabelText('Choisissez le fichier'), file);
   await user.click(screen.getByRole('button', { name: 'Simuler' }));
   await screen.findByRole('dialog');
   await user.keyboard('{Escape}');
+  await screen.findByRole('region', { name: file.name });
 }
 
 test('affiche le titre du simulateur', () => {

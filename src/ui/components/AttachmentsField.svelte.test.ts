@@ -113,7 +113,7 @@ describe('the zip field', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Simuler' }));
     await screen.findByRole('dialog', { name: "La simulation de l'import s'est déroulée correctement." });
     await userEvent.keyboard('{Escape}');
-    const section = screen.getByRole('region', { name: 'avance.json' });
+    const section = await screen.findByRole('region', { name: 'avance.json' });
     expect(within(section).queryByText('Pièces justificatives')).not.toBeInTheDocument();
     expect(within(section).queryByRole('table')).not.toBeInTheDocument();
   });

@@ -265,7 +265,8 @@ describe('the verdict with attachments', () => {
     expect(options.type).toBe('avance');
     await user.click(within(dialog).getByRole('button', { name: 'Fermer' }));
 
-    const section = screen.getByRole('region', { name: 'avance.json' });
+    // The results follow the dialog by a task (nextTask): waited for, not assumed.
+    const section = await screen.findByRole('region', { name: 'avance.json' });
     expect(within(section).getByText('Demandes acceptées, pièces justificatives en défaut')).toBeInTheDocument();
     expect(
       within(section).getByText(
@@ -306,7 +307,7 @@ describe('the verdict with attachments', () => {
     const simulator = new SimulatorState({ checkAttachments: checker(REPORT) });
     const user = await run(simulator, fixtureFile('avance.json', SHORT_RPPS), [new File([new Uint8Array(30)], 'pieces.zip')]);
     await user.click(within(await screen.findByRole('dialog', { name: REJECTED })).getByRole('button', { name: 'Fermer' }));
-    expect(screen.getByText('Au moins une demande est rejetée')).toBeInTheDocument();
+    expect(await screen.findByText('Au moins une demande est rejetée')).toBeInTheDocument();
     expect(screen.queryByText(/^Le JSON est correct/)).not.toBeInTheDocument();
   });
 
@@ -322,7 +323,9 @@ describe('the verdict with attachments', () => {
     expect(check).toHaveBeenCalledTimes(2);
     await user.keyboard('{Escape}');
     for (const name of ['a.json', 'b.json']) {
-      expect(await within(screen.getByRole('region', { name })).findByRole('table', { name: 'Documents attendus' })).toBeInTheDocument();
+      expect(
+        await within(await screen.findByRole('region', { name })).findByRole('table', { name: 'Documents attendus' }),
+      ).toBeInTheDocument();
     }
   });
 
@@ -334,7 +337,7 @@ describe('the verdict with attachments', () => {
     });
     const user = await run(simulator, fixtureFile('avance.json'), [new File([new Uint8Array(30)], 'pieces.zip')]);
     await user.click(within(await screen.findByRole('dialog', { name: REJECTED })).getByRole('button', { name: 'Fermer' }));
-    const failure = screen.getByText(/^Les zips n'ont pas pu être lus/);
+    const failure = await screen.findByText(/^Les zips n'ont pas pu être lus/);
     // The browser's own words (English) are not shown; the notice does not point to a table that is not there.
     expect(failure.textContent).not.toMatch(/could not be found/);
     expect(screen.getByText(/n'ont pas pu être vérifiées/).textContent).not.toMatch(/Documents attendus/);

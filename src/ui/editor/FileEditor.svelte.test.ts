@@ -68,8 +68,8 @@ async function editorContent(): Promise<HTMLElement> {
 
 const editorText = () => document.querySelector('.file-editor-host')!.shadowRoot!.querySelector('.cm-content')!.textContent ?? '';
 
-// Generous: the first test loads CodeMirror (seconds on a loaded 2-core machine).
-describe('the editor component', { timeout: 30_000 }, () => {
+// The first test loads CodeMirror (seconds on a loaded 2-core machine): the config's 60 s timeout.
+describe('the editor component', () => {
   test('an opening that takes long says so in the live line while it lasts, then no more', async () => {
     // Each clock read 60 ms later than the last: the opening's steps see 200 ms go by.
     let clock = performance.now();

@@ -263,6 +263,8 @@ export class SimulatorState implements EditingActions {
   readonly #client: SimulatorClient;
   /** Set by cancel(): the running check stops at its next step. */
   #cancelled = false;
+  /** Settles once the results behind the verdict on show are on the page (#show: a task after it). */
+  #resultsShown: Promise<void> = Promise.resolve();
   readonly #store: SimulatorStore;
   readonly #readFile: (file: File) => Promise<Uint8Array>;
   readonly #checkAttachments: AttachmentsChecker;
@@ -546,11 +548,15 @@ export class SimulatorState implements EditingActions {
     }
     this.announcement = said.join(' ');
     // The verdict in one task, the results behind it in the next: together, a rejected file's
-    // 200 results and the dialog made one task of 51–56 ms under load (issue 12).
-    await nextTask();
-    // The worker keeps a copy of each shown file for its excerpts: those no longer shown may go.
-    for (const run of this.runs) if (!runs.includes(run)) run.release();
-    this.runs = runs;
+    // 200 results and the dialog made one task of 51–56 ms under load (issue 12). The dialog may
+    // be closed in between: closeVerdict() then settles once the results are there.
+    const shown = nextTask().then(() => {
+      // The worker keeps a copy of each shown file for its excerpts: those no longer shown may go.
+      for (const run of this.runs) if (!runs.includes(run)) run.release();
+      this.runs = runs;
+    });
+    this.#resultsShown = shown;
+    await shown;
     void this.#record(fresh);
   }
 
@@ -739,8 +745,13 @@ export class SimulatorState implements EditingActions {
     }
   }
 
-  closeVerdict(): void {
+  /**
+   * Closes the verdict dialog. Settles once the results it sums up are on the page: they follow
+   * the dialog by a task (#show), and it may be closed before (a key pressed as it opens).
+   */
+  closeVerdict(): Promise<void> {
     this.verdict = null;
+    return this.#resultsShown;
   }
 
   /** The error whose code was followed to the documentation (its link's data-place), or null. */
