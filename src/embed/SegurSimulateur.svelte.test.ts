@@ -115,6 +115,9 @@ describe('documentation inside the element', () => {
     expect(title).toBeInTheDocument();
     expect(location.href).toBe(before);
     expect(screen.queryByLabelText('Type de demande')).not.toBeInTheDocument();
+    // The page's examples loaded before leaving it: an import still running when the file's
+    // environment is torn down fails the next file.
+    await waitFor(() => expect(screen.queryAllByText("Chargement de l'exemple…")).toHaveLength(0));
 
     await user.click(screen.getByRole('link', { name: /Retour au simulateur/ }));
     expect(select('Couloir / Logiciel (DSR)').value).toBe('HOP-PFI');

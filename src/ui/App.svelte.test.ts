@@ -51,6 +51,10 @@ describe('routes', () => {
     history.pushState(null, '', code.getAttribute('href'));
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     await waitFor(() => expect(screen.queryByRole('region', { name: 'avance.json' })).not.toBeInTheDocument());
+    // The page loaded (its chunk, then its examples) before leaving it: an import still running
+    // when the file's environment is torn down fails the next file.
+    await screen.findByRole('heading', { level: 1, name: "MDV-LGC — demande d'avance" });
+    await waitFor(() => expect(screen.queryAllByText("Chargement de l'exemple…")).toHaveLength(0));
     history.pushState(null, '', '#/');
     window.dispatchEvent(new HashChangeEvent('hashchange'));
     expect(await screen.findByRole('region', { name: 'avance.json' })).toBeInTheDocument();
