@@ -345,8 +345,8 @@ export function createSimulationClient({ createWorker = defaultWorker }: ClientO
   };
 }
 
-/** A text's bytes, joined and encoded on the page (no worker). */
-function encodeText(text: TextSource): Uint8Array {
+/** A text's bytes (UTF-8), joined and encoded on the page: where there is no worker to do it. */
+export function encodeText(text: TextSource): Uint8Array {
   return new TextEncoder().encode(text.slice(0, text.length));
 }
 

@@ -12,6 +12,7 @@ import type { HistoryEntry, SavedSettings } from '../../io/store';
 import {
   CancelledError,
   createSimulationClient,
+  encodeText,
   UnreadableFileError,
   type CheckHooks,
   type SimulationClient,
@@ -413,7 +414,7 @@ export class SimulatorState implements EditingActions {
             run = await this.#checkText(file.name, edited.text, options, ruleSet, { onProgress });
           } else {
             let source: Uint8Array | File;
-            if (edited) source = new TextEncoder().encode(edited.text.slice(0, edited.text.length));
+            if (edited) source = encodeText(edited.text);
             else if (this.#readFile === readBytes && this.#client.checkFile) source = file;
             else source = await this.#readFile(file);
             if (this.#cancelled) break;
@@ -657,7 +658,7 @@ export class SimulatorState implements EditingActions {
     const session = new EditSession(run, {
       simulateText: async (text, options) => {
         if (this.#client.simulateText) return this.#client.simulateText(text, options);
-        const bytes = new TextEncoder().encode(text.slice(0, text.length));
+        const bytes = encodeText(text);
         return { result: await this.#client.simulate(bytes, options), bytes };
       },
       replaceRun: (previous, next) => {
