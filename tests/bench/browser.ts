@@ -36,7 +36,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { APP_DIR, assertAppBuilt, launchBrowser, serveFolder } from '../e2e/browser';
 import { allRejectedFile, benchFile, manyFindingsFile, type BenchFile } from './generate';
-import { table } from './measure';
+import { median, table } from './measure';
 
 /** Time left after the page is ready, and after the verdict, for idle work to show its tasks. */
 const SETTLE_MS = 1000;
@@ -175,11 +175,9 @@ async function oneRun(page: Page, url: string, path: string, profile?: string): 
   };
 }
 
-function median(values: readonly number[]): number {
-  const sorted = values.filter((v) => !Number.isNaN(v)).sort((a, b) => a - b);
-  if (sorted.length === 0) return NaN;
-  const n = sorted.length;
-  return n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+/** The median of the values measured (NaN ones, not measured, left out); NaN for none. */
+function medianOf(values: readonly number[]): number {
+  return median(values.filter((v) => !Number.isNaN(v)));
 }
 
 const ms = (v: number) => (Number.isNaN(v) ? 'n/a' : v === 0 ? '<50' : v.toFixed(0));
@@ -333,16 +331,16 @@ async function editorMain(): Promise<void> {
         const profile = PROFILE_DIR !== undefined && i === 0 ? join(PROFILE_DIR, `editor-${file.label}.cpuprofile`) : undefined;
         runs.push(await oneEditorRun(page, `${server.url}?run=editor-${file.label}-${i}#${DEEP_LINK}`, path, profile));
       }
-      const m = (f: (r: EditorRun) => number) => median(runs.map(f));
+      const m = (f: (r: EditorRun) => number) => medianOf(runs.map(f));
       const f1 = (v: number) => (Number.isNaN(v) ? 'n/a' : v.toFixed(1));
       rows.push([
         file.label,
         (file.bytes.length / 1e6).toFixed(2),
         f1(m((r) => r.openMs)),
         ms(m((r) => r.openTask)),
-        f1(m((r) => median(r.keys1))),
+        f1(m((r) => medianOf(r.keys1))),
         f1(m((r) => Math.max(...r.keys1))),
-        f1(m((r) => median(r.keys2))),
+        f1(m((r) => medianOf(r.keys2))),
         f1(m((r) => Math.max(...r.keys2))),
         ms(m((r) => r.typingTask)),
         ms(m((r) => r.recheckTask)),
@@ -406,7 +404,7 @@ async function main(): Promise<void> {
         const profile = PROFILE_DIR !== undefined && i === 0 ? join(PROFILE_DIR, `${file.label}.cpuprofile`) : undefined;
         runs.push(await oneRun(page, `${server.url}?run=${file.label}-${i}#${DEEP_LINK}`, path, profile));
       }
-      const m = (key: keyof Omit<Run, 'findings'>) => median(runs.map((r) => r[key]));
+      const m = (key: keyof Omit<Run, 'findings'>) => medianOf(runs.map((r) => r[key]));
       rows.push([
         file.label,
         (file.bytes.length / 1e6).toFixed(2),

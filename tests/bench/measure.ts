@@ -116,11 +116,6 @@ export function costs<K extends string>(fns: Readonly<Record<K, Fn>>, runs: numb
       samples[key].push({ wall, user: used.user / 1e3, system: used.system / 1e3, minorFaults: minorFaults() - faults });
     }
   }
-  const median = (xs: number[]) => {
-    const sorted = [...xs].sort((a, b) => a - b);
-    const n = sorted.length;
-    return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
-  };
   return Object.fromEntries(
     keys.map((k) => {
       const s = samples[k];
@@ -144,13 +139,20 @@ export function minorFaults(): number {
   }
 }
 
+/** The median of `values` (the mean of the two middle ones for an even count); NaN for none. */
+export function median(values: readonly number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const n = sorted.length;
+  if (n === 0) return NaN;
+  return n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
+}
+
 function summarize(name: string, samples: number[]): Stats {
   const sorted = [...samples].sort((a, b) => a - b);
   const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
   const n = sorted.length;
-  const median = n % 2 === 1 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
   const totalMs = samples.reduce((a, b) => a + b, 0);
-  return { name, runs: n, median, min: sorted[0]!, p90: at(0.9), mean: totalMs / n, totalMs };
+  return { name, runs: n, median: median(sorted), min: sorted[0]!, p90: at(0.9), mean: totalMs / n, totalMs };
 }
 
 /** Table printing for the sections: right-aligned columns except the first. */
