@@ -101,9 +101,11 @@ export function simulate(
     ]);
   }
 
-  const duplicated = new Map<JsonMember, JsonMember>();
-  for (const d of parsed.duplicates) duplicated.set(d.member, d.first);
-  const reported = new Set<JsonMember>();
+  // Keyed by where the member's value starts: a value's node is made anew each time it is read
+  // (see json/slots.ts), and no two nodes of a tree start at the same offset.
+  const duplicated = new Map<number, JsonMember>();
+  for (const d of parsed.duplicates) duplicated.set(d.member.start, d.first);
+  const reported = new Set<number>();
   const budget = new FindingBudget();
 
   // 1. The file header: any error here rejects the whole file.
@@ -278,7 +280,7 @@ function misfit(
   node: JsonObject,
   options: SimulationOptions,
   ruleSet: RuleSet,
-  duplicated: ReadonlyMap<JsonMember, JsonMember>,
+  duplicated: ReadonlyMap<number, JsonMember>,
 ): number {
   const neutral: SimulationOptions = {
     type: ruleSet.type,
@@ -319,7 +321,7 @@ function lookalike(
   options: SimulationOptions,
   chosen: RuleSet,
   alternatives: readonly RuleSet[],
-  duplicated: ReadonlyMap<JsonMember, JsonMember>,
+  duplicated: ReadonlyMap<number, JsonMember>,
 ): Finding | undefined {
   const own = misfit(text, lines, node, options, chosen, duplicated);
   let best: { ruleSet: RuleSet; score: number } | undefined;
@@ -422,12 +424,12 @@ function syntaxIssue(fault: SyntaxFault, lines: LineIndex): Issue {
 function placeLeftoverDuplicates(
   text: SourceText,
   duplicates: readonly { object: JsonObject; member: JsonMember }[],
-  reported: ReadonlySet<JsonMember>,
+  reported: ReadonlySet<number>,
   requests: readonly JsonObject[],
   walkers: readonly Walker[],
 ): void {
   for (const { object, member } of duplicates) {
-    if (reported.has(member)) continue;
+    if (reported.has(member.start)) continue;
     // A member's key and value stand in the same request: its value's start finds the request.
     const i = containing(requests, member.start);
     if (i < 0) continue; // in the header: reported there as an unknown or duplicated tag

@@ -371,10 +371,13 @@ export class Walker {
     /** Path of the request (or `[]` for the header) from the root. */
     private readonly base: Path,
     private readonly ctx: RequestContext,
-    /** Each later occurrence of a duplicated key → its first occurrence (the parser's `duplicates`). */
-    private readonly duplicated: ReadonlyMap<JsonMember, JsonMember>,
-    /** Duplicated members met during the walk, so that the caller can place the others. */
-    private readonly reportedDuplicates: Set<JsonMember>,
+    /**
+     * Each later occurrence of a duplicated key → its first occurrence (the parser's `duplicates`),
+     * keyed by the later one's `start` (nodes of values are made anew when read: json/slots.ts).
+     */
+    private readonly duplicated: ReadonlyMap<number, JsonMember>,
+    /** The `start` of the duplicated members met during the walk, so that the caller can place the others. */
+    private readonly reportedDuplicates: Set<number>,
     /** Where the findings go (bounded); one per request, shared by the walkers below it. */
     readonly tally: FindingTally = new FindingTally(new FindingBudget()),
     /** Path from the request to `ctx.node` when the walk starts below the request. */
@@ -467,7 +470,7 @@ export class Walker {
     let unknown: JsonMember[] | undefined;
     const checkDuplicates = this.duplicated.size > 0;
     for (const member of node.members) {
-      if (checkDuplicates && this.duplicated.has(member)) {
+      if (checkDuplicates && this.duplicated.has(member.start)) {
         this.duplicate(node, member);
         continue;
       }
@@ -536,12 +539,12 @@ export class Walker {
 
   private duplicate(object: JsonObject, member: JsonMember): void {
     // A block checked where it stands (AnywhereBlock) may walk an object twice: report once.
-    if (this.reportedDuplicates.has(member)) return;
-    this.reportedDuplicates.add(member);
+    if (this.reportedDuplicates.has(member.start)) return;
+    this.reportedDuplicates.add(member.start);
     // Past the bound, not even the first occurrence's line is looked up.
     const at = this.keyAt(member);
     if (!this.admitted('E003', at, () => [...this.stack, member.key])) return;
-    const first = this.duplicated.get(member) ?? memberOf(object, member.key)!;
+    const first = this.duplicated.get(member.start) ?? memberOf(object, member.key)!;
     const args = { where: String(this.lines.position(this.keyAt(first)).line) };
     this.tally.findings.push(this.finding('E003', [...this.stack, member.key], at, args));
   }
@@ -602,7 +605,7 @@ export class Walker {
     if (node.type !== 'object' || shape.kind !== 'object') return;
     const index = fieldIndex(shape);
     for (const member of node.members) {
-      if (this.duplicated.size > 0 && this.duplicated.has(member)) {
+      if (this.duplicated.size > 0 && this.duplicated.has(member.start)) {
         this.duplicate(node, member);
         continue;
       }

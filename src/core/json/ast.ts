@@ -3,9 +3,12 @@
 // raw lexeme of any value is `text.slice(start, end)` and the output writer can
 // splice the original text without re-serialising anything.
 // A member of an object is not an object of its own: its value node carries the
-// key (`key`), which halves the objects a parse leaves alive (a 300 kB file has some
-// 8 400 members). Other nodes have no key (undefined). Where a key is written is not
-// stored either: `keySpan` finds it from the value's start, for the few keys reported.
+// key (`key`). Other nodes have no key (undefined). Where a key is written is not
+// stored: `keySpan` finds it from the value's start, for the few keys reported.
+// The parser keeps objects and arrays as nodes, and the values they hold as rows (see
+// ./slots.ts): a value's node is made when `members` / `items` are read, so the same value
+// may be two node objects over a check. Compare nodes by `start` (no two nodes of one tree
+// start at the same offset), not by identity.
 
 import type { SourceText } from './text';
 
@@ -66,13 +69,13 @@ export interface DuplicateKey {
  * or one built on the first lookup); below it a scan is faster, and no index is looked for.
  */
 const INDEXED_ABOVE = 16;
-const memberIndexes = new WeakMap<JsonObject, ReadonlyMap<string, JsonMember>>();
+const memberIndexes = new WeakMap<JsonObject, ReadonlyMap<string, number>>();
 
 /**
  * The member of `object` named `key`, that is its value node (the first one, if the key is
  * duplicated). A scan for a small
- * object; for a large one, a key → first member index built once, so that the rules' lookups stay
- * linear in the file whatever it holds (issue 15: one request with 80 000 tags).
+ * object; for a large one, a key → first member's position index built once, so that the rules'
+ * lookups stay linear in the file whatever it holds (issue 15: one request with 80 000 tags).
  */
 export function memberOf(object: JsonObject, key: string): JsonMember | undefined {
   const members = object.members;
@@ -82,19 +85,21 @@ export function memberOf(object: JsonObject, key: string): JsonMember | undefine
   }
   let index = memberIndexes.get(object);
   if (index === undefined) {
-    const built = new Map<string, JsonMember>();
-    for (const m of members) if (!built.has(m.key)) built.set(m.key, m);
+    const built = new Map<string, number>();
+    for (let i = 0; i < members.length; i++) if (!built.has(members[i]!.key)) built.set(members[i]!.key, i);
     memberIndexes.set(object, (index = built));
   }
-  return index.get(key);
+  const i = index.get(key);
+  return i === undefined ? undefined : members[i];
 }
 
 /**
- * Gives memberOf the key → first member index of `object` when its maker has one already (the
- * parser builds it to find duplicate keys): not built a second time. `index` must hold every key
- * of `object` with its first member, and neither may change afterwards.
+ * Gives memberOf the key → first member's position index of `object` when its maker has one
+ * already (the parser builds it to find duplicate keys): not built a second time. `index` must
+ * hold every key of `object` with the position of its first member in `object.members`, and
+ * neither may change afterwards.
  */
-export function indexMembers(object: JsonObject, index: ReadonlyMap<string, JsonMember>): void {
+export function indexMembers(object: JsonObject, index: ReadonlyMap<string, number>): void {
   memberIndexes.set(object, index);
 }
 

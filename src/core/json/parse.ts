@@ -3,8 +3,9 @@
 // throws away: positions (line/column of each fault), the raw spelling of numbers
 // (`1075.00` vs `1075`), duplicate keys, and a bounded depth with a clear message.
 
-import { indexMembers, type DuplicateKey, type JsonArray, type JsonMember, type JsonNode, type JsonObject } from './ast';
+import { indexMembers, type DuplicateKey, type JsonMember, type JsonNode } from './ast';
 import { ByteOffsets, LineStarts } from './position';
+import { ArrayNode, ARRAY, FALSE, NO_KEY, NULL, NUMBER, OBJECT, ObjectNode, ParsedValues, RowStack, Rows, STRING, TRUE } from './slots';
 import { ChunkedText, type SourceText } from './text';
 
 /** Deeper nesting than this is refused: no Ségur file comes near it, and it keeps recursion safe. */
@@ -60,6 +61,9 @@ export type ParseResult =
       readonly lineStarts: Uint32Array;
     }
   | { readonly ok: false; readonly fault: SyntaxFault };
+
+/** The stack of rows every parse uses (see Parser.pending). */
+const PENDING = new RowStack();
 
 class Fault {
   constructor(readonly fault: SyntaxFault) {}
@@ -145,6 +149,8 @@ export function parseJson(text: string | ChunkedText, options: ParseOptions = {}
   } catch (e) {
     if (e instanceof Fault) return { ok: false, fault: e.fault };
     throw e;
+  } finally {
+    PENDING.release();
   }
 }
 
@@ -176,13 +182,20 @@ class Parser {
   /** The id of the key `parseKey` just read. */
   private keyId = 0;
   /**
-   * The members and items read so far of the objects and arrays still open, innermost last
-   * (`open` of them are in use: the array itself never shrinks). Each object or array copies its
-   * own out when it closes, into an array of its exact size: an array built by push keeps spare
-   * room (17 slots for 4 members), and the tree outlives the parse (issue 12: a 3 MB file).
+   * The rows (see ./slots.ts) of the members and items read so far of the objects and arrays
+   * still open, innermost last. Each object or array moves its own to `rows` when it closes: a
+   * container's children are then consecutive rows. One stack for every parse (a parse runs to
+   * its end before another starts): grown once, it is not allocated again.
    */
-  private readonly pending: JsonNode[] = [];
-  private open = 0;
+  private readonly pending = PENDING;
+  /** The rows of the parse, each container's children together. */
+  private readonly rows: Rows;
+  private readonly containers: JsonNode[] = [];
+  private readonly numbers: number[] = [];
+  /** The values of the strings that hold an escape (the others are sliced from the text when read). */
+  private readonly strings: string[] = [];
+  private readonly unknownKeys: string[] = [];
+  private readonly values: ParsedValues;
   /**
    * The character offset where each line starts (0 first). Line breaks are
    * whitespace between tokens (a raw one inside a string is a fault), so the scan that skips
@@ -208,6 +221,10 @@ class Parser {
     this.keyBySlot = table.keyBySlot;
     this.nextKey = new Uint16Array(this.keyText.length);
     this.firstKey = new Uint16Array(this.keyText.length);
+    PENDING.length = 0;
+    // About one value per 32 bytes of a pretty-printed file.
+    this.rows = new Rows(bytes.length / 32);
+    this.values = new ParsedValues(text, this.rows, this.containers, this.numbers, this.strings, this.keyText, this.unknownKeys);
   }
 
   /** The character offset in `text` of the byte offset `p` (outside strings). */
@@ -218,10 +235,10 @@ class Parser {
   parseDocument(): JsonNode {
     this.skipSpace();
     if (this.pos >= this.bytes.length) this.fail('empty', this.charAt(this.pos));
-    const root = this.parseValue(0, 0, undefined);
+    this.parseValue(0, 0, NO_KEY, undefined);
     this.skipSpace();
     if (this.pos < this.bytes.length) this.fail('trailing-content', this.charAt(this.pos));
-    return root;
+    return this.values.nodeAt(this.rows.append(this.pending, 0, 1));
   }
 
   private skipSpace(): void {
@@ -257,44 +274,62 @@ class Parser {
   }
 
   /**
-   * `keyId`: the id of the key whose value this is (or whose array holds it). `key`: the member's
-   * key, which the node carries (undefined outside an object).
+   * Reads a value and appends its row to `pending`. `keyId`: the id of the key whose value this
+   * is (or whose array holds it), for the key guesses. `keyCode`: the row's key (see ./slots.ts).
+   * `key`: the member's key, which an object or array node carries (undefined outside an object).
    */
-  private parseValue(depth: number, keyId: number, key: string | undefined): JsonNode {
+  private parseValue(depth: number, keyId: number, keyCode: number, key: string | undefined): void {
     const p = this.pos;
     const start = this.charAt(p);
     const c = this.bytes[p];
+    const pending = this.pending;
     switch (c) {
-      case 0x7b: // {
-        return this.parseObject(depth + 1, keyId, key);
-      case 0x5b: // [
-        return this.parseArray(depth + 1, keyId, key);
+      case 0x7b: {
+        // {
+        const node = this.parseObject(depth + 1, keyId, key);
+        pending.push(OBJECT, start, node.end, keyCode, this.containers.push(node) - 1);
+        return;
+      }
+      case 0x5b: {
+        // [
+        const node = this.parseArray(depth + 1, keyId, key);
+        pending.push(ARRAY, start, node.end, keyCode, this.containers.push(node) - 1);
+        return;
+      }
       case QUOTE: {
-        const value = this.parseString();
-        return leaf('string', start, this.charAt(this.pos), value, key);
+        const escaped = this.parseString(false);
+        pending.push(STRING, start, this.charAt(this.pos), keyCode, escaped === undefined ? -1 : this.strings.push(escaped) - 1);
+        return;
       }
       case 0x74: // t
         if (this.literalAt(p, 'true')) {
           this.pos = p + 4;
-          return leaf('boolean', start, start + 4, true, key);
+          pending.push(TRUE, start, start + 4, keyCode, -1);
+          return;
         }
         break;
       case 0x66: // f
         if (this.literalAt(p, 'false')) {
           this.pos = p + 5;
-          return leaf('boolean', start, start + 5, false, key);
+          pending.push(FALSE, start, start + 5, keyCode, -1);
+          return;
         }
         break;
       case 0x6e: // n
         if (this.literalAt(p, 'null')) {
           this.pos = p + 4;
-          return leaf('null', start, start + 4, null, key);
+          pending.push(NULL, start, start + 4, keyCode, -1);
+          return;
         }
         break;
       default:
-        if (c === 0x2d || (c !== undefined && c >= 0x30 && c <= 0x39)) return this.parseNumber(key);
+        if (c === 0x2d || (c !== undefined && c >= 0x30 && c <= 0x39)) {
+          const value = this.parseNumber();
+          pending.push(NUMBER, start, this.charAt(this.pos), keyCode, this.numbers.push(value) - 1);
+          return;
+        }
     }
-    return this.failValue(start);
+    this.failValue(start);
   }
 
   /** Explains why no value starts at `at` (a character offset). */
@@ -308,27 +343,28 @@ class Parser {
     this.fail('unexpected-char', at);
   }
 
-  private parseObject(depth: number, parentKey: number, ownKey: string | undefined): JsonObject {
+  private parseObject(depth: number, parentKey: number, ownKey: string | undefined): ObjectNode {
     const b = this.bytes;
+    const pending = this.pending;
     const start = this.charAt(this.pos);
     if (depth > MAX_DEPTH) this.fail('too-deep', start);
     this.pos++;
     this.skipSpace();
     if (b[this.pos] === 0x7d) {
       this.pos++;
-      return object(start, this.charAt(this.pos), [], ownKey);
+      return new ObjectNode(start, this.charAt(this.pos), ownKey, this.values, this.rows.length, 0);
     }
-    const first = this.open;
+    const first = pending.length;
     let previous = -1;
     for (;;) {
       const keyStart = this.charAt(this.pos);
       const k = b[this.pos];
       if (k !== QUOTE) {
-        if (k === 0x7d && this.open > first) this.fail('trailing-comma', keyStart, '}', '}');
+        if (k === 0x7d && pending.length > first) this.fail('trailing-comma', keyStart, '}', '}');
         if (k === 0x27) this.fail('single-quote', keyStart);
         if (k === 0x2f) this.fail('comment', keyStart);
         if (k === undefined) this.fail('unexpected-end', keyStart, undefined, '}');
-        if (this.open > first) this.failDecimalComma(this.pending[this.open - 1] as JsonMember, keyStart);
+        if (pending.length > first) this.failDecimalComma(pending.length - 1, keyStart);
         this.fail('expected-key', keyStart, this.isWordCharAt(this.pos) ? this.wordAt(keyStart) : undefined);
       }
       const guess = previous < 0 ? this.firstKey[parentKey]! : this.nextKey[previous]!;
@@ -343,37 +379,39 @@ class Parser {
       if (b[this.pos] !== 0x3a) this.fail(b[this.pos] === 0x2f ? 'comment' : 'expected-colon', this.charAt(this.pos));
       this.pos++;
       this.skipSpace();
-      // The value node is the member: it carries the key.
-      this.pending[this.open++] = this.parseValue(depth, id, key);
+      // The value is the member: its row carries the key (a known key's id, or the key itself).
+      this.parseValue(depth, id, id !== 0 ? id : -this.unknownKeys.push(key), key);
       if (!this.moreAfterItem('}')) break;
     }
-    const members = this.pending.slice(first, this.open) as JsonMember[];
-    this.open = first;
-    const node = object(start, this.charAt(this.pos), members, ownKey);
-    if (members.length > 1) this.findDuplicates(node);
+    const count = pending.length - first;
+    const at = this.rows.append(pending, first, pending.length);
+    const node = new ObjectNode(start, this.charAt(this.pos), ownKey, this.values, at, count);
+    if (count > 1) this.findDuplicates(node, first);
+    pending.length = first;
     return node;
   }
 
-  private parseArray(depth: number, parentKey: number, key: string | undefined): JsonArray {
+  private parseArray(depth: number, parentKey: number, key: string | undefined): ArrayNode {
     const b = this.bytes;
+    const pending = this.pending;
     const start = this.charAt(this.pos);
     if (depth > MAX_DEPTH) this.fail('too-deep', start);
     this.pos++;
     this.skipSpace();
     if (b[this.pos] === 0x5d) {
       this.pos++;
-      return array(start, this.charAt(this.pos), [], key);
+      return new ArrayNode(start, this.charAt(this.pos), key, this.values, this.rows.length, 0);
     }
-    const first = this.open;
+    const first = pending.length;
     for (;;) {
-      if (b[this.pos] === 0x5d && this.open > first) this.fail('trailing-comma', this.charAt(this.pos), ']', ']');
-      const item = this.parseValue(depth, parentKey, undefined);
-      this.pending[this.open++] = item;
+      if (b[this.pos] === 0x5d && pending.length > first) this.fail('trailing-comma', this.charAt(this.pos), ']', ']');
+      this.parseValue(depth, parentKey, NO_KEY, undefined);
       if (!this.moreAfterItem(']')) break;
     }
-    const items = this.pending.slice(first, this.open) as JsonNode[];
-    this.open = first;
-    return array(start, this.charAt(this.pos), items, key);
+    const count = pending.length - first;
+    const at = this.rows.append(pending, first, pending.length);
+    pending.length = first;
+    return new ArrayNode(start, this.charAt(this.pos), key, this.values, at, count);
   }
 
   /**
@@ -403,48 +441,65 @@ class Parser {
   /**
    * `"montantSegurHT": 1075,00` (a decimal comma, as a French spreadsheet writes it): the comma
    * ends the number and digits stand where a key should. Reported at the number, with its fix.
-   * `last`: the member read before the comma.
+   * `last`: the row in `pending` of the member read before the comma.
    */
-  private failDecimalComma(last: JsonMember, at: number): void {
-    if (last.type !== 'number' || this.text.slice(last.end, at) !== ',' || !isDigit(this.text.charCodeAt(at))) return;
+  private failDecimalComma(last: number, at: number): void {
+    const p = this.pending;
+    const start = p.start(last);
+    if (p.kind(last) !== NUMBER || this.text.slice(p.end(last), at) !== ',' || !isDigit(this.text.charCodeAt(at))) return;
     let end = at;
     while (isDigit(this.text.charCodeAt(end))) end++;
-    const raw = this.text.slice(last.start, last.end);
+    const raw = this.text.slice(start, p.end(last));
     if (!/^-?\d+$/.test(raw)) return;
     const decimals = this.text.slice(at, end);
     throw new Fault({
       reason: 'decimal-comma',
-      offset: last.start,
+      offset: start,
       found: `${raw},${decimals}`,
-      fix: { start: last.start, end, text: `${raw}.${decimals}` },
+      fix: { start, end, text: `${raw}.${decimals}` },
     });
   }
 
   /**
    * Records each later occurrence of a key in `object` with its first occurrence: linear in the
    * object's size (a Map from key to first member), so that no later step has to search for the
-   * first occurrence (issue 15: 40 000 repeats of one key must not cost 40 000 scans).
+   * first occurrence (issue 15: 40 000 repeats of one key must not cost 40 000 scans). `from`:
+   * where the object's member rows start on the stack (still there when this runs).
    */
-  private findDuplicates(object: JsonObject): void {
-    const members = object.members;
-    // Up to 16 members, pairwise comparison beats building a Map (strings of different
-    // lengths compare in one step); larger objects are rare. (memberOf scans up to 16 too.)
-    if (members.length <= 16) {
-      for (let i = 1; i < members.length; i++) {
+  private findDuplicates(object: ObjectNode, from: number): void {
+    const values = this.values;
+    const count = object.count;
+    const data = this.pending.data;
+    /** The key code of member `i` (see ./slots.ts), read from its row still on the stack. */
+    const code = (i: number) => data[(from + i) * 4 + 2]!;
+    const duplicate = (i: number, j: number) =>
+      this.duplicates.push({
+        object,
+        member: values.nodeAt(object.first + i) as JsonMember,
+        first: values.nodeAt(object.first + j) as JsonMember,
+      });
+    // Up to 16 members, pairwise comparison beats building a Map; larger objects are rare.
+    // (memberOf scans up to 16 too.) Two known keys are the same key when their ids are; a key
+    // read as unknown (escaped, say) may still spell a known one: its string is compared.
+    if (count <= 16) {
+      for (let i = 1; i < count; i++) {
+        const ki = code(i);
         for (let j = 0; j < i; j++) {
-          if (members[j]!.key === members[i]!.key) {
-            this.duplicates.push({ object, member: members[i]!, first: members[j]! });
+          const kj = code(j);
+          if (kj === ki || ((ki < 0 || kj < 0) && values.keyOf(ki) === values.keyOf(kj))) {
+            duplicate(i, j);
             break;
           }
         }
       }
       return;
     }
-    const firsts = new Map<string, JsonMember>();
-    for (const member of members) {
-      const first = firsts.get(member.key);
-      if (first !== undefined) this.duplicates.push({ object, member, first });
-      else firsts.set(member.key, member);
+    const firsts = new Map<string, number>();
+    for (let i = 0; i < count; i++) {
+      const key = values.keyOf(code(i))!;
+      const j = firsts.get(key);
+      if (j !== undefined) duplicate(i, j);
+      else firsts.set(key, i);
     }
     // The same key → first member map serves the rules' lookups (memberOf).
     indexMembers(object, firsts);
@@ -469,7 +524,7 @@ class Parser {
       if (id !== 0 && id !== guess && this.spells(open, id)) return this.knownKey(open, id);
     }
     this.keyId = 0;
-    return this.parseString();
+    return this.parseString(true)!;
   }
 
   /** Whether the key whose opening quote is at byte `open` is known key `id`, quotes included. */
@@ -488,8 +543,12 @@ class Parser {
     return this.keyText[id]!;
   }
 
-  /** Reads a string starting at the opening quote; leaves `pos` after the closing quote. */
-  private parseString(): string {
+  /**
+   * Reads a string starting at the opening quote; leaves `pos` after the closing quote. Returns
+   * its value when it holds an escape (decoded) or when `slice` is true; else undefined (the
+   * value is the text between the quotes, sliced when read: see ./slots.ts).
+   */
+  private parseString(slice: boolean): string | undefined {
     const b = this.bytes;
     const n = b.length;
     const open = this.pos;
@@ -501,7 +560,7 @@ class Parser {
       const c = b[p]!;
       if (c === QUOTE) {
         this.endString(p, d);
-        return this.text.slice(charOpen + 1, p - d);
+        return slice ? this.text.slice(charOpen + 1, p - d) : undefined;
       }
       if (c === BACKSLASH || c < 0x20) break;
       // A continuation byte is one more byte for no character; a 4-byte sequence is 2 characters.
@@ -586,7 +645,8 @@ class Parser {
     }
   }
 
-  private parseNumber(key: string | undefined): JsonNode {
+  /** Reads a number; leaves `pos` after it and returns its value. */
+  private parseNumber(): number {
     const b = this.bytes;
     const startByte = this.pos;
     const start = this.charAt(startByte);
@@ -635,9 +695,9 @@ class Parser {
     const end = start + (p - startByte);
     // Up to 15 digits and no exponent, the integer and 10^decimals are exact doubles, so their
     // quotient, rounded once, is the value Number() gives (the classic fast path); else Number().
-    if (exponent || digits > 15) return leaf('number', start, end, Number(this.text.slice(start, end)), key);
+    if (exponent || digits > 15) return Number(this.text.slice(start, end));
     const magnitude = decimals === 0 ? mantissa : mantissa / POWERS_OF_TEN[decimals]!;
-    return leaf('number', start, end, negative ? -magnitude : magnitude, key);
+    return negative ? -magnitude : magnitude;
   }
 
   /** The run of number-or-word characters at `at` (a character offset), for messages (at most 40 characters). */
@@ -657,29 +717,6 @@ class Parser {
     if (this.text.charCodeAt(offset) === 0 && reason !== 'control-char-in-string') reason = 'nul-char';
     throw new Fault({ reason, offset, found: found ?? describeChar(this.text, offset), close, openedAt });
   }
-}
-
-/**
- * Nodes are built in these three places only, with the key last and always present (undefined
- * when there is no key), so that all leaves share one object shape, and all objects and all
- * arrays theirs, whether they are members or not.
- */
-function leaf(
-  type: 'string' | 'number' | 'boolean' | 'null',
-  start: number,
-  end: number,
-  value: string | number | boolean | null,
-  key: string | undefined,
-): JsonNode {
-  return { type, start, end, value, key } as JsonNode;
-}
-
-function object(start: number, end: number, members: JsonMember[], key: string | undefined): JsonObject {
-  return { type: 'object', start, end, members, key };
-}
-
-function array(start: number, end: number, items: JsonNode[], key: string | undefined): JsonArray {
-  return { type: 'array', start, end, items, key };
 }
 
 function isDigit(c: number | undefined): boolean {
