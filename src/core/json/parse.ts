@@ -469,25 +469,19 @@ class Parser {
   private findDuplicates(object: ObjectNode, from: number): void {
     const values = this.values;
     const count = object.count;
+    // The members' key codes (see ./slots.ts), read from their rows still on the stack.
     const data = this.pending.data;
-    /** The key code of member `i` (see ./slots.ts), read from its row still on the stack. */
-    const code = (i: number) => data[(from + i) * 4 + 2]!;
-    const duplicate = (i: number, j: number) =>
-      this.duplicates.push({
-        object,
-        member: values.nodeAt(object.first + i) as JsonMember,
-        first: values.nodeAt(object.first + j) as JsonMember,
-      });
+    const codes = from * 4 + 2;
     // Up to 16 members, pairwise comparison beats building a Map; larger objects are rare.
     // (memberOf scans up to 16 too.) Two known keys are the same key when their ids are; a key
     // read as unknown (escaped, say) may still spell a known one: its string is compared.
     if (count <= 16) {
       for (let i = 1; i < count; i++) {
-        const ki = code(i);
+        const ki = data[codes + i * 4]!;
         for (let j = 0; j < i; j++) {
-          const kj = code(j);
+          const kj = data[codes + j * 4]!;
           if (kj === ki || ((ki < 0 || kj < 0) && values.keyOf(ki) === values.keyOf(kj))) {
-            duplicate(i, j);
+            this.duplicate(object, i, j);
             break;
           }
         }
@@ -496,13 +490,19 @@ class Parser {
     }
     const firsts = new Map<string, number>();
     for (let i = 0; i < count; i++) {
-      const key = values.keyOf(code(i))!;
+      const key = values.keyOf(data[codes + i * 4]!)!;
       const j = firsts.get(key);
-      if (j !== undefined) duplicate(i, j);
+      if (j !== undefined) this.duplicate(object, i, j);
       else firsts.set(key, i);
     }
     // The same key → first member map serves the rules' lookups (memberOf).
     indexMembers(object, firsts);
+  }
+
+  /** Records member `i` of `object` as a repeat of member `j`. */
+  private duplicate(object: ObjectNode, i: number, j: number): void {
+    const member = this.values.nodeAt(object.first + i) as JsonMember;
+    this.duplicates.push({ object, member, first: this.values.nodeAt(object.first + j) as JsonMember });
   }
 
   /**

@@ -62,7 +62,8 @@ describe('values are read from rows', () => {
   });
 
   test('escaped strings, numbers and keys come back as written', () => {
-    const text = '{"a\\u0062": "x\\"y\\\\z\\u00e9", "n": -12.5e3, "m": 12345678901234567890, "t": true, "f": false, "z": null, "k": "plain"}';
+    const text =
+      '{"a\\u0062": "x\\"y\\\\z\\u00e9", "n": -12.5e3, "m": 12345678901234567890, "t": true, "f": false, "z": null, "k": "plain"}';
     const { root } = ok(text, ['n', 'k']);
     expect(plainValue(root)).toStrictEqual(JSON.parse(text));
     if (root.type !== 'object') throw new Error('object expected');

@@ -199,13 +199,13 @@ export class ParsedValues {
   /** Builds the children's array of `holder` (rows `first … first + count - 1`) and keeps it (see RECENT). */
   children(holder: ObjectNode | ArrayNode, first: number, count: number): JsonNode[] {
     const rows = this.rows;
-    const out: JsonNode[] = [];
+    const out = new Array<JsonNode>(count);
     let values = false;
-    for (let i = first; i < first + count; i++) {
-      const block = rows.block(i);
-      const at = rows.offset(i);
+    for (let k = 0; k < count; k++) {
+      const block = rows.block(first + k);
+      const at = rows.offset(first + k);
       if ((block[at + 3]! & 7) < OBJECT) values = true;
-      out.push(this.nodeIn(block, at));
+      out[k] = this.nodeIn(block, at);
     }
     holder.kept = out;
     if (values) {
