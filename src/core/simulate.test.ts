@@ -36,3 +36,18 @@ describe('a syntax fault carries its offset (an editor places it without countin
     expect(place(text, offset)).toEqual({ line: issue!.line, column: issue!.column });
   });
 });
+
+describe('the file-name warning (G020) marks the root object', () => {
+  const warningOf = (text: string) =>
+    simulateFile(new TextEncoder().encode(text), { type: 'avance', dsr: 'MDV-LGC', fileName: 'mauvais nom.json' }).globalWarnings.find(
+      (w) => w.code === 'G020',
+    );
+
+  test.each([
+    ['without a byte order mark', '{"lignesImport": []}', 0],
+    ['after a byte order mark, not on it', '\uFEFF{"lignesImport": []}', 1],
+    ['after leading blanks', '\n  {"lignesImport": []}', 3],
+  ] as const)('%s', (_, text, offset) => {
+    expect(warningOf(text)).toMatchObject({ code: 'G020', offset, line: text.startsWith('\n') ? 2 : 1 });
+  });
+});

@@ -115,7 +115,8 @@ export function simulate(
   for (const rule of ruleSet.headerRules ?? []) rule.check(rootContext, (f) => header.report(f));
   if (options.fileName !== undefined) {
     const named = fileNameFinding(options.fileName, rootContext.value('numeroAns'));
-    if (named) header.findings.push(named);
+    // On the root's `{`, not on a byte order mark before it.
+    if (named) header.findings.push({ ...named, offset: root.start });
   }
   const headerFindings = settle(header.findings, options.strict === true);
   const globalErrors = [...headerFindings.filter((f) => f.severity === 'error').map(render), ...overflowIssues(header.tally, 'error')];

@@ -143,7 +143,7 @@ export const RECENT = 4096;
  */
 export class ParsedValues {
   /** The containers whose children's array is kept for now, oldest first from `next`. */
-  private readonly recent: (ObjectNode | ArrayNode | undefined)[] = new Array<undefined>(RECENT).fill(undefined);
+  private readonly recent: (ContainerNode | undefined)[] = new Array<undefined>(RECENT).fill(undefined);
   private next = 0;
 
   constructor(
@@ -197,7 +197,7 @@ export class ParsedValues {
   }
 
   /** Builds the children's array of `holder` (rows `first … first + count - 1`) and keeps it (see RECENT). */
-  children(holder: ObjectNode | ArrayNode, first: number, count: number): JsonNode[] {
+  children(holder: ContainerNode, first: number, count: number): JsonNode[] {
     const rows = this.rows;
     const out = new Array<JsonNode>(count);
     let values = false;
@@ -218,42 +218,38 @@ export class ParsedValues {
   }
 }
 
-/** An object of a parse: its members are read from its rows (see the head of this file). */
-export class ObjectNode implements JsonObject {
-  readonly type = 'object' as const;
-  /** The members' array while kept (see ParsedValues.children). */
+/** What an object and an array of a parse share: their span, key and rows (see the head of this file). */
+abstract class ContainerNode {
+  /** The children's array while kept (see ParsedValues.children). */
   kept: JsonNode[] | undefined = undefined;
   constructor(
     readonly start: number,
     readonly end: number,
     readonly key: string | undefined,
     private readonly values: ParsedValues,
-    /** The row of the first member, and how many members. */
+    /** The row of the first child, and how many children. */
     readonly first: number,
     readonly count: number,
   ) {}
 
-  get members(): JsonMember[] {
-    return (this.kept ?? this.values.children(this, this.first, this.count)) as JsonMember[];
+  /** The children, kept or made anew from their rows. */
+  protected children(): JsonNode[] {
+    return this.kept ?? this.values.children(this, this.first, this.count);
   }
 }
 
-/** An array of a parse: its items are read from its rows (see the head of this file). */
-export class ArrayNode implements JsonArray {
-  readonly type = 'array' as const;
-  /** The items' array while kept (see ParsedValues.children). */
-  kept: JsonNode[] | undefined = undefined;
-  constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly key: string | undefined,
-    private readonly values: ParsedValues,
-    /** The row of the first item, and how many items. */
-    readonly first: number,
-    readonly count: number,
-  ) {}
+/** An object of a parse: its members are read from its rows. */
+export class ObjectNode extends ContainerNode implements JsonObject {
+  readonly type = 'object' as const;
+  get members(): JsonMember[] {
+    return this.children() as JsonMember[];
+  }
+}
 
+/** An array of a parse: its items are read from its rows. */
+export class ArrayNode extends ContainerNode implements JsonArray {
+  readonly type = 'array' as const;
   get items(): JsonNode[] {
-    return this.kept ?? this.values.children(this, this.first, this.count);
+    return this.children();
   }
 }
