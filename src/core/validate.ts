@@ -361,7 +361,9 @@ const NOTHING_DROPPED: ReadonlyMap<Code, Overflow> = new Map();
 export class Walker {
   /** The path being walked, relative to the request. */
   private readonly stack: (string | number)[];
-  private readonly fills = new Map<FillRule, Fill>();
+  /** The fill rules asked so far and their answers (a few per request: a scan beats a Map made per request). */
+  private readonly fillRules: FillRule[] = [];
+  private readonly fills: Fill[] = [];
   /** The definition of the tag being checked (its example and name feed the advice). */
   private def: FieldDef | undefined;
 
@@ -403,11 +405,11 @@ export class Walker {
    */
   private fillOf(rule: FillRule): Fill {
     if (rule.constant !== undefined) return rule.constant;
-    let fill = this.fills.get(rule);
-    if (fill === undefined) {
-      fill = rule.fill(this.ctx);
-      this.fills.set(rule, fill);
-    }
+    const rules = this.fillRules;
+    for (let i = 0; i < rules.length; i++) if (rules[i] === rule) return this.fills[i]!;
+    const fill = rule.fill(this.ctx);
+    rules.push(rule);
+    this.fills.push(fill);
     return fill;
   }
 

@@ -17,7 +17,7 @@
 // of containers only is kept for good (it costs what it did as a plain array).
 
 import type { JsonArray, JsonMember, JsonNode, JsonObject } from './ast';
-import type { SourceText } from './text';
+import type { ChunkedText } from './text';
 
 /** Row kinds. A row of kind OBJECT or ARRAY holds the index of its node in `containers`. */
 export const STRING = 1;
@@ -147,7 +147,7 @@ export class ParsedValues {
   private next = 0;
 
   constructor(
-    readonly text: SourceText,
+    readonly text: ChunkedText,
     readonly rows: Rows,
     readonly containers: JsonNode[],
     readonly numbers: number[],
@@ -180,11 +180,14 @@ export class ParsedValues {
     if (kind >= OBJECT) return this.containers[aux]!;
     const start = block[at]!;
     const end = block[at + 1]!;
+    const k = block[at + 2]!;
     const value =
       kind === STRING
         ? aux >= 0
           ? this.strings[aux]!
-          : this.text.slice(start + 1, end - 1)
+          : start + 2 === end
+            ? ''
+            : this.text.span(start + 1, end - 1)
         : kind === NUMBER
           ? this.numbers[aux]!
           : kind === TRUE
@@ -192,8 +195,9 @@ export class ParsedValues {
             : kind === FALSE
               ? false
               : null;
+    const key = k > 0 ? this.knownKeys[k] : k < 0 ? this.unknownKeys[-1 - k] : undefined;
     // One literal, its key last, as the parser built nodes before: every value node has one shape.
-    return { type: LEAF_TYPES[kind]!, start, end, value, key: this.keyOf(block[at + 2]!) } as JsonNode;
+    return { type: LEAF_TYPES[kind]!, start, end, value, key } as JsonNode;
   }
 
   /** Builds the children's array of `holder` (rows `first … first + count - 1`) and keeps it (see RECENT). */
@@ -201,11 +205,17 @@ export class ParsedValues {
     const rows = this.rows;
     const out = new Array<JsonNode>(count);
     let values = false;
+    // A container's rows are consecutive: one block lookup until they cross into the next block.
+    let block = rows.block(first);
+    let at = rows.offset(first);
     for (let k = 0; k < count; k++) {
-      const block = rows.block(first + k);
-      const at = rows.offset(first + k);
+      if (at === block.length) {
+        block = rows.block(first + k);
+        at = 0;
+      }
       if ((block[at + 3]! & 7) < OBJECT) values = true;
       out[k] = this.nodeIn(block, at);
+      at += 4;
     }
     holder.kept = out;
     if (values) {

@@ -43,6 +43,15 @@ describe('ChunkedText reads as the string it holds', () => {
     expect(new ChunkedText([]).toString()).toBe('');
   });
 
+  test('span across pieces, after a read in the first one: joined as slice joins it', () => {
+    const t = new ChunkedText(['abc', 'def', 'gh']);
+    expect(t.charCodeAt(0)).toBe(0x61);
+    expect(t.span(1, 4)).toBe('bcd');
+    expect(t.span(2, 8)).toBe('cdefgh');
+    expect(t.span(3, 5)).toBe('de');
+    expect(t.span(0, 1)).toBe('a');
+  });
+
   test('any text, any pieces, reads in any order: the same answers as the string', () => {
     const read = fc.oneof(
       fc.record({
@@ -51,6 +60,7 @@ describe('ChunkedText reads as the string it holds', () => {
         b: fc.option(fc.integer({ min: -5, max: 80 })),
       }),
       fc.record({ kind: fc.constant('char' as const), a: fc.integer({ min: -2, max: 80 }) }),
+      fc.record({ kind: fc.constant('span' as const), a: fc.nat({ max: 60 }), n: fc.integer({ min: 1, max: 60 }) }),
       fc.constant({ kind: 'join' as const }),
     );
     fc.assert(
@@ -64,7 +74,10 @@ describe('ChunkedText reads as the string it holds', () => {
           for (const r of reads) {
             if (r.kind === 'slice') expect(t.slice(r.a, r.b ?? undefined)).toBe(s.slice(r.a, r.b ?? undefined));
             else if (r.kind === 'char') expect(t.charCodeAt(r.a)).toBe(s.charCodeAt(r.a));
-            else expect(t.toString()).toBe(s);
+            // span: in-range offsets only, from < to (a string value's inside, from the parser).
+            else if (r.kind === 'span') {
+              if (r.a + r.n <= s.length) expect(t.span(r.a, r.a + r.n)).toBe(s.slice(r.a, r.a + r.n));
+            } else expect(t.toString()).toBe(s);
           }
         },
       ),

@@ -85,6 +85,18 @@ export class ChunkedText implements SourceText {
     return out + this.chunks[k]!.slice(0, to - starts[k]!);
   }
 
+  /**
+   * `slice(from, to)` for offsets already known to be within the text, `from` < `to` (a string
+   * value's span, from the parser): no clamping, and the piece of the last read tried first.
+   */
+  span(from: number, to: number): string {
+    const starts = this.starts;
+    const k = this.last;
+    const s = starts[k]!;
+    if (from >= s && to <= starts[k + 1]!) return this.chunks[k]!.slice(from - s, to - s);
+    return this.slice(from, to);
+  }
+
   charCodeAt(index: number): number {
     const i = Math.trunc(index) || 0;
     if (i < 0 || i >= this.length) return NaN;
