@@ -179,6 +179,10 @@ class Parser {
    */
   private readonly nextKey: Uint16Array;
   private readonly firstKey: Uint16Array;
+  /** For findDuplicates: the serial number of the last object searched, and per known key id the last serial met and where. */
+  private objectSerial = 0;
+  private readonly keySeen: Uint32Array;
+  private readonly keyFirst: Uint8Array;
   /** The id of the key `parseKey` just read. */
   private keyId = 0;
   /**
@@ -202,7 +206,7 @@ class Parser {
    * whitespace finds them all, and no second scan of the text is needed for the findings'
    * line numbers (issue 12: 12 000 lines in a 300 kB file).
    */
-  readonly lineStarts = new LineStarts();
+  readonly lineStarts: LineStarts;
 
   constructor(
     // One class, whatever the caller gave: its reads stay monomorphic.
@@ -215,12 +219,16 @@ class Parser {
       this.delta = 2;
       this.byteOffsets.record(1, 2);
     }
+    // A pretty-printed Ségur file has a line per 25 bytes or so (a line per value).
+    this.lineStarts = new LineStarts(bytes.length / 20);
     const table = keyTable(knownKeys);
     this.keyText = table.keyText;
     this.keyBytes = table.keyBytes;
     this.keyBySlot = table.keyBySlot;
     this.nextKey = new Uint16Array(this.keyText.length);
     this.firstKey = new Uint16Array(this.keyText.length);
+    this.keySeen = new Uint32Array(this.keyText.length);
+    this.keyFirst = new Uint8Array(this.keyText.length);
     PENDING.length = 0;
     // About one value per 32 bytes of a pretty-printed file.
     this.rows = new Rows(bytes.length / 32);
@@ -472,18 +480,28 @@ class Parser {
     // The members' key codes (see ./slots.ts), read from their rows still on the stack.
     const data = this.pending.data;
     const codes = from * 4 + 2;
-    // Up to 16 members, pairwise comparison beats building a Map; larger objects are rare.
-    // (memberOf scans up to 16 too.) Two known keys are the same key when their ids are; a key
-    // read as unknown (escaped, say) may still spell a known one: its string is compared.
+    // Up to 16 members: each known key's id stamped with the object's serial number and the
+    // member where it was first met (no Map, no pairwise comparison). A key read as unknown
+    // (escaped, say) may still spell a known one: it is compared with every member before it,
+    // and a known key with the unknown ones before it. (memberOf scans up to 16 too.)
     if (count <= 16) {
-      for (let i = 1; i < count; i++) {
+      const serial = ++this.objectSerial;
+      const seen = this.keySeen;
+      const first = this.keyFirst;
+      let unknown = false;
+      for (let i = 0; i < count; i++) {
         const ki = data[codes + i * 4]!;
-        for (let j = 0; j < i; j++) {
-          const kj = data[codes + j * 4]!;
-          if (kj === ki || ((ki < 0 || kj < 0) && values.keyOf(ki) === values.keyOf(kj))) {
-            this.duplicate(object, i, j);
-            break;
+        if (ki > 0) {
+          if (seen[ki] === serial) {
+            this.duplicate(object, i, first[ki]!);
+            continue;
           }
+          if (unknown && this.repeats(object, codes, i, ki, true)) continue;
+          seen[ki] = serial;
+          first[ki] = i;
+        } else {
+          unknown = true;
+          this.repeats(object, codes, i, ki, false);
         }
       }
       return;
@@ -497,6 +515,25 @@ class Parser {
     }
     // The same key → first member map serves the rules' lookups (memberOf).
     indexMembers(object, firsts);
+  }
+
+  /**
+   * Whether member `i` (key code `ki`) repeats a member before it, recorded if so; `unknownOnly`:
+   * compare with the members read as unknown keys only. `codes`: where the key codes of the
+   * object's rows start on the stack.
+   */
+  private repeats(object: ObjectNode, codes: number, i: number, ki: number, unknownOnly: boolean): boolean {
+    const data = this.pending.data;
+    const values = this.values;
+    for (let j = 0; j < i; j++) {
+      const kj = data[codes + j * 4]!;
+      if (unknownOnly && kj > 0) continue;
+      if (kj === ki || values.keyOf(ki) === values.keyOf(kj)) {
+        this.duplicate(object, i, j);
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Records member `i` of `object` as a repeat of member `j`. */

@@ -78,6 +78,20 @@ describe('values are read from rows', () => {
     ]);
   });
 
+  test('known keys repeated, an escaped spelling first, and siblings that share keys (E003)', () => {
+    const at = (text: string, keys: string[]) => ok(text, keys).duplicates.map((d) => [d.member.key, d.member.start, d.first.start]);
+    expect(at('{"a":1,"b":2,"a":3,"a":4}', ['a', 'b'])).toEqual([
+      ['a', 17, 5],
+      ['a', 23, 5],
+    ]);
+    expect(at('{"\\u0061":1,"a":2,"a":3}', ['a'])).toEqual([
+      ['a', 16, 10],
+      ['a', 22, 10],
+    ]);
+    // Each object is searched on its own: a key of the one before is no repeat.
+    expect(at('[{"a":1,"b":1},{"a":2,"b":2},{"b":3,"a":3}]', ['a', 'b'])).toEqual([]);
+  });
+
   test('memberOf in an object of more than 16 members, after its array was let go', () => {
     const big = Object.fromEntries(Array.from({ length: 40 }, (_, i) => [`k${i}`, `v${i}`]));
     const text = `[${JSON.stringify(big)}, ${manyObjects(RECENT + 10).slice(1, -1)}]`;
