@@ -87,6 +87,8 @@ const encoder = new TextEncoder();
 interface KeyTable {
   readonly keyText: readonly string[];
   readonly keyBytes: readonly Uint8Array[];
+  /** Each known key's whole 32-bit words of bytes, little-endian, for `spells` (its last 1–3 bytes are compared one by one). */
+  readonly keyWords: readonly Uint32Array[];
   readonly keyBySlot: Uint16Array;
 }
 /** The tables of frozen lists of known keys (a rule set's, see knownTags), built once: not per parse. */
@@ -98,6 +100,7 @@ function keyTable(knownKeys: Iterable<string>): KeyTable {
   if (table !== undefined) return table;
   const keyText: string[] = [''];
   const keyBytes: Uint8Array[] = [new Uint8Array(0)];
+  const keyWords: Uint32Array[] = [new Uint32Array(0)];
   const keyBySlot = new Uint16Array(KEY_SLOTS);
   for (const key of new Set(knownKeys)) {
     // Printable ASCII only: the byte comparison below reads one byte per character.
@@ -106,9 +109,13 @@ function keyTable(knownKeys: Iterable<string>): KeyTable {
     if (keyBySlot[slot] !== 0) continue;
     keyBySlot[slot] = keyText.length;
     keyText.push(key);
-    keyBytes.push(encoder.encode(key));
+    const encoded = encoder.encode(key);
+    keyBytes.push(encoded);
+    // Read as `spells` reads the file (little-endian DataView), whatever the platform's order.
+    const whole = new DataView(encoded.buffer, encoded.byteOffset, encoded.byteLength);
+    keyWords.push(Uint32Array.from({ length: encoded.length >> 2 }, (_, i) => whole.getUint32(4 * i, true)));
   }
-  table = { keyText, keyBytes, keyBySlot };
+  table = { keyText, keyBytes, keyWords, keyBySlot };
   if (frozen) keyTables.set(knownKeys, table);
   return table;
 }
@@ -171,6 +178,9 @@ class Parser {
   c1 = false;
   private readonly keyText: readonly string[];
   private readonly keyBytes: readonly Uint8Array[];
+  private readonly keyWords: readonly Uint32Array[];
+  /** `bytes` read four at a time (see `spells`). */
+  private readonly view: DataView;
   private readonly keyBySlot: Uint16Array;
   /**
    * Guesses, learnt as the parse goes: the key that came after key `id` last time, and the
@@ -224,6 +234,8 @@ class Parser {
     const table = keyTable(knownKeys);
     this.keyText = table.keyText;
     this.keyBytes = table.keyBytes;
+    this.keyWords = table.keyWords;
+    this.view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     this.keyBySlot = table.keyBySlot;
     this.nextKey = new Uint16Array(this.keyText.length);
     this.firstKey = new Uint16Array(this.keyText.length);
@@ -564,14 +576,26 @@ class Parser {
     return this.parseString(true)!;
   }
 
-  /** Whether the key whose opening quote is at byte `open` is known key `id`, quotes included. */
+  /**
+   * Whether the key whose opening quote is at byte `open` is known key `id`, quotes included.
+   * Four bytes are compared at a time (a DataView read is one load once optimised): a file's
+   * keys are most of its bytes compared, and this check runs for each of them (issue 12).
+   */
   private spells(open: number, id: number): boolean {
     const b = this.bytes;
-    const k = this.keyBytes[id]!;
-    const n = k.length;
+    const n = this.keyBytes[id]!.length;
+    const close = open + 1 + n;
+    // The closing quote first: a key of another length fails at once (and no read passes the end).
+    if (b[close] !== QUOTE) return false;
+    const words = this.keyWords[id]!;
+    const view = this.view;
+    const full = n >> 2;
     let i = 0;
-    while (i < n && k[i] === b[open + 1 + i]) i++;
-    return i === n && b[open + 1 + n] === QUOTE;
+    for (; i < full; i++) if (view.getUint32(open + 1 + 4 * i, true) !== words[i]) return false;
+    // The last 1–3 bytes, one by one (the word would read past the key).
+    const k = this.keyBytes[id]!;
+    for (let j = 4 * i; j < n; j++) if (k[j] !== b[open + 1 + j]) return false;
+    return true;
   }
 
   private knownKey(open: number, id: number): string {

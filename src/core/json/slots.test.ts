@@ -78,6 +78,24 @@ describe('values are read from rows', () => {
     ]);
   });
 
+  test('a key that differs from a known one in its last bytes, or is longer or shorter, is itself', () => {
+    const keysOf = (text: string) => (ok(text, ['abcdefg', 'abcd', 'x']).root as JsonObject).members.map((m) => m.key);
+    expect(keysOf('{"abcdefh":1,"abcdefg":2,"abcdefgh":3,"abcd":4,"abce":5,"abc":6,"x":7,"y":8}')).toEqual([
+      'abcdefh',
+      'abcdefg',
+      'abcdefgh',
+      'abcd',
+      'abce',
+      'abc',
+      'x',
+      'y',
+    ]);
+    expect(keysOf('{"x":1,"abcdefg":2,"abcdeFg":3,"Abcdefg":4,"abcdéfg":5}')).toEqual(['x', 'abcdefg', 'abcdeFg', 'Abcdefg', 'abcdéfg']);
+    // A known key at the very end of a cut file: a fault, not a read past the end.
+    for (const cut of ['{"abcd"', '{"abcd', '{"abcdefg'])
+      expect(parseJson(cut, { knownKeys: ['abcdefg', 'abcd'] })).toMatchObject({ ok: false });
+  });
+
   test('known keys repeated, an escaped spelling first, and siblings that share keys (E003)', () => {
     const at = (text: string, keys: string[]) => ok(text, keys).duplicates.map((d) => [d.member.key, d.member.start, d.first.start]);
     expect(at('{"a":1,"b":2,"a":3,"a":4}', ['a', 'b'])).toEqual([
