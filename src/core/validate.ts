@@ -120,9 +120,23 @@ interface FieldEntry {
   readonly alias: boolean;
   /** The note reported where the alias is met, if any. */
   readonly aliasCode: Code | undefined;
+  /** The definition's aliases (read here, not on `def`, whose objects come in many shapes). */
+  readonly aliases: readonly Alias[] | undefined;
+  /** The fill rule's answer when it is the same for every request (`fill.constant`). */
+  readonly constant: Fill | undefined;
 }
 function fieldEntry(def: FieldDef, position: number, alias?: Alias): FieldEntry {
-  return { tag: def.tag, def, fill: def.fill, shape: def.shape, position, alias: alias !== undefined, aliasCode: alias?.code };
+  return {
+    tag: def.tag,
+    def,
+    fill: def.fill,
+    shape: def.shape,
+    position,
+    alias: alias !== undefined,
+    aliasCode: alias?.code,
+    aliases: def.aliases,
+    constant: def.fill.constant,
+  };
 }
 interface FieldIndex {
   readonly byTag: Map<string, FieldEntry>;
@@ -151,10 +165,10 @@ function fieldIndex(shape: ObjectShape): FieldIndex {
   return index;
 }
 
-/** The member of `node` spelt as one of `def`'s aliases, if any (only tags with aliases pay the scan). */
-function aliasMember(node: JsonObject, def: FieldDef): JsonMember | undefined {
-  if (def.aliases === undefined) return undefined;
-  for (const alias of def.aliases) {
+/** The member of `node` spelt as one of `aliases`, if any (only tags with aliases pay the scan). */
+function aliasMember(node: JsonObject, aliases: readonly Alias[] | undefined): JsonMember | undefined {
+  if (aliases === undefined) return undefined;
+  for (const alias of aliases) {
     const m = memberOf(node, alias.tag);
     if (m) return m;
   }
@@ -486,7 +500,7 @@ export class Walker {
       }
       // Both spellings of one tag (`isDirectToDMP` and `isDirecToDMP`): the tag is there twice.
       // The second one met is blamed; the first is checked.
-      const other = entry.alias ? memberOf(node, entry.tag) : aliasMember(node, entry.def);
+      const other = entry.alias ? memberOf(node, entry.tag) : aliasMember(node, entry.aliases);
       if (other !== undefined && other.start < member.start) {
         const where = String(this.lines.position(this.keyAt(other)).line);
         this.here('E033', this.keyAt(member), { other: other.key, where }, member.key);
@@ -552,7 +566,7 @@ export class Walker {
   }
 
   private field(node: JsonNode, def: FieldEntry): void {
-    const fill = this.fillOf(def.fill);
+    const fill = def.constant ?? this.fillOf(def.fill);
     if (fill === 'unchecked') return;
     this.def = def.def;
     // A blank string is no more "filled" than null is.
