@@ -271,37 +271,49 @@ function leafCheck(shape: ValueShape): LeafCheck {
   return check;
 }
 
-export function makeContext(index: number, node: JsonObject, options: SimulationOptions): RequestContext {
-  // Keys spelt like the rule set's tags are those very strings (see parseJson's knownKeys):
-  // the linear scans of memberOf compare them by identity, cheaper than indexing each request.
-  const at = (...path: (string | number)[]): JsonNode | undefined => {
-    let cur: JsonNode | undefined = node;
+/**
+ * What the rules read of one request (see RequestContext): its node, the form's options, values
+ * at paths below it, and values derived once per request. A class: its methods are shared by
+ * every request, not three closures made per request (issue 12).
+ */
+class Context implements RequestContext {
+  private memos: Map<object, unknown> | undefined = undefined;
+  constructor(
+    readonly index: number,
+    readonly node: JsonObject,
+    readonly options: SimulationOptions,
+  ) {}
+
+  at(...path: (string | number)[]): JsonNode | undefined {
+    // Keys spelt like the rule set's tags are those very strings (see parseJson's knownKeys):
+    // the linear scans of memberOf compare them by identity, cheaper than indexing each request.
+    let cur: JsonNode | undefined = this.node;
     for (const seg of path) {
       if (!cur) return undefined;
       if (typeof seg === 'number') cur = cur.type === 'array' ? cur.items[seg] : undefined;
       else cur = cur.type === 'object' ? memberOf(cur, seg) : undefined;
     }
     return cur;
-  };
-  let memos: Map<object, unknown> | undefined;
-  return {
-    index,
-    node,
-    options,
-    at,
-    value(...path) {
-      const n = at(...path);
-      if (!n || n.type === 'object' || n.type === 'array') return undefined;
-      return n.value;
-    },
-    memo<T>(key: object, compute: () => T): T {
-      memos ??= new Map();
-      if (memos.has(key)) return memos.get(key) as T;
-      const value = compute();
-      memos.set(key, value);
-      return value;
-    },
-  };
+  }
+
+  value(...path: (string | number)[]): string | number | boolean | null | undefined {
+    const n = this.at(...path);
+    if (!n || n.type === 'object' || n.type === 'array') return undefined;
+    return n.value;
+  }
+
+  memo<T>(key: object, compute: () => T): T {
+    const memos = (this.memos ??= new Map());
+    if (memos.has(key)) return memos.get(key) as T;
+    const value = compute();
+    memos.set(key, value);
+    return value;
+  }
+}
+
+/** The context the rules read for request `index` (−1: the file header), `node` being its object. */
+export function makeContext(index: number, node: JsonObject, options: SimulationOptions): RequestContext {
+  return new Context(index, node, options);
 }
 
 /** At most this many findings of one code in one request (or in the header): the rest are counted. */
