@@ -162,7 +162,8 @@ export function adviseKind(node: JsonNode, raw: string, want: Expectation): Advi
 export function adviseDate(node: JsonNode): Advice | undefined {
   if (node.type !== 'string') return undefined;
   const r = dateRewrite(node.value);
-  return r ? replace(node, r.advice, JSON.stringify(r.date)) : undefined;
+  // Digits and slashes: quoted as JSON.stringify would, without its cost (one per rejected date).
+  return r ? replace(node, r.advice, `"${r.date}"`) : undefined;
 }
 
 /** An amount not written with two decimals (E011): `1075` → `1075.00`, `1075.5` → `1075.50`. */
@@ -177,7 +178,8 @@ export function adviseLength(node: JsonNode, want: Expectation): Advice | undefi
   if (node.type !== 'string' || !DIGITS.test(node.value)) return undefined;
   const example = digitsExample(want.example);
   if (!example || node.value.length >= example.length) return undefined;
-  return replace(node, 'leading-zeros', JSON.stringify(node.value.padStart(example.length, '0')));
+  // Digits only: quoted as JSON.stringify would.
+  return replace(node, 'leading-zeros', `"${node.value.padStart(example.length, '0')}"`);
 }
 
 /** The JSON kind of a node, as findings carry it (`FindingArgs.kind`). */
