@@ -80,9 +80,14 @@ export function simulate(
     const { line, column } = lines.position(o.offset);
     return { code: o.code, path: pointer(o.path), message: moreOfTheSame(o.code, o.count, severity), line, column, offset: o.offset };
   };
-  /** The findings left out of `tally`, as issues of each severity (after `strict`). */
-  const overflowIssues = (tally: FindingTally, severity: 'error' | 'warning'): Issue[] => {
+  /**
+   * The issues of one severity: the findings kept (settled), then those left out of `tally`
+   * (after `strict`). One loop each, no intermediate arrays (two calls per request).
+   */
+  const issuesOf = (findings: readonly Finding[], tally: FindingTally, severity: 'error' | 'warning'): Issue[] => {
     const out: Issue[] = [];
+    for (const f of findings) if (f.severity === severity) out.push(render(f));
+    if (tally.overflow.size === 0) return out;
     for (const o of tally.overflow.values()) {
       const s = options.strict === true && !NOT_ESCALATED.has(o.code) ? 'error' : CODES[o.code];
       if (s === severity) out.push(renderOverflow(o, s));
@@ -119,11 +124,8 @@ export function simulate(
     if (named) header.findings.push({ ...named, offset: root.start });
   }
   const headerFindings = settle(header.findings, options.strict === true);
-  const globalErrors = [...headerFindings.filter((f) => f.severity === 'error').map(render), ...overflowIssues(header.tally, 'error')];
-  const globalWarnings = [
-    ...headerFindings.filter((f) => f.severity === 'warning').map(render),
-    ...overflowIssues(header.tally, 'warning'),
-  ];
+  const globalErrors = issuesOf(headerFindings, header.tally, 'error');
+  const globalWarnings = issuesOf(headerFindings, header.tally, 'warning');
   if (globalErrors.length > 0) {
     return { status: 'invalid', globalErrors, globalWarnings, requests: [], output: null };
   }
@@ -166,7 +168,7 @@ export function simulate(
   const treatments: Treatment[] = [];
   const requests: RequestResult[] = walkers.map((walker, i) => {
     const findings = settle(walker.findings, options.strict === true);
-    let errorIssues = [...findings.filter((f) => f.severity === 'error').map(render), ...overflowIssues(walker.tally, 'error')];
+    let errorIssues = issuesOf(findings, walker.tally, 'error');
     if (options.firstErrorOnly && errorIssues.length > 1) errorIssues = [errorIssues[0]!];
     const codeTraitement = errorIssues[0]?.code ?? ACCEPTED_CODE;
     const libelleTraitement = errorIssues.length > 0 ? treatmentLabel(errorIssues) : ACCEPTED_LABEL;
@@ -180,7 +182,7 @@ export function simulate(
       codeTraitement,
       libelleTraitement,
       errors: errorIssues,
-      warnings: [...findings.filter((f) => f.severity === 'warning').map(render), ...overflowIssues(walker.tally, 'warning')],
+      warnings: issuesOf(findings, walker.tally, 'warning'),
     };
   });
   const status = requests.some((r) => r.errors.length > 0) ? 'rejected' : 'accepted';
