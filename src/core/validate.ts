@@ -176,69 +176,145 @@ function aliasMember(node: JsonObject, aliases: readonly Alias[] | undefined): J
 }
 
 /**
- * A plain predicate equivalent to a Valibot schema, compiled once per value shape (see
+ * A plain program equivalent to a Valibot schema, compiled once per value shape (see
  * leafCheck), so that Valibot runs only to explain a value that fails (most values pass).
- * `undefined` when the schema uses an action this compiler does not know: Valibot then
- * checks every value.
+ * Its steps all have one object shape and are run by one switch (`passes`): no call per step
+ * but for a `check` action's own function (issue 12: two or three steps per value of a file).
+ * `undefined` when the schema uses an action this compiler does not know: Valibot then checks
+ * every value.
  */
 type Predicate = (value: unknown) => boolean;
-function compile(schema: v.GenericSchema): Predicate | undefined {
+const enum Op {
+  String,
+  Number,
+  Boolean,
+  Null,
+  Length,
+  MaxLength,
+  MinLength,
+  Regex,
+  Check,
+  MinValue,
+  MaxValue,
+  GtValue,
+}
+interface Step {
+  readonly op: Op;
+  readonly n: number;
+  readonly regex: RegExp | undefined;
+  readonly check: Predicate | undefined;
+}
+type Program = readonly Step[];
+
+function compile(schema: v.GenericSchema): Program | undefined {
   const items = ((schema as { pipe?: readonly { kind: string; type: string; requirement?: unknown }[] }).pipe ?? [schema]) as readonly {
     kind: string;
     type: string;
     requirement?: unknown;
   }[];
-  const tests: Predicate[] = [];
+  const steps: Step[] = [];
+  const step = (op: Op, r?: unknown) =>
+    steps.push({
+      op,
+      n: typeof r === 'number' ? r : 0,
+      regex: r instanceof RegExp ? r : undefined,
+      check: typeof r === 'function' ? (r as Predicate) : undefined,
+    });
   for (const item of items) {
     const r = item.requirement;
     switch (item.type) {
       case 'string':
-        tests.push((x) => typeof x === 'string');
+        step(Op.String);
         break;
       case 'number':
-        tests.push((x) => typeof x === 'number' && !Number.isNaN(x));
+        step(Op.Number);
         break;
       case 'boolean':
-        tests.push((x) => typeof x === 'boolean');
+        step(Op.Boolean);
         break;
       case 'null':
-        tests.push((x) => x === null);
+        step(Op.Null);
         break;
       case 'length':
-        tests.push((x) => (x as string).length === r);
+        step(Op.Length, r);
         break;
       case 'max_length':
-        tests.push((x) => (x as string).length <= (r as number));
+        step(Op.MaxLength, r);
         break;
       case 'min_length':
-        tests.push((x) => (x as string).length >= (r as number));
+        step(Op.MinLength, r);
         break;
       case 'regex':
-        tests.push((x) => {
-          (r as RegExp).lastIndex = 0;
-          return (r as RegExp).test(x as string);
-        });
+        step(Op.Regex, r);
         break;
       case 'check':
-        tests.push(r as Predicate);
+        step(Op.Check, r);
         break;
       case 'min_value':
-        tests.push((x) => (x as number) >= (r as number));
+        step(Op.MinValue, r);
         break;
       case 'max_value':
-        tests.push((x) => (x as number) <= (r as number));
+        step(Op.MaxValue, r);
         break;
       case 'gt_value':
-        tests.push((x) => (x as number) > (r as number));
+        step(Op.GtValue, r);
         break;
       default:
         return undefined;
     }
+    // A requirement of another kind than the step reads (a date bound, say): Valibot decides.
+    const last = steps[steps.length - 1]!;
+    if (last.op >= Op.Length && last.op !== Op.Check && last.op !== Op.Regex && typeof r !== 'number') return undefined;
+    if ((last.op === Op.Regex && !last.regex) || (last.op === Op.Check && !last.check)) return undefined;
   }
-  return (x) => {
-    for (let i = 0; i < tests.length; i++) if (!tests[i]!(x)) return false;
-    return true;
-  };
+  return steps;
+}
+
+/** Whether `x` passes every step of `program` (see compile). */
+function passes(program: Program, x: unknown): boolean {
+  for (let i = 0; i < program.length; i++) {
+    const s = program[i]!;
+    switch (s.op) {
+      case Op.String:
+        if (typeof x !== 'string') return false;
+        break;
+      case Op.Number:
+        if (typeof x !== 'number' || Number.isNaN(x)) return false;
+        break;
+      case Op.Boolean:
+        if (typeof x !== 'boolean') return false;
+        break;
+      case Op.Null:
+        if (x !== null) return false;
+        break;
+      case Op.Length:
+        if ((x as string).length !== s.n) return false;
+        break;
+      case Op.MaxLength:
+        if ((x as string).length > s.n) return false;
+        break;
+      case Op.MinLength:
+        if ((x as string).length < s.n) return false;
+        break;
+      case Op.Regex:
+        s.regex!.lastIndex = 0;
+        if (!s.regex!.test(x as string)) return false;
+        break;
+      case Op.Check:
+        if (!s.check!(x)) return false;
+        break;
+      case Op.MinValue:
+        if (!((x as number) >= s.n)) return false;
+        break;
+      case Op.MaxValue:
+        if (!((x as number) <= s.n)) return false;
+        break;
+      case Op.GtValue:
+        if (!((x as number) > s.n)) return false;
+        break;
+    }
+  }
+  return true;
 }
 
 /**
@@ -249,9 +325,9 @@ function compile(schema: v.GenericSchema): Predicate | undefined {
 interface LeafCheck {
   readonly format: Format;
   readonly type: Format['type'];
-  readonly passes: Predicate | undefined;
+  readonly program: Program | undefined;
   readonly raw: v.GenericSchema<string> | undefined;
-  readonly rawPasses: Predicate | undefined;
+  readonly rawProgram: Program | undefined;
 }
 const LEAF = Symbol('leaf check');
 function leafCheck(shape: ValueShape): LeafCheck {
@@ -262,9 +338,9 @@ function leafCheck(shape: ValueShape): LeafCheck {
     check = {
       format,
       type: format.type,
-      passes: compile(format.schema),
+      program: compile(format.schema),
       raw: format.raw,
-      rawPasses: format.raw ? compile(format.raw) : undefined,
+      rawProgram: format.raw ? compile(format.raw) : undefined,
     };
     Object.defineProperty(holder, LEAF, { value: check });
   }
@@ -693,12 +769,12 @@ export class Walker {
       return;
     }
     const value = node.value;
-    const passes = check.passes;
-    if (!passes || !passes(value)) this.issues(v.safeParse(format.schema, value).issues, node, format);
+    const program = check.program;
+    if (!program || !passes(program, value)) this.issues(v.safeParse(format.schema, value).issues, node, format);
     if (check.raw && node.type === 'number') {
       const raw = this.text.slice(node.start, node.end);
-      const rawPasses = check.rawPasses;
-      if (!rawPasses || !rawPasses(raw)) this.issues(v.safeParse(check.raw, raw).issues, node, format);
+      const rawProgram = check.rawProgram;
+      if (!rawProgram || !passes(rawProgram, raw)) this.issues(v.safeParse(check.raw, raw).issues, node, format);
     }
   }
 
