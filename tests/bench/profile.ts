@@ -4,6 +4,10 @@
 // one process make the ratio far less sensitive to a loaded machine than wall times are.
 // `npx vite build --mode profile`, then `node dist/profile/profile.mjs [1x|rejected|10x|100x] [runs]`;
 // `node --cpu-prof --cpu-prof-dir=/tmp/p dist/profile/profile.mjs …` writes a CPU profile.
+// V8's optimising decisions differ from one process to the next: one build gave 2.63× in most
+// runs and 2.9–3.0× in some. To compare two changes of a few per cent, run with
+// `node --predictable` (repeatable decisions), and better still both builds in one process,
+// interleaved (issue 12: an A/A comparison so made differed by at most 1 %).
 import { simulateFile } from '../../src/simulator';
 import { allRejectedFile, BENCH_OPTIONS, benchFile } from './generate';
 import { minorFaults } from './measure';
