@@ -126,9 +126,9 @@ function editsFor(text: SourceText, treatments: readonly Treatment[]): Edit[] {
 
 /**
  * `make`, remembering its answers for the last two texts it was given, found by comparison
- * rather than in a Map: the code and the label of accepted requests are the same two strings
- * again and again, while a rejected file has a label of its own per request, a long
- * concatenation that a Map would flatten and hash only to find nothing (issue 12).
+ * rather than in a Map: the codes, and the quoted code and label of accepted requests, are the
+ * same few strings again and again, while a rejected file has a quoted label of its own per
+ * request, which a Map would hash only to find nothing (issue 12).
  */
 function lastTwo<T>(make: (text: string) => T): (text: string) => T {
   // The most recent text and its answer, then the one before.

@@ -122,8 +122,6 @@ interface FieldEntry {
   readonly aliasCode: Code | undefined;
   /** The definition's aliases (read here, not on `def`, whose objects come in many shapes). */
   readonly aliases: readonly Alias[] | undefined;
-  /** The fill rule's answer when it is the same for every request (`fill.constant`). */
-  readonly constant: Fill | undefined;
 }
 function fieldEntry(def: FieldDef, position: number, alias?: Alias): FieldEntry {
   return {
@@ -135,7 +133,6 @@ function fieldEntry(def: FieldDef, position: number, alias?: Alias): FieldEntry 
     alias: alias !== undefined,
     aliasCode: alias?.code,
     aliases: def.aliases,
-    constant: def.fill.constant,
   };
 }
 interface FieldIndex {
@@ -206,6 +203,18 @@ interface Step {
 }
 type Program = readonly Step[];
 
+/** The steps of the actions whose requirement is a number (a length or a bound). */
+const NUMERIC_OPS: Readonly<Record<string, Op>> = {
+  length: Op.Length,
+  max_length: Op.MaxLength,
+  min_length: Op.MinLength,
+  min_value: Op.MinValue,
+  max_value: Op.MaxValue,
+  gt_value: Op.GtValue,
+};
+/** The steps that read nothing but the value's type. */
+const TYPE_OPS: Readonly<Record<string, Op>> = { string: Op.String, number: Op.Number, boolean: Op.Boolean, null: Op.Null };
+
 function compile(schema: v.GenericSchema): Program | undefined {
   const items = ((schema as { pipe?: readonly { kind: string; type: string; requirement?: unknown }[] }).pipe ?? [schema]) as readonly {
     kind: string;
@@ -213,59 +222,15 @@ function compile(schema: v.GenericSchema): Program | undefined {
     requirement?: unknown;
   }[];
   const steps: Step[] = [];
-  const step = (op: Op, r?: unknown) =>
-    steps.push({
-      op,
-      n: typeof r === 'number' ? r : 0,
-      regex: r instanceof RegExp ? r : undefined,
-      check: typeof r === 'function' ? (r as Predicate) : undefined,
-    });
-  for (const item of items) {
-    const r = item.requirement;
-    switch (item.type) {
-      case 'string':
-        step(Op.String);
-        break;
-      case 'number':
-        step(Op.Number);
-        break;
-      case 'boolean':
-        step(Op.Boolean);
-        break;
-      case 'null':
-        step(Op.Null);
-        break;
-      case 'length':
-        step(Op.Length, r);
-        break;
-      case 'max_length':
-        step(Op.MaxLength, r);
-        break;
-      case 'min_length':
-        step(Op.MinLength, r);
-        break;
-      case 'regex':
-        step(Op.Regex, r);
-        break;
-      case 'check':
-        step(Op.Check, r);
-        break;
-      case 'min_value':
-        step(Op.MinValue, r);
-        break;
-      case 'max_value':
-        step(Op.MaxValue, r);
-        break;
-      case 'gt_value':
-        step(Op.GtValue, r);
-        break;
-      default:
-        return undefined;
-    }
+  for (const { type, requirement: r } of items) {
+    const typeOp = Object.hasOwn(TYPE_OPS, type) ? TYPE_OPS[type] : undefined;
+    const numericOp = Object.hasOwn(NUMERIC_OPS, type) ? NUMERIC_OPS[type] : undefined;
+    if (typeOp !== undefined) steps.push({ op: typeOp, n: 0, regex: undefined, check: undefined });
     // A requirement of another kind than the step reads (a date bound, say): Valibot decides.
-    const last = steps[steps.length - 1]!;
-    if (last.op >= Op.Length && last.op !== Op.Check && last.op !== Op.Regex && typeof r !== 'number') return undefined;
-    if ((last.op === Op.Regex && !last.regex) || (last.op === Op.Check && !last.check)) return undefined;
+    else if (numericOp !== undefined && typeof r === 'number') steps.push({ op: numericOp, n: r, regex: undefined, check: undefined });
+    else if (type === 'regex' && r instanceof RegExp) steps.push({ op: Op.Regex, n: 0, regex: r, check: undefined });
+    else if (type === 'check' && typeof r === 'function') steps.push({ op: Op.Check, n: 0, regex: undefined, check: r as Predicate });
+    else return undefined;
   }
   return steps;
 }
@@ -654,7 +619,7 @@ export class Walker {
   }
 
   private field(node: JsonNode, def: FieldEntry): void {
-    const fill = def.constant ?? this.fillOf(def.fill);
+    const fill = this.fillOf(def.fill);
     if (fill === 'unchecked') return;
     this.def = def.def;
     // A blank string is no more "filled" than null is.

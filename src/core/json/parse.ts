@@ -583,7 +583,8 @@ class Parser {
    */
   private spells(open: number, id: number): boolean {
     const b = this.bytes;
-    const n = this.keyBytes[id]!.length;
+    const k = this.keyBytes[id]!;
+    const n = k.length;
     const close = open + 1 + n;
     // The closing quote first: a key of another length fails at once (and no read passes the end).
     if (b[close] !== QUOTE) return false;
@@ -593,7 +594,6 @@ class Parser {
     let i = 0;
     for (; i < full; i++) if (view.getUint32(open + 1 + 4 * i, true) !== words[i]) return false;
     // The last 1–3 bytes, one by one (the word would read past the key).
-    const k = this.keyBytes[id]!;
     for (let j = 4 * i; j < n; j++) if (k[j] !== b[open + 1 + j]) return false;
     return true;
   }

@@ -180,14 +180,11 @@ export class ParsedValues {
     if (kind >= OBJECT) return this.containers[aux]!;
     const start = block[at]!;
     const end = block[at + 1]!;
-    const k = block[at + 2]!;
     const value =
       kind === STRING
         ? aux >= 0
           ? this.strings[aux]!
-          : start + 2 === end
-            ? ''
-            : this.text.span(start + 1, end - 1)
+          : this.text.span(start + 1, end - 1)
         : kind === NUMBER
           ? this.numbers[aux]!
           : kind === TRUE
@@ -195,9 +192,8 @@ export class ParsedValues {
             : kind === FALSE
               ? false
               : null;
-    const key = k > 0 ? this.knownKeys[k] : k < 0 ? this.unknownKeys[-1 - k] : undefined;
     // One literal, its key last, as the parser built nodes before: every value node has one shape.
-    return { type: LEAF_TYPES[kind]!, start, end, value, key } as JsonNode;
+    return { type: LEAF_TYPES[kind]!, start, end, value, key: this.keyOf(block[at + 2]!) } as JsonNode;
   }
 
   /** Builds the children's array of `holder` (rows `first … first + count - 1`) and keeps it (see RECENT). */

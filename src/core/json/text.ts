@@ -86,7 +86,7 @@ export class ChunkedText implements SourceText {
   }
 
   /**
-   * `slice(from, to)` for offsets already known to be within the text, `from` < `to` (a string
+   * `slice(from, to)` for offsets already known to be within the text, `from` ≤ `to` (a string
    * value's span, from the parser): no clamping, and the piece of the last read tried first.
    */
   span(from: number, to: number): string {
