@@ -182,6 +182,34 @@ describe('encodeEach', () => {
   });
 });
 
+describe('encodeEach, quoted', () => {
+  test('a quoted text is written as JSON.stringify writes it: quotes, escapes, lone surrogates, long texts', () => {
+    const unit = fc.oneof(
+      fc.integer({ min: 0x20, max: 0x7e }),
+      fc.integer({ min: 0, max: 0xffff }),
+      fc.constantFrom(0x22, 0x5c, 0x0a, 0x00, 0x1f, 0xd83d, 0xde00, 0xe9, 0xab, 0x2019),
+    );
+    const text = fc.array(unit, { maxLength: 100 }).map((units) => String.fromCharCode(...units));
+    fc.assert(
+      fc.property(fc.array(fc.tuple(text, fc.boolean()), { maxLength: 10 }), (pairs) => {
+        const texts = pairs.map(([t]) => t);
+        const quoted = pairs.map(([, q]) => q);
+        const expected = pairs.map(([t, q]) => [...encoder.encode(q ? JSON.stringify(t) : t)]);
+        expect(encodeEach(texts, quoted).map((b) => [...b])).toEqual(expected);
+      }),
+      { numRuns: 500 },
+    );
+    // The same text quoted and not, one after the other, and a label longer than those looked up.
+    const label = '« commande.dateCommande » : date réelle attendue ; trouvé : le texte "2024-04-17".'.repeat(2);
+    expect(encodeEach(['E010', 'E010', label, label], [false, true, true, false]).map((b) => new TextDecoder().decode(b))).toEqual([
+      'E010',
+      '"E010"',
+      JSON.stringify(label),
+      label,
+    ]);
+  });
+});
+
 describe('annotate through simulateFile', () => {
   test('the fixture: only the two null values of each request change, bytes otherwise identical', () => {
     const { result, out } = run(FIXTURE_TEXT);

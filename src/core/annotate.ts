@@ -18,9 +18,12 @@ interface Edit {
   readonly from: number;
   readonly to: number;
   readonly insert: string;
+  /** `insert` is a string's value, to be written as a JSON string (quoted, escaped as JSON.stringify does). */
+  readonly quote: boolean;
 }
 
-const TAGS = ['codeTraitement', 'libelleTraitement'] as const;
+/** The two tags the output fills in each request. */
+type Tag = 'codeTraitement' | 'libelleTraitement';
 
 /** The output as text (the bytes version below is what the simulation uses). */
 export function annotate(text: string, treatments: readonly Treatment[]): string {
@@ -28,7 +31,7 @@ export function annotate(text: string, treatments: readonly Treatment[]): string
   let out = '';
   let cursor = 0;
   for (const edit of edits) {
-    out += text.slice(cursor, edit.from) + edit.insert;
+    out += text.slice(cursor, edit.from) + (edit.quote ? JSON.stringify(edit.insert) : edit.insert);
     cursor = edit.to;
   }
   return out + text.slice(cursor);
@@ -45,7 +48,10 @@ const encoder = new TextEncoder();
  */
 export function annotateBytes(bytes: Uint8Array, text: SourceText, byteOffsets: ByteOffsets, treatments: readonly Treatment[]): OutputFile {
   const edits = editsFor(text, treatments);
-  const inserts = encodeEach(edits.map((edit) => edit.insert));
+  const inserts = encodeEach(
+    edits.map((edit) => edit.insert),
+    edits.map((edit) => edit.quote),
+  );
   const parts: Uint8Array[] = [];
   let size = bytes.length;
   let read = 0;
@@ -65,22 +71,52 @@ export function annotateBytes(bytes: Uint8Array, text: SourceText, byteOffsets: 
  * The UTF-8 bytes of each of `texts`, encoded into one buffer (views of it): a TextEncoder.encode
  * per text, each with a buffer of its own, cost six times more (an all-rejected file has a label
  * of its own per request, issue 12). The buffer is sized for mostly ASCII text; a text that does
- * not fit in what is left gets a buffer of its own.
+ * not fit in what is left gets a buffer of its own. A text whose `quoted` flag is set is written
+ * as the JSON string of its value, exactly as `JSON.stringify` writes it: its quotes are written
+ * around its bytes, and JSON.stringify is called only for a text holding a character it would
+ * escape (a call costs ~0.35 µs even for a plain label of 150 characters, Node 20).
  */
-export function encodeEach(texts: readonly string[]): Uint8Array[] {
+export function encodeEach(texts: readonly string[], quoted?: readonly boolean[]): Uint8Array[] {
   let units = 0;
   for (const text of texts) units += text.length;
-  const buffer = new Uint8Array(units + (units >> 2) + 64);
+  let buffer = new Uint8Array(units + (units >> 2) + 2 * texts.length + 64);
   let at = 0;
-  // Code, label, code, label…: most requests' are the last two encoded (see lastTwo).
-  const encode = lastTwo((text) => {
-    const { read, written } = encoder.encodeInto(text, buffer.subarray(at));
-    if (read < text.length) return encoder.encode(text);
+  const write = (text: string, quote: boolean): Uint8Array => {
+    if (quote && ESCAPED.test(text)) return write(JSON.stringify(text), false);
+    const room = buffer.length - at;
+    // Past the room left: a buffer of its own (rare: texts mostly outside ASCII).
+    if (room < text.length + 2) {
+      buffer = new Uint8Array(3 * text.length + 2 + units);
+      at = 0;
+    }
+    const from = at;
+    if (quote) buffer[at++] = QUOTE;
+    const { read, written } = encoder.encodeInto(text, buffer.subarray(at, buffer.length - (quote ? 1 : 0)));
+    if (read < text.length) {
+      at = from;
+      return quote ? encoder.encode(JSON.stringify(text)) : encoder.encode(text);
+    }
     at += written;
-    return buffer.subarray(at - written, at);
+    if (quote) buffer[at++] = QUOTE;
+    return buffer.subarray(from, at);
+  };
+  // Code, label, code, label…: most requests' are the last two encoded of their kind (see
+  // lastTwo). Only short texts are looked up: two long labels of one length (an all-rejected
+  // file's) compare character by character.
+  const plain = lastTwo((text) => write(text, false));
+  const quotedText = lastTwo((text) => write(text, true));
+  return texts.map((text, i) => {
+    const quote = quoted?.[i] === true;
+    if (text.length > SHORT) return write(text, quote);
+    return quote ? quotedText(text) : plain(text);
   });
-  return texts.map(encode);
 }
+
+/** The texts that encodeEach looks up among the last two of their kind (see there). */
+const SHORT = 64;
+const QUOTE = 0x22;
+/** What JSON.stringify escapes in a string: `"`, `\`, control characters, lone surrogates. */
+const ESCAPED = /["\\\u0000-\u001f]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 
 /** The output file in one new buffer of its own (never a view of the input, so it may be transferred). */
 export function outputBytes(output: OutputFile): Uint8Array<ArrayBuffer> {
@@ -95,31 +131,26 @@ export function outputBytes(output: OutputFile): Uint8Array<ArrayBuffer> {
 
 function editsFor(text: SourceText, treatments: readonly Treatment[]): Edit[] {
   const edits: Edit[] = [];
-  // Codes are few and short: each quoted once. Labels are quoted each time: a rejected
-  // request's label is a concatenation of its own, which a comparison with the last one walks
-  // piece by piece when both have the same length (issue 12: 1 µs per request of the
-  // all-rejected file), while quoting the accepted label again costs a few tens of ns.
+  // Codes are few and short: each quoted once. A label is written as a JSON string by the
+  // encoder (see Edit.quote), not quoted here.
   const quoted = lastTwo((s) => JSON.stringify(s));
   for (const { request, code, label } of treatments) {
-    const values = { codeTraitement: quoted(code), libelleTraitement: JSON.stringify(label) };
-    const missing: (typeof TAGS)[number][] = [];
-    for (const tag of TAGS) {
-      let found = false;
-      for (const member of request.members) {
-        if (member.key !== tag) continue;
-        found = true;
-        edits.push({ from: member.start, to: member.end, insert: values[tag] });
+    let codeFound = false;
+    let labelFound = false;
+    for (const member of request.members) {
+      if (member.key === 'codeTraitement') {
+        codeFound = true;
+        edits.push({ from: member.start, to: member.end, insert: quoted(code), quote: false });
+      } else if (member.key === 'libelleTraitement') {
+        labelFound = true;
+        edits.push({ from: member.start, to: member.end, insert: label, quote: true });
       }
-      if (!found) missing.push(tag);
     }
-    if (missing.length > 0)
-      edits.push(
-        insertion(
-          text,
-          request,
-          missing.map((tag) => [tag, values[tag]] as const),
-        ),
-      );
+    if (codeFound && labelFound) continue;
+    const missing: (readonly [Tag, string])[] = [];
+    if (!codeFound) missing.push(['codeTraitement', quoted(code)]);
+    if (!labelFound) missing.push(['libelleTraitement', JSON.stringify(label)]);
+    edits.push(insertion(text, request, missing));
   }
   return edits.sort((a, b) => a.from - b.from);
 }
@@ -156,7 +187,7 @@ function insertion(text: SourceText, object: JsonObject, members: readonly (read
   const last = object.members.at(-1);
   if (!last) {
     const at = object.start + 1;
-    return { from: at, to: at, insert: members.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', ') };
+    return { from: at, to: at, insert: members.map(([k, v]) => `${JSON.stringify(k)}: ${v}`).join(', '), quote: false };
   }
   const key = keySpan(text, last);
   let leadStart = key.start;
@@ -165,7 +196,7 @@ function insertion(text: SourceText, object: JsonObject, members: readonly (read
   const separator = text.slice(key.end, last.start);
   const at = last.end;
   const insert = members.map(([k, v]) => `,${lead}${JSON.stringify(k)}${separator}${v}`).join('');
-  return { from: at, to: at, insert };
+  return { from: at, to: at, insert, quote: false };
 }
 
 function isSpace(c: number): boolean {

@@ -42,9 +42,11 @@ export type SourceResult =
 
 /**
  * The size of a piece, in bytes: once decoded, at most twice as many bytes, under V8's 128 KiB
- * for an object allocated with the small ones (see ChunkedText).
+ * for an object allocated with the small ones (see ChunkedText). Small pieces decode faster:
+ * Node 20's TextDecoder took 0.15 ms for the 313 kB bench file in pieces of 2 KiB, 0.31 ms in
+ * pieces of 32 KiB and 0.46 ms in one (issue 12; the whole check, 4 % less than with 32 KiB).
  */
-export const CHUNK_BYTES = 32 * 1024;
+export const CHUNK_BYTES = 2 * 1024;
 
 /**
  * Inputs larger than this are decoded as one piece. Pieces are young objects: the check of a
