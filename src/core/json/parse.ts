@@ -271,6 +271,9 @@ class Parser {
     if (b[p] === 0x0a) {
       p++;
       this.lineStarts.add(this.charAt(p));
+      // Four spaces at a time (an indentation is often 4 to 12 spaces).
+      const last4 = b.length - 4;
+      while (p <= last4 && this.view.getUint32(p, true) === 0x20202020) p += 4;
       while (b[p] === 0x20) p++;
     }
     this.pos = p;
@@ -459,7 +462,7 @@ class Parser {
     const end = this.pos;
     const b = this.bytes;
     // The comma usually follows the value at once: no call then.
-    if (b[end] !== 0x2c) this.skipSpace();
+    if (b[end] !== 0x2c) this.skipSpaceFrom(end);
     const c = b[this.pos];
     if (c === 0x2c) {
       this.skipSpaceFrom(this.pos + 1);
