@@ -59,6 +59,8 @@ export function simulate(
     return invalid([encodingIssue(decoded.fault)]);
   }
   const text = decoded.text;
+  // One "today" for the whole file, read from the clock once (not a Date per request: issue 12).
+  if (options.today === undefined) options = { ...options, today: new Date().toISOString().slice(0, 10) };
 
   const parsed = parseJson(text, { bytes, knownKeys: knownTags(ruleSet) });
   if (!parsed.ok) return invalid([syntaxIssue(parsed.fault, new LineIndex(text))]);

@@ -200,6 +200,11 @@ interface Step {
   readonly n: number;
   readonly regex: RegExp | undefined;
   readonly check: Predicate | undefined;
+  /** The action's message (our code; '' for a type step) and requirement, as Valibot's issue for it carries them. */
+  readonly message: string;
+  readonly requirement: unknown;
+  /** This step alone, as a program (see failedSteps). */
+  single: Program;
 }
 type Program = readonly Step[];
 
@@ -216,23 +221,45 @@ const NUMERIC_OPS: Readonly<Record<string, Op>> = {
 const TYPE_OPS: Readonly<Record<string, Op>> = { string: Op.String, number: Op.Number, boolean: Op.Boolean, null: Op.Null };
 
 function compile(schema: v.GenericSchema): Program | undefined {
-  const items = ((schema as { pipe?: readonly { kind: string; type: string; requirement?: unknown }[] }).pipe ?? [schema]) as readonly {
-    kind: string;
-    type: string;
-    requirement?: unknown;
-  }[];
+  type Item = { kind: string; type: string; requirement?: unknown; message?: unknown };
+  const items = ((schema as { pipe?: readonly Item[] }).pipe ?? [schema]) as readonly Item[];
   const steps: Step[] = [];
-  for (const { type, requirement: r } of items) {
+  for (const { type, requirement: r, message: m } of items) {
     const typeOp = Object.hasOwn(TYPE_OPS, type) ? TYPE_OPS[type] : undefined;
     const numericOp = Object.hasOwn(NUMERIC_OPS, type) ? NUMERIC_OPS[type] : undefined;
-    if (typeOp !== undefined) steps.push({ op: typeOp, n: 0, regex: undefined, check: undefined });
+    const step = (op: Op, n: number, regex?: RegExp, check?: Predicate): Step => {
+      const made: Step = { op, n, regex, check, message: typeof m === 'string' ? m : '', requirement: r, single: [] };
+      made.single = [made];
+      return made;
+    };
+    if (typeOp !== undefined) steps.push(step(typeOp, 0));
+    // An action whose message is not a code (a function, Valibot's default): Valibot explains.
+    else if (typeof m !== 'string') return undefined;
     // A requirement of another kind than the step reads (a date bound, say): Valibot decides.
-    else if (numericOp !== undefined && typeof r === 'number') steps.push({ op: numericOp, n: r, regex: undefined, check: undefined });
-    else if (type === 'regex' && r instanceof RegExp) steps.push({ op: Op.Regex, n: 0, regex: r, check: undefined });
-    else if (type === 'check' && typeof r === 'function') steps.push({ op: Op.Check, n: 0, regex: undefined, check: r as Predicate });
+    else if (numericOp !== undefined && typeof r === 'number') steps.push(step(numericOp, r));
+    else if (type === 'regex' && r instanceof RegExp) steps.push(step(Op.Regex, 0, r));
+    else if (type === 'check' && typeof r === 'function') steps.push(step(Op.Check, 0, undefined, r as Predicate));
     else return undefined;
   }
   return steps;
+}
+
+/**
+ * The steps of `program` that `x` fails, in order: what Valibot's issues would be, one per
+ * failed action, since a pipe runs every action after a failed one (valibot 1.x `pipe`, no
+ * abortEarly). `undefined` when a type step fails: Valibot then explains (the walk checks the
+ * value's type first, so this does not happen). Valibot itself costs ~0.5 µs per failing value
+ * (its issue's message text, a stringified input): an all-rejected file has one per request.
+ */
+function failedSteps(program: Program, x: unknown): Step[] | undefined {
+  const failed: Step[] = [];
+  for (let i = 0; i < program.length; i++) {
+    const s = program[i]!;
+    if (passes(s.single, x)) continue;
+    if (s.op <= Op.Null) return undefined;
+    failed.push(s);
+  }
+  return failed;
 }
 
 /** Whether `x` passes every step of `program` (see compile). */
@@ -282,6 +309,27 @@ function passes(program: Program, x: unknown): boolean {
   return true;
 }
 
+/** What a finding reads of a failed action: its message (our code) and its requirement. */
+type Explained = Pick<v.BaseIssue<unknown>, 'message' | 'requirement'>;
+
+/**
+ * Why `x` fails `schema`: the failed steps of its program when it has one, else (or when a type
+ * step fails) Valibot's issues. The same messages and requirements either way (see failedSteps).
+ */
+function explain(program: Program | undefined, schema: v.GenericSchema, x: unknown): readonly Explained[] | undefined {
+  const failed = program && failedSteps(program, x);
+  return failed !== undefined ? failed : v.safeParse(schema, x).issues;
+}
+
+/**
+ * Why `x` fails `schema`, as the walk explains it (see explain): for tests, which compare it with
+ * Valibot's own issues. `undefined` when `x` passes.
+ */
+export function explainFailure(schema: v.GenericSchema, x: unknown): readonly Explained[] | undefined {
+  const program = compile(schema);
+  return program && passes(program, x) ? undefined : explain(program, schema, x);
+}
+
 /**
  * What the walk needs to check a value, gathered once per value shape and kept on it (value
  * shapes share one object shape, so this read is monomorphic; formats and Valibot schemas
@@ -326,21 +374,27 @@ class Context implements RequestContext {
   ) {}
 
   at(...path: (string | number)[]): JsonNode | undefined {
+    return this.follow(path);
+  }
+
+  value(...path: (string | number)[]): string | number | boolean | null | undefined {
+    const n = this.follow(path);
+    if (!n || n.type === 'object' || n.type === 'array') return undefined;
+    return n.value;
+  }
+
+  /** The node at `path` below the request (at and value share it: no second rest array). */
+  private follow(path: readonly (string | number)[]): JsonNode | undefined {
     // Keys spelt like the rule set's tags are those very strings (see parseJson's knownKeys):
     // the linear scans of memberOf compare them by identity, cheaper than indexing each request.
     let cur: JsonNode | undefined = this.node;
-    for (const seg of path) {
+    for (let i = 0; i < path.length; i++) {
       if (!cur) return undefined;
+      const seg = path[i]!;
       if (typeof seg === 'number') cur = cur.type === 'array' ? cur.items[seg] : undefined;
       else cur = cur.type === 'object' ? memberOf(cur, seg) : undefined;
     }
     return cur;
-  }
-
-  value(...path: (string | number)[]): string | number | boolean | null | undefined {
-    const n = this.at(...path);
-    if (!n || n.type === 'object' || n.type === 'array') return undefined;
-    return n.value;
   }
 
   memo<T>(key: object, compute: () => T): T {
@@ -735,16 +789,16 @@ export class Walker {
     }
     const value = node.value;
     const program = check.program;
-    if (!program || !passes(program, value)) this.issues(v.safeParse(format.schema, value).issues, node, format);
+    if (!program || !passes(program, value)) this.issues(explain(program, format.schema, value), node, format);
     if (check.raw && node.type === 'number') {
       const raw = this.text.slice(node.start, node.end);
       const rawProgram = check.rawProgram;
-      if (!rawProgram || !passes(rawProgram, raw)) this.issues(v.safeParse(check.raw, raw).issues, node, format);
+      if (!rawProgram || !passes(rawProgram, raw)) this.issues(explain(rawProgram, check.raw, raw), node, format);
     }
   }
 
-  /** The one place where Valibot issues become findings: each action's message is our code. */
-  private issues(issues: readonly v.BaseIssue<unknown>[] | undefined, node: JsonNode, format: Format): void {
+  /** The one place where Valibot issues (or the failed steps standing for them) become findings: each action's message is our code. */
+  private issues(issues: readonly Explained[] | undefined, node: JsonNode, format: Format): void {
     if (!issues) return;
     for (const issue of issues) {
       const code = isCode(issue.message) ? issue.message : 'E004';
