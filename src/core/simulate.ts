@@ -353,8 +353,10 @@ function invalid(globalErrors: Issue[]): SimulationResult {
 /** RFC 6901: `/lignesImport/0/commande`, with `~` and `/` escaped. */
 export function pointer(path: Path): string {
   let out = '';
+  // indexOf rather than a regular expression: a rejected file renders a pointer per request (issue 12).
   for (const seg of path)
-    out += '/' + (typeof seg === 'number' || !/[~/]/.test(seg) ? seg : seg.replaceAll('~', '~0').replaceAll('/', '~1'));
+    out +=
+      '/' + (typeof seg === 'number' || (!seg.includes('~') && !seg.includes('/')) ? seg : seg.replaceAll('~', '~0').replaceAll('/', '~1'));
   return out;
 }
 

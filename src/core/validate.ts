@@ -122,6 +122,8 @@ interface FieldEntry {
   readonly aliasCode: Code | undefined;
   /** The definition's aliases (read here, not on `def`, whose objects come in many shapes). */
   readonly aliases: readonly Alias[] | undefined;
+  /** What checks the tag's value when it is a value (not an object or an array): see leafCheck. */
+  readonly leaf: LeafCheck | undefined;
 }
 function fieldEntry(def: FieldDef, position: number, alias?: Alias): FieldEntry {
   return {
@@ -133,6 +135,7 @@ function fieldEntry(def: FieldDef, position: number, alias?: Alias): FieldEntry 
     alias: alias !== undefined,
     aliasCode: alias?.code,
     aliases: def.aliases,
+    leaf: def.shape.kind === 'value' ? leafCheck(def.shape) : undefined,
   };
 }
 interface FieldIndex {
@@ -704,7 +707,9 @@ export class Walker {
       this.empty(node, def);
       return;
     }
-    this.shape(node, def.shape, fill);
+    // A value's check read from the entry: no switch on the shape, no lookup of its check.
+    if (def.leaf !== undefined) this.leafWith(node, def.leaf);
+    else this.shape(node, def.shape, fill);
   }
 
   /** A tag that must be `[]`, `{}`, or an object of null / empty tags. */
@@ -779,7 +784,10 @@ export class Walker {
   }
 
   private leaf(node: JsonNode, shape: ValueShape): void {
-    const check = leafCheck(shape);
+    this.leafWith(node, leafCheck(shape));
+  }
+
+  private leafWith(node: JsonNode, check: LeafCheck): void {
     const format = check.format;
     if (node.type !== check.type) {
       const raw = node.type === 'number' ? this.text.slice(node.start, node.end) : '';
