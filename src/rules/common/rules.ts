@@ -156,6 +156,8 @@ function readAttachments(ctx: RequestContext): Attachment[] {
 
 /** The known formats (`formatFichier`), each with its extension in a file name (lower case). */
 const EXTENSIONS: Readonly<Record<string, string>> = { PDF: 'pdf', PNG: 'png', JPG: 'jpg', XML: 'xml' };
+/** EXTENSIONS as a Map (see namingRule). */
+const EXTENSION_OF: ReadonlyMap<string, string> = new Map(Object.entries(EXTENSIONS));
 
 /**
  * Whether `name` is `${prefix}-${code}-${editeur}.${ext}`, compared piece by piece: no name is
@@ -201,6 +203,10 @@ export function namingRule(
           .map((p) => `${p}-…`)
           .join(', ')} est aussi accepté`
       : '';
+  // Maps, not the records: a value read from the file is a string of its own, which a
+  // property lookup first looks up among V8's internalized strings (issue 12: twice per
+  // attachment). Own entries only: `"typeFichier": "constructor"` is no type (issue 15).
+  const codes = new Map(Object.entries(typeCodes));
   return {
     code: 'A005',
     doc: `Les pièces se nomment ${prefix}-CodeTypeFichier-numeroEditeur.format (ex. ${example})${also}.`,
@@ -210,27 +216,21 @@ export function namingRule(
       const editeur = isUsableEditeur(value) ? value : undefined;
       for (const a of attachments(ctx)) {
         const type = typeof a.typeFichier === 'string' ? a.typeFichier : defaultType;
-        // An own key only: `"typeFichier": "constructor"` is no type (issue 15).
-        const code = type === undefined || !Object.hasOwn(typeCodes, type) ? undefined : typeCodes[type];
+        const code = type === undefined ? undefined : codes.get(type);
         // An unknown format is an error of its own: no name can be expected from it.
-        if (
-          typeof a.nomFichier !== 'string' ||
-          typeof a.formatFichier !== 'string' ||
-          !Object.hasOwn(EXTENSIONS, a.formatFichier) ||
-          code === undefined
-        )
-          continue;
-        const ext = EXTENSIONS[a.formatFichier]!;
+        const ext = typeof a.formatFichier === 'string' ? EXTENSION_OF.get(a.formatFichier) : undefined;
+        if (typeof a.nomFichier !== 'string' || ext === undefined || code === undefined) continue;
         const name = a.nomFichier;
-        const fits =
-          editeur !== undefined
-            ? list.some((p) => isAttachmentName(name, p, code, editeur, ext))
-            : list.some(
-                (p) =>
-                  name.startsWith(`${p}-${code}-`) &&
-                  /^\d{5}$/.test(name.slice(p.length + code.length + 2, -ext.length - 1)) &&
-                  name.endsWith(`.${ext}`),
-              );
+        let fits = false;
+        if (editeur !== undefined)
+          for (let i = 0; i < list.length && !fits; i++) fits = isAttachmentName(name, list[i]!, code, editeur, ext);
+        else
+          fits = list.some(
+            (p) =>
+              name.startsWith(`${p}-${code}-`) &&
+              /^\d{5}$/.test(name.slice(p.length + code.length + 2, -ext.length - 1)) &&
+              name.endsWith(`.${ext}`),
+          );
         if (!fits) {
           const expected = `${prefix}-${code}-${editeur ?? 'numeroEditeur'}.${ext}`;
           const path = ['piecesJustificatives', a.index, 'nomFichier'];
