@@ -6,8 +6,12 @@
 // `node --cpu-prof --cpu-prof-dir=/tmp/p dist/profile/profile.mjs …` writes a CPU profile.
 // V8's optimising decisions differ from one process to the next: one build gave 2.63× in most
 // runs and 2.9–3.0× in some. To compare two changes of a few per cent, run with
-// `node --predictable` (repeatable decisions), and better still both builds in one process,
-// interleaved (issue 12: an A/A comparison so made differed by at most 1 %).
+// `node --predictable` (repeatable decisions): three or four processes per build, alternating
+// the builds, and compare the median ratios (issue 12: an A/A comparison so made differed by
+// at most 2 %). Both builds loaded in one process are not comparable on the all-rejected file:
+// the second one loaded ran up to 15 % slower than the same code loaded first.
+// CPU profiles mislead where V8 inlines (a function's time lands in its caller): to find what
+// a part costs, remove it and measure the difference.
 import { simulateFile } from '../../src/simulator';
 import { allRejectedFile, BENCH_OPTIONS, benchFile } from './generate';
 import { minorFaults } from './measure';
