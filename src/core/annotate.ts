@@ -72,95 +72,34 @@ export function annotateBytes(bytes: Uint8Array, text: SourceText, byteOffsets: 
  * per text, each with a buffer of its own, cost six times more (an all-rejected file has a label
  * of its own per request, issue 12). The buffer is sized for mostly ASCII text; a text that does
  * not fit in what is left gets a buffer of its own. A text whose `quoted` flag is set is written
- * as the JSON string of its value, exactly as `JSON.stringify` writes it (RFC 8259 §7): its
- * bytes between quotes, escaped where they stand (see escapeInPlace). JSON.stringify costs
- * ~0.35 µs even for a label of 150 characters (Node 20), and a rejected request's label
- * quotes the value found: nearly every one needs an escape.
+ * as its JSON string (`JSON.stringify`, RFC 8259 §7): here rather than by the caller, so that a
+ * short text met again (the accepted label of every request) is quoted and encoded once.
  */
 export function encodeEach(texts: readonly string[], quoted?: readonly boolean[]): Uint8Array[] {
   let units = 0;
   for (const text of texts) units += text.length;
-  let buffer = new Uint8Array(units + (units >> 2) + 2 * texts.length + 64);
+  const buffer = new Uint8Array(units + (units >> 2) + 8 * texts.length + 64);
   let at = 0;
-  const write = (text: string, quote: boolean): Uint8Array => {
-    // Past the room left: a buffer of its own (rare: texts mostly outside ASCII).
-    if (buffer.length - at < text.length + 2) {
-      buffer = new Uint8Array(3 * text.length + 2 + units);
-      at = 0;
-    }
-    const from = at;
-    if (quote) buffer[at++] = QUOTE;
+  const write = (text: string): Uint8Array => {
     const { read, written } = encoder.encodeInto(text, buffer.subarray(at));
-    const end = quote && read === text.length ? escapeInPlace(buffer, at, at + written) : at + written;
-    // Out of room (or, quoted, a lone surrogate): encoded on its own.
-    if (read < text.length || end < 0 || (quote && end === buffer.length)) {
-      at = from;
-      return encoder.encode(quote ? JSON.stringify(text) : text);
-    }
-    at = end;
-    if (quote) buffer[at++] = QUOTE;
-    return buffer.subarray(from, at);
+    if (read < text.length) return encoder.encode(text);
+    at += written;
+    return buffer.subarray(at - written, at);
   };
   // Code, label, code, label…: most requests' are the last two encoded of their kind (see
   // lastTwo). Only short texts are looked up: two long labels of one length (an all-rejected
   // file's) compare character by character.
-  const plain = lastTwo((text) => write(text, false));
-  const quotedText = lastTwo((text) => write(text, true));
+  const plain = lastTwo(write);
+  const quotedText = lastTwo((text) => write(JSON.stringify(text)));
   return texts.map((text, i) => {
     const quote = quoted?.[i] === true;
-    if (text.length > SHORT) return write(text, quote);
+    if (text.length > SHORT) return write(quote ? JSON.stringify(text) : text);
     return quote ? quotedText(text) : plain(text);
   });
 }
 
 /** The texts that encodeEach looks up among the last two of their kind (see there). */
 const SHORT = 64;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-/** The two-character escapes of JSON.stringify, by control character (others are \u00XX). */
-const SHORT_ESCAPES: Readonly<Record<number, number>> = { 0x08: 0x62, 0x09: 0x74, 0x0a: 0x6e, 0x0c: 0x66, 0x0d: 0x72 };
-const HEX = [0x30, 0x31, 0x32, 0x33, 0x34, 0x35, 0x36, 0x37, 0x38, 0x39, 0x61, 0x62, 0x63, 0x64, 0x65, 0x66];
-
-/**
- * Escapes, as JSON.stringify does, the UTF-8 bytes `buffer[from … to)` of a string's value,
- * moving them right as far as the escapes need: `"` and `\` get a backslash, control characters
- * `\n`-style or `\u00XX`. Returns where the escaped bytes end, `buffer.length` when they do not fit
- * (the caller encodes the text on its own), or −1 when the bytes hold U+FFFD (EF BF BD), which is
- * what TextEncoder writes for a lone surrogate: JSON.stringify writes `\udXXX` for one.
- */
-function escapeInPlace(buffer: Uint8Array, from: number, to: number): number {
-  let extra = 0;
-  for (let i = from; i < to; i++) {
-    const c = buffer[i]!;
-    if (c === QUOTE || c === BACKSLASH) extra += 1;
-    else if (c < 0x20) extra += SHORT_ESCAPES[c] !== undefined ? 1 : 5;
-    else if (c === 0xef && buffer[i + 1] === 0xbf && buffer[i + 2] === 0xbd) return -1;
-  }
-  if (extra === 0) return to;
-  // Room for the escapes and the closing quote.
-  if (to + extra + 1 > buffer.length) return buffer.length;
-  let w = to + extra;
-  for (let i = to - 1; i >= from; i--) {
-    const c = buffer[i]!;
-    if (c === QUOTE || c === BACKSLASH) {
-      buffer[--w] = c;
-      buffer[--w] = BACKSLASH;
-    } else if (c < 0x20) {
-      const short = SHORT_ESCAPES[c];
-      if (short !== undefined) {
-        buffer[--w] = short;
-      } else {
-        buffer[--w] = HEX[c & 0xf]!;
-        buffer[--w] = HEX[c >> 4]!;
-        buffer[--w] = 0x30;
-        buffer[--w] = 0x30;
-        buffer[--w] = 0x75;
-      }
-      buffer[--w] = BACKSLASH;
-    } else buffer[--w] = c;
-  }
-  return to + extra;
-}
 
 /** The output file in one new buffer of its own (never a view of the input, so it may be transferred). */
 export function outputBytes(output: OutputFile): Uint8Array<ArrayBuffer> {
