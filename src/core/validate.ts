@@ -206,8 +206,6 @@ interface Step {
   /** The action's message (our code; '' for a type step) and requirement, as Valibot's issue for it carries them. */
   readonly message: string;
   readonly requirement: unknown;
-  /** This step alone, as a program (see failedSteps). */
-  single: Program;
 }
 type Program = readonly Step[];
 
@@ -230,11 +228,14 @@ function compile(schema: v.GenericSchema): Program | undefined {
   for (const { type, requirement: r, message: m } of items) {
     const typeOp = Object.hasOwn(TYPE_OPS, type) ? TYPE_OPS[type] : undefined;
     const numericOp = Object.hasOwn(NUMERIC_OPS, type) ? NUMERIC_OPS[type] : undefined;
-    const step = (op: Op, n: number, regex?: RegExp, check?: Predicate): Step => {
-      const made: Step = { op, n, regex, check, message: typeof m === 'string' ? m : '', requirement: r, single: [] };
-      made.single = [made];
-      return made;
-    };
+    const step = (op: Op, n: number, regex?: RegExp, check?: Predicate): Step => ({
+      op,
+      n,
+      regex,
+      check,
+      message: typeof m === 'string' ? m : '',
+      requirement: r,
+    });
     if (typeOp !== undefined) steps.push(step(typeOp, 0));
     // An action whose message is not a code (a function, Valibot's default): Valibot explains.
     else if (typeof m !== 'string') return undefined;
@@ -257,17 +258,17 @@ function compile(schema: v.GenericSchema): Program | undefined {
 function failedSteps(program: Program, x: unknown): Step[] | undefined {
   const failed: Step[] = [];
   for (let i = 0; i < program.length; i++) {
+    if (passes(program, x, i, i + 1)) continue;
     const s = program[i]!;
-    if (passes(s.single, x)) continue;
     if (s.op <= Op.Null) return undefined;
     failed.push(s);
   }
   return failed;
 }
 
-/** Whether `x` passes every step of `program` (see compile). */
-function passes(program: Program, x: unknown): boolean {
-  for (let i = 0; i < program.length; i++) {
+/** Whether `x` passes steps `from … to - 1` of `program` (by default, every step; see compile). */
+function passes(program: Program, x: unknown, from = 0, to = program.length): boolean {
+  for (let i = from; i < to; i++) {
     const s = program[i]!;
     switch (s.op) {
       case Op.String:

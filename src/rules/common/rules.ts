@@ -154,10 +154,13 @@ function readAttachments(ctx: RequestContext): Attachment[] {
       }));
 }
 
-/** The known formats (`formatFichier`), each with its extension in a file name (lower case). */
-const EXTENSIONS: Readonly<Record<string, string>> = { PDF: 'pdf', PNG: 'png', JPG: 'jpg', XML: 'xml' };
-/** EXTENSIONS as a Map (see namingRule). */
-const EXTENSION_OF: ReadonlyMap<string, string> = new Map(Object.entries(EXTENSIONS));
+/** The known formats (`formatFichier`), each with its extension in a file name (lower case); a Map: see namingRule. */
+const EXTENSION_OF: ReadonlyMap<string, string> = new Map([
+  ['PDF', 'pdf'],
+  ['PNG', 'png'],
+  ['JPG', 'jpg'],
+  ['XML', 'xml'],
+]);
 
 /**
  * Whether `name` is `${prefix}-${code}-${editeur}.${ext}`, compared piece by piece: no name is
@@ -221,16 +224,15 @@ export function namingRule(
         const ext = typeof a.formatFichier === 'string' ? EXTENSION_OF.get(a.formatFichier) : undefined;
         if (typeof a.nomFichier !== 'string' || ext === undefined || code === undefined) continue;
         const name = a.nomFichier;
-        let fits = false;
-        if (editeur !== undefined)
-          for (let i = 0; i < list.length && !fits; i++) fits = isAttachmentName(name, list[i]!, code, editeur, ext);
-        else
-          fits = list.some(
-            (p) =>
-              name.startsWith(`${p}-${code}-`) &&
-              /^\d{5}$/.test(name.slice(p.length + code.length + 2, -ext.length - 1)) &&
-              name.endsWith(`.${ext}`),
-          );
+        const fits =
+          editeur !== undefined
+            ? list.some((p) => isAttachmentName(name, p, code, editeur, ext))
+            : list.some(
+                (p) =>
+                  name.startsWith(`${p}-${code}-`) &&
+                  /^\d{5}$/.test(name.slice(p.length + code.length + 2, -ext.length - 1)) &&
+                  name.endsWith(`.${ext}`),
+              );
         if (!fits) {
           const expected = `${prefix}-${code}-${editeur ?? 'numeroEditeur'}.${ext}`;
           const path = ['piecesJustificatives', a.index, 'nomFichier'];
