@@ -265,7 +265,8 @@ function binaryIssue(bytes: Uint8Array, kind: keyof typeof CONTENT_LABELS): Issu
  */
 function settle(findings: readonly Finding[], strict: boolean): Finding[] {
   if (findings.length === 0) return [];
-  const sorted = [...findings].sort((a, b) => a.offset - b.offset);
+  // One finding (a rejected request's usual case): nothing to sort.
+  const sorted = findings.length === 1 ? [findings[0]!] : [...findings].sort((a, b) => a.offset - b.offset);
   return strict
     ? sorted.map((f) => (f.severity === 'warning' && !NOT_ESCALATED.has(f.code) ? { ...f, severity: 'error' as const } : f))
     : sorted;

@@ -95,17 +95,6 @@ export function foundArgs(text: SourceText, node: JsonNode): Pick<FindingArgs, '
 }
 
 /**
- * The advice's arguments and fix, added to a finding's. Object.assign rather than
- * `{ ...args, advice, write }`: V8 (Node 20) gives a spread copy a map of its own, and every
- * property added after the spread then makes one more map, about 1 µs each (issue 12: a
- * rejected file has such a finding in each request).
- */
-function withAdvice(args: FindingArgs, advice: Advice | undefined): { args: FindingArgs; fix?: Fix } {
-  if (!advice) return { args };
-  return { args: Object.assign({}, args, { advice: advice.advice, write: advice.write }), fix: advice.fix };
-}
-
-/**
  * Per-shape index of tags (and their aliases), built once: the tag's position in `fields`.
  * Entries all have one object shape and copy what the walk reads of the definition, whose
  * objects come in many shapes (optional properties): reads stay monomorphic on the hot path.
@@ -448,8 +437,11 @@ export class FindingBudget {
 /** The findings of one request (or of the header): those kept, and those counted only. */
 export class FindingTally {
   readonly findings: Finding[] = [];
-  // Made on the first finding: most requests of a file have none (issue 12: two Maps per request).
-  private counts: Map<Code, number> | undefined;
+  // The codes met and how many of each were kept, side by side: a request meets few codes, and
+  // a scan of a short array beats a Map made per request (issue 12: a rejected file has one per
+  // request). Made on the first finding: most requests of a file have none.
+  private codes: Code[] | undefined;
+  private kept: number[] | undefined;
   private dropped: Map<Code, Overflow> | undefined;
   constructor(private readonly budget: FindingBudget) {}
 
@@ -460,10 +452,17 @@ export class FindingTally {
 
   /** Whether a finding of `code` is kept (and counted as kept). */
   admit(code: Code): boolean {
-    const counts = (this.counts ??= new Map());
-    const n = counts.get(code) ?? 0;
-    if (n > 0 && (n >= this.budget.perCode || this.budget.used >= this.budget.perFile)) return false;
-    counts.set(code, n + 1);
+    const codes = (this.codes ??= []);
+    const kept = (this.kept ??= []);
+    const i = codes.indexOf(code);
+    if (i < 0) {
+      codes.push(code);
+      kept.push(1);
+    } else {
+      const n = kept[i]!;
+      if (n >= this.budget.perCode || this.budget.used >= this.budget.perFile) return false;
+      kept[i] = n + 1;
+    }
     this.budget.used++;
     return true;
   }
@@ -565,12 +564,6 @@ export class Walker {
   private here(code: Code, offset: number, args: FindingArgs = {}, key?: string | number, fix?: Fix): void {
     const rel = () => (key === undefined ? this.stack.slice() : [...this.stack, key]);
     if (this.admitted(code, offset, rel)) this.tally.findings.push(this.finding(code, rel(), offset, args, fix));
-  }
-
-  /** Reports a finding at the current path with an advice (and its fix) when there is one. */
-  private advised(code: Code, offset: number, args: FindingArgs, advice: Advice | undefined): void {
-    const a = withAdvice(args, advice);
-    this.here(code, offset, a.args, undefined, a.fix);
   }
 
   /** Where the key of `member` starts (its opening quote), as findings on a tag point there. */
@@ -793,7 +786,7 @@ export class Walker {
     if (node.type !== check.type) {
       const raw = node.type === 'number' ? this.text.slice(node.start, node.end) : '';
       const advice = adviseKind(node, raw, { type: check.type, hint: format.hint, example: this.def?.example, tag: this.def?.tag });
-      this.advised('E004', node.start, { expected: format.expected, ...foundArgs(this.text, node) }, advice);
+      this.valueFinding('E004', node, format.expected, undefined, advice);
       return;
     }
     const value = node.value;
@@ -812,8 +805,35 @@ export class Walker {
     for (const issue of issues) {
       const code = isCode(issue.message) ? issue.message : 'E004';
       const count = typeof issue.requirement === 'number' ? issue.requirement : undefined;
-      this.advised(code, node.start, { expected: format.expected, ...foundArgs(this.text, node), count }, this.advice(code, node, format));
+      this.valueFinding(code, node, format.expected, count, this.advice(code, node, format));
     }
+  }
+
+  /**
+   * A value found wrong at the current path: what was expected, the value as written (see
+   * foundArgs), a count, the advice and its fix. Its arguments made in one literal of one shape,
+   * absent ones `undefined` (messages read them so): no spread copies (issue 12, the all-rejected
+   * file has one in each request).
+   */
+  private valueFinding(code: Code, node: JsonNode, expected: string | undefined, count: number | undefined, advice: Advice | undefined): void {
+    const offset = node.start;
+    const rel = this.stack;
+    if (!this.admitted(code, offset, () => rel.slice())) return;
+    const kind = node.type;
+    const args: FindingArgs = {
+      tag: tagLabel(rel),
+      expected,
+      found: foundText(this.text, node),
+      kind,
+      invisible: kind === 'string' ? invisibleNames(node.value) : undefined,
+      count,
+      advice: advice?.advice,
+      write: advice?.write,
+    };
+    const path = this.base.concat(rel);
+    const severity = CODES[code];
+    const fix = advice?.fix;
+    this.tally.findings.push(fix ? { code, severity, path, offset, args, fix } : { code, severity, path, offset, args });
   }
 
   /** How a value that fails its format would be right, when a spreadsheet or a script mangled it. */
