@@ -77,28 +77,14 @@ export function annotateBytes(bytes: Uint8Array, text: SourceText, byteOffsets: 
  */
 export function encodeEach(texts: readonly string[], quoted?: readonly boolean[]): Uint8Array[] {
   let units = 0;
-  let longest = 0;
-  for (const text of texts) {
-    units += text.length;
-    if (text.length > longest) longest = text.length;
-  }
-  // Room for mostly ASCII text, and for the worst case of one quoted text (see writeQuoted).
-  const buffer = new Uint8Array(units + (units >> 2) + 8 * texts.length + 6 * longest + 64);
+  for (const text of texts) units += text.length;
+  const buffer = new Uint8Array(units + (units >> 2) + 8 * texts.length + 64);
   let at = 0;
   const write = (text: string): Uint8Array => {
     const { read, written } = encoder.encodeInto(text, buffer.subarray(at));
     if (read < text.length) return encoder.encode(text);
     at += written;
     return buffer.subarray(at - written, at);
-  };
-  // A long quoted text (a rejected request's label) written by writeQuoted: JSON.stringify and
-  // then encodeInto took twice as long (issue 12: one label per request of a rejected file).
-  const writeLong = (text: string): Uint8Array => {
-    const end = writeQuoted(text, buffer, at);
-    if (end < 0) return encoder.encode(JSON.stringify(text));
-    const from = at;
-    at = end;
-    return buffer.subarray(from, end);
   };
   // Code, label, code, label…: most requests' are the last two encoded of their kind (see
   // lastTwo). Only short texts are looked up: two long labels of one length (an all-rejected
@@ -107,77 +93,9 @@ export function encodeEach(texts: readonly string[], quoted?: readonly boolean[]
   const quotedText = lastTwo((text) => write(JSON.stringify(text)));
   return texts.map((text, i) => {
     const quote = quoted?.[i] === true;
-    if (text.length > SHORT) return quote ? writeLong(text) : write(text);
+    if (text.length > SHORT) return write(quote ? JSON.stringify(text) : text);
     return quote ? quotedText(text) : plain(text);
   });
-}
-
-/**
- * The second byte of the escape JSON.stringify writes for each ASCII character (`n` for a line
- * feed, `u` for `\u00XX`), or 0 for a character written as is (RFC 8259 §7; ECMA-262 QuoteJSONString).
- */
-const ESCAPES = new Uint8Array(128);
-for (let c = 0; c < 0x20; c++) ESCAPES[c] = 0x75;
-for (const [c, e] of [
-  [0x08, 'b'],
-  [0x09, 't'],
-  [0x0a, 'n'],
-  [0x0c, 'f'],
-  [0x0d, 'r'],
-  [0x22, '"'],
-  [0x5c, '\\'],
-] as const)
-  ESCAPES[c] = e.charCodeAt(0);
-const HEX = '0123456789abcdef';
-
-/**
- * Writes `text` quoted as JSON.stringify quotes it, in UTF-8, into `buffer` from `at`: the same
- * bytes as `TextEncoder.encode(JSON.stringify(text))`, lone surrogates written `\udXXX`.
- * Returns where it ends, or -1 (nothing written) when the worst case, 6 bytes per UTF-16 unit and
- * the two quotes, might not fit.
- */
-export function writeQuoted(text: string, buffer: Uint8Array, at: number): number {
-  const n = text.length;
-  if (at + 6 * n + 2 > buffer.length) return -1;
-  buffer[at++] = 0x22;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c < 0x80) {
-      const e = ESCAPES[c]!;
-      if (e === 0) buffer[at++] = c;
-      else if (e !== 0x75) {
-        buffer[at++] = 0x5c;
-        buffer[at++] = e;
-      } else at = writeUnicodeEscape(c, buffer, at);
-    } else if (c < 0x800) {
-      buffer[at++] = 0xc0 | (c >> 6);
-      buffer[at++] = 0x80 | (c & 0x3f);
-    } else if (c < 0xd800 || c > 0xdfff) {
-      buffer[at++] = 0xe0 | (c >> 12);
-      buffer[at++] = 0x80 | ((c >> 6) & 0x3f);
-      buffer[at++] = 0x80 | (c & 0x3f);
-    } else {
-      const d = i + 1 < n ? text.charCodeAt(i + 1) : 0;
-      if (c <= 0xdbff && d >= 0xdc00 && d <= 0xdfff) {
-        const p = 0x10000 + ((c - 0xd800) << 10) + (d - 0xdc00);
-        i++;
-        buffer[at++] = 0xf0 | (p >> 18);
-        buffer[at++] = 0x80 | ((p >> 12) & 0x3f);
-        buffer[at++] = 0x80 | ((p >> 6) & 0x3f);
-        buffer[at++] = 0x80 | (p & 0x3f);
-      } else at = writeUnicodeEscape(c, buffer, at);
-    }
-  }
-  buffer[at++] = 0x22;
-  return at;
-}
-
-/** `\uXXXX` (lowercase hex digits, as JSON.stringify writes them) for the UTF-16 unit `c`. */
-function writeUnicodeEscape(c: number, buffer: Uint8Array, at: number): number {
-  buffer[at++] = 0x5c;
-  buffer[at++] = 0x75;
-  for (let shift = 12; shift >= 0; shift -= 4) buffer[at++] = HEX.charCodeAt((c >> shift) & 0xf);
-  return at;
 }
 
 /** The texts that encodeEach looks up among the last two of their kind (see there). */
