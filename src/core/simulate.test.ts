@@ -1,8 +1,10 @@
 // The pieces of the simulation that the rule-set tests do not reach on their own.
 
+import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { simulateFile } from '../simulator';
 import { pointer } from './simulate';
+import { MAX_FINDINGS_PER_CODE } from './validate';
 
 describe('pointer (RFC 6901), as reports give a finding’s place', () => {
   test.each([
@@ -49,5 +51,26 @@ describe('the file-name warning (G020) marks the root object', () => {
     ['after leading blanks', '\n  {"lignesImport": []}', 3],
   ] as const)('%s', (_, text, offset) => {
     expect(warningOf(text)).toMatchObject({ code: 'G020', offset, line: text.startsWith('\n') ? 2 : 1 });
+  });
+});
+
+describe('a value found wrong past the bound of its code (MAX_FINDINGS_PER_CODE) is counted, not reported', () => {
+  test('150 doctors whose phone is a number: 100 E004 kept, then «… et 50 autres» where the 101st stands', () => {
+    const fixture = readFileSync(new URL('../rules/mdv-lgc/fixtures/avance-liberal.json', import.meta.url), 'utf8');
+    const file = JSON.parse(fixture) as { lignesImport: { beneficiaires: { liberal: Record<string, unknown>[] } }[] };
+    const doctor = file.lignesImport[0]!.beneficiaires.liberal[0]!;
+    file.lignesImport[0]!.beneficiaires.liberal = Array.from({ length: 150 }, () => ({ ...doctor, telephoneMedecin: 102030405 }));
+    const result = simulateFile(new TextEncoder().encode(JSON.stringify(file, null, 2)), { type: 'avance', dsr: 'MDV-LGC' });
+    const e004 = result.requests[0]!.errors.filter((e) => e.code === 'E004');
+    expect(e004).toHaveLength(MAX_FINDINGS_PER_CODE + 1);
+    expect(e004[0]).toMatchObject({
+      path: '/lignesImport/0/beneficiaires/liberal/0/telephoneMedecin',
+      fix: { text: '"0102030405"' },
+    });
+    expect(e004[0]!.message).toContain('trouvé : le nombre 102030405 ; les zéros de tête ont été perdus');
+    expect(e004.at(-1)).toMatchObject({
+      path: `/lignesImport/0/beneficiaires/liberal/${MAX_FINDINGS_PER_CODE}/telephoneMedecin`,
+      message: `… et ${150 - MAX_FINDINGS_PER_CODE} autres erreurs du même type (E004).`,
+    });
   });
 });

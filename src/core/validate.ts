@@ -818,7 +818,11 @@ export class Walker {
   private valueFinding(code: Code, node: JsonNode, expected: string | undefined, count: number | undefined, advice: Advice | undefined): void {
     const offset = node.start;
     const rel = this.stack;
-    if (!this.admitted(code, offset, () => rel.slice())) return;
+    // The bound checked here, so that no closure is made for a finding kept (see admitted).
+    if (!this.tally.admit(code)) {
+      this.tally.drop(code, offset, () => this.base.concat(rel));
+      return;
+    }
     const kind = node.type;
     const args: FindingArgs = {
       tag: tagLabel(rel),
