@@ -820,7 +820,13 @@ export class Walker {
    * absent ones `undefined` (messages read them so): no spread copies (issue 12, the all-rejected
    * file has one in each request).
    */
-  private valueFinding(code: Code, node: JsonNode, expected: string | undefined, count: number | undefined, advice: Advice | undefined): void {
+  private valueFinding(
+    code: Code,
+    node: JsonNode,
+    expected: string | undefined,
+    count: number | undefined,
+    advice: Advice | undefined,
+  ): void {
     const offset = node.start;
     const rel = this.stack;
     // The bound checked here, so that no closure is made for a finding kept (see admitted).
