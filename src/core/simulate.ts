@@ -87,8 +87,14 @@ export function simulate(
    * (after `strict`). One loop each, no intermediate arrays (two calls per request).
    */
   const issuesOf = (findings: readonly Finding[], tally: FindingTally, severity: 'error' | 'warning'): Issue[] => {
-    const out: Issue[] = [];
-    for (const f of findings) if (f.severity === severity) out.push(render(f));
+    // The first issue makes an array of one (a push on an empty array makes room for 17).
+    let out: Issue[] | undefined;
+    for (const f of findings) {
+      if (f.severity !== severity) continue;
+      if (out === undefined) out = [render(f)];
+      else out.push(render(f));
+    }
+    out ??= [];
     if (tally.overflow.size === 0) return out;
     for (const o of tally.overflow.values()) {
       const s = options.strict === true && !NOT_ESCALATED.has(o.code) ? 'error' : CODES[o.code];
@@ -123,7 +129,7 @@ export function simulate(
   if (options.fileName !== undefined) {
     const named = fileNameFinding(options.fileName, rootContext.value('numeroAns'));
     // On the root's `{`, not on a byte order mark before it.
-    if (named) header.findings.push({ ...named, offset: root.start });
+    if (named) header.tally.add({ ...named, offset: root.start });
   }
   const headerFindings = settle(header.findings, options.strict === true);
   const globalErrors = issuesOf(headerFindings, header.tally, 'error');
@@ -450,7 +456,7 @@ function placeLeftoverDuplicates(
     }
     const rel = pathTo(request, object);
     if (!rel) continue;
-    walker.tally.findings.push({
+    walker.tally.add({
       code: 'E003',
       severity: CODES.E003,
       path: ['lignesImport', i, ...rel, member.key],

@@ -245,14 +245,16 @@ function compile(schema: v.GenericSchema): Program | undefined {
  * (its issue's message text, a stringified input): an all-rejected file has one per request.
  */
 function failedSteps(program: Program, x: unknown): Step[] | undefined {
-  const failed: Step[] = [];
+  // Usually one step fails: an array of one, not a push on an empty array (room for 17).
+  let failed: Step[] | undefined;
   for (let i = 0; i < program.length; i++) {
     if (passes(program, x, i, i + 1)) continue;
     const s = program[i]!;
     if (s.op <= Op.Null) return undefined;
-    failed.push(s);
+    if (failed === undefined) failed = [s];
+    else failed.push(s);
   }
-  return failed;
+  return failed ?? [];
 }
 
 /** Whether `x` passes steps `from … to - 1` of `program` (by default, every step; see compile). */
@@ -441,12 +443,13 @@ export class FindingBudget {
 
 /** The findings of one request (or of the header): those kept, and those counted only. */
 export class FindingTally {
-  readonly findings: Finding[] = [];
+  /** The findings kept (see `add`). */
+  findings: Finding[] = [];
   // The codes met and how many of each were kept, side by side: a request meets few codes, and
   // a scan of a short array beats a Map made per request (issue 12: a rejected file has one per
   // request). Made on the first finding: most requests of a file have none.
-  private codes: Code[] | undefined;
-  private kept: number[] | undefined;
+  private codes: Code[] = NO_CODES;
+  private kept: number[] = NO_COUNTS;
   private dropped: Map<Code, Overflow> | undefined;
   constructor(private readonly budget: FindingBudget) {}
 
@@ -455,18 +458,31 @@ export class FindingTally {
     return this.dropped ?? NOTHING_DROPPED;
   }
 
+  /**
+   * Keeps `finding` (admitted first). The first one makes an array of one: a push on an empty
+   * array makes room for 17, and a rejected request usually has one finding (issue 12).
+   */
+  add(finding: Finding): void {
+    if (this.findings.length === 0) this.findings = [finding];
+    else this.findings.push(finding);
+  }
+
   /** Whether a finding of `code` is kept (and counted as kept). */
   admit(code: Code): boolean {
-    const codes = (this.codes ??= []);
-    const kept = (this.kept ??= []);
-    const i = codes.indexOf(code);
+    const i = this.codes.indexOf(code);
     if (i < 0) {
-      codes.push(code);
-      kept.push(1);
+      // Arrays of one made for the first code (a push on an empty array makes room for 17).
+      if (this.codes.length === 0) {
+        this.codes = [code];
+        this.kept = [1];
+      } else {
+        this.codes.push(code);
+        this.kept.push(1);
+      }
     } else {
-      const n = kept[i]!;
+      const n = this.kept[i]!;
       if (n >= this.budget.perCode || this.budget.used >= this.budget.perFile) return false;
-      kept[i] = n + 1;
+      this.kept[i] = n + 1;
     }
     this.budget.used++;
     return true;
@@ -481,6 +497,9 @@ export class FindingTally {
   }
 }
 const NOTHING_DROPPED: ReadonlyMap<Code, Overflow> = new Map();
+// Shared while a tally has kept nothing; replaced (never pushed to) on its first finding.
+const NO_CODES: Code[] = Object.freeze([]) as unknown as Code[];
+const NO_COUNTS: number[] = Object.freeze([]) as unknown as number[];
 
 /**
  * Collects the findings of one object (a request, or the file header) and its descendants.
@@ -544,7 +563,7 @@ export class Walker {
 
   /** Reports a finding at `rel` (relative to the request); its tag defaults to the path's label. */
   push(code: Code, rel: Path, offset: number, args: FindingArgs = {}, fix?: Fix): void {
-    if (this.admitted(code, offset, () => rel)) this.tally.findings.push(this.finding(code, rel, offset, args, fix));
+    if (this.admitted(code, offset, () => rel)) this.tally.add(this.finding(code, rel, offset, args, fix));
   }
 
   /**
@@ -568,7 +587,7 @@ export class Walker {
   /** Reports a finding at the current path, or at its child `key`. */
   private here(code: Code, offset: number, args: FindingArgs = {}, key?: string | number, fix?: Fix): void {
     const rel = () => (key === undefined ? this.stack.slice() : [...this.stack, key]);
-    if (this.admitted(code, offset, rel)) this.tally.findings.push(this.finding(code, rel(), offset, args, fix));
+    if (this.admitted(code, offset, rel)) this.tally.add(this.finding(code, rel(), offset, args, fix));
   }
 
   /** Where the key of `member` starts (its opening quote), as findings on a tag point there. */
@@ -659,7 +678,7 @@ export class Walker {
     const hint = nearest(member.key, candidates);
     // Renaming is mechanical when the near miss is a missing tag (not one already there).
     const fix = hint !== undefined && missing?.some((d) => d.tag === hint) ? { ...at, text: JSON.stringify(hint) } : undefined;
-    this.findings.push(this.finding('E002', [...this.stack, member.key], at.start, { hint }, fix));
+    this.tally.add(this.finding('E002', [...this.stack, member.key], at.start, { hint }, fix));
   }
 
   private duplicate(object: JsonObject, member: JsonMember): void {
@@ -671,7 +690,7 @@ export class Walker {
     if (!this.admitted('E003', at, () => [...this.stack, member.key])) return;
     const first = this.duplicated.get(member.start) ?? memberOf(object, member.key)!;
     const args = { where: String(this.lines.position(this.keyAt(first)).line) };
-    this.tally.findings.push(this.finding('E003', [...this.stack, member.key], at, args));
+    this.tally.add(this.finding('E003', [...this.stack, member.key], at, args));
   }
 
   private field(node: JsonNode, def: FieldEntry): void {
@@ -848,7 +867,7 @@ export class Walker {
     const path = this.base.concat(rel);
     const severity = CODES[code];
     const fix = advice?.fix;
-    this.tally.findings.push(fix ? { code, severity, path, offset, args, fix } : { code, severity, path, offset, args });
+    this.tally.add(fix ? { code, severity, path, offset, args, fix } : { code, severity, path, offset, args });
   }
 
   /** How a value that fails its format would be right, when a spreadsheet or a script mangled it. */
