@@ -12,6 +12,7 @@ import { CONTENT_LABELS, message, moreOfTheSame } from '../messages/fr';
 import { CODES, NOT_ESCALATED } from '../messages/codes';
 import { HEAD_BYTES, sniff } from '../attachments/magic';
 import { fromC1 } from './invisible';
+import { append } from './append';
 import type { RuleFinding, RuleSet } from './model';
 import { fileNameFinding } from './file-name';
 import { PROFILES, type Finding, type Issue, type Path, type RequestResult, type SimulationOptions, type SimulationResult } from './types';
@@ -87,14 +88,8 @@ export function simulate(
    * (after `strict`). One loop each, no intermediate arrays (two calls per request).
    */
   const issuesOf = (findings: readonly Finding[], tally: FindingTally, severity: 'error' | 'warning'): Issue[] => {
-    // The first issue makes an array of one (a push on an empty array makes room for 17).
-    let out: Issue[] | undefined;
-    for (const f of findings) {
-      if (f.severity !== severity) continue;
-      if (out === undefined) out = [render(f)];
-      else out.push(render(f));
-    }
-    out ??= [];
+    let out: Issue[] = [];
+    for (const f of findings) if (f.severity === severity) out = append(out, render(f));
     if (tally.overflow.size === 0) return out;
     for (const o of tally.overflow.values()) {
       const s = options.strict === true && !NOT_ESCALATED.has(o.code) ? 'error' : CODES[o.code];

@@ -23,6 +23,7 @@ import type { Finding, FindingArgs, Fix, Path, SimulationOptions } from './types
 import { nearest } from './hint';
 import { adviseDate, adviseDecimals, adviseKind, adviseLength, type Advice } from './advice';
 import { invisibleNames } from './invisible';
+import { append } from './append';
 import type { LineIndex } from './json/position';
 import type { SourceText } from './json/text';
 
@@ -245,14 +246,12 @@ function compile(schema: v.GenericSchema): Program | undefined {
  * (its issue's message text, a stringified input): an all-rejected file has one per request.
  */
 function failedSteps(program: Program, x: unknown): Step[] | undefined {
-  // Usually one step fails: an array of one, not a push on an empty array (room for 17).
   let failed: Step[] | undefined;
   for (let i = 0; i < program.length; i++) {
     if (passes(program, x, i, i + 1)) continue;
     const s = program[i]!;
     if (s.op <= Op.Null) return undefined;
-    if (failed === undefined) failed = [s];
-    else failed.push(s);
+    failed = append(failed, s);
   }
   return failed ?? [];
 }
@@ -458,27 +457,17 @@ export class FindingTally {
     return this.dropped ?? NOTHING_DROPPED;
   }
 
-  /**
-   * Keeps `finding` (admitted first). The first one makes an array of one: a push on an empty
-   * array makes room for 17, and a rejected request usually has one finding (issue 12).
-   */
+  /** Keeps `finding` (admitted first; see append). */
   add(finding: Finding): void {
-    if (this.findings.length === 0) this.findings = [finding];
-    else this.findings.push(finding);
+    this.findings = append(this.findings, finding);
   }
 
   /** Whether a finding of `code` is kept (and counted as kept). */
   admit(code: Code): boolean {
     const i = this.codes.indexOf(code);
     if (i < 0) {
-      // Arrays of one made for the first code (a push on an empty array makes room for 17).
-      if (this.codes.length === 0) {
-        this.codes = [code];
-        this.kept = [1];
-      } else {
-        this.codes.push(code);
-        this.kept.push(1);
-      }
+      this.codes = append(this.codes, code);
+      this.kept = append(this.kept, 1);
     } else {
       const n = this.kept[i]!;
       if (n >= this.budget.perCode || this.budget.used >= this.budget.perFile) return false;
@@ -497,7 +486,7 @@ export class FindingTally {
   }
 }
 const NOTHING_DROPPED: ReadonlyMap<Code, Overflow> = new Map();
-// Shared while a tally has kept nothing; replaced (never pushed to) on its first finding.
+// Shared while a tally has kept nothing; replaced, never pushed to, on its first finding (see append).
 const NO_CODES: Code[] = Object.freeze([]) as unknown as Code[];
 const NO_COUNTS: number[] = Object.freeze([]) as unknown as number[];
 
@@ -853,13 +842,13 @@ export class Walker {
       this.tally.drop(code, offset, () => this.base.concat(rel));
       return;
     }
-    const kind = node.type;
+    const { found, kind, invisible } = foundArgs(this.text, node);
     const args: FindingArgs = {
       tag: tagLabel(rel),
       expected,
-      found: foundText(this.text, node),
+      found,
       kind,
-      invisible: kind === 'string' ? invisibleNames(node.value) : undefined,
+      invisible,
       count,
       advice: advice?.advice,
       write: advice?.write,
